@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { policySchema, ruleMatcherKeys, ruleSchema } from "./schema.js";
+
+/** Stable identifier of the exported schema; bump the path with the policy `version`. */
+export const policySchemaId = "https://automode.dev/schemas/policy/v1.json";
+
+/**
+ * The policy as JSON Schema (draft-07, which every editor understands), generated from the
+ * zod schema with zod 4's own `z.toJSONSchema`. Refinements do not export, so the one
+ * refinement the schema has (a rule needs a matcher) is added here as `anyOf`.
+ */
+export function policyJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(policySchema, {
+    target: "draft-7",
+    io: "input",
+    unrepresentable: "throw",
+    override: (ctx) => {
+      if (ctx.zodSchema === ruleSchema) {
+        ctx.jsonSchema.anyOf = ruleMatcherKeys.map((key) => ({ required: [key] }));
+      }
+    },
+  });
+  const { $schema, ...rest } = generated as Record<string, unknown>;
+  return { $schema, $id: policySchemaId, ...rest };
+}
