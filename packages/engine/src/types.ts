@@ -11,11 +11,54 @@ export type ActionKind = Action["kind"];
  * analysed into a list of these; each gets a verdict.
  */
 export type Operation =
-  | { kind: "read"; path: string; recursive?: boolean; listing?: boolean; via?: string }
-  | { kind: "write"; path: string; via?: string }
-  | { kind: "delete"; path: string; recursive?: boolean; via?: string }
-  | { kind: "execute"; command: SimpleCommand }
+  | ReadOperation
+  | { kind: "write"; path: string; cwd: string; via?: string }
+  | { kind: "delete"; path: string; cwd: string; recursive?: boolean; via?: string }
+  | ExecuteOperation
   | { kind: "network"; url: string; via?: string };
+
+export interface ReadOperation {
+  kind: "read";
+  /** As written (after `~`/`$HOME`/`$PWD` expansion), resolved against `cwd` by the pipeline. */
+  path: string;
+  cwd: string;
+  /** Reads the contents of everything under a folder (`grep -r`, `cp -r`, `tar`, Grep). */
+  recursive?: boolean;
+  /** Lists names only (Glob, `ls`). */
+  listing?: boolean;
+  /**
+   * An argument that may name a path, of a command whose operands automode does not model:
+   * only the hard limits (ignored path, credentials) apply to it, never the tier.
+   */
+  incidental?: boolean;
+  /** The command (or tool) that performs it, for reasons: `cat`, `grep -r`, `<` redirect. */
+  via?: string;
+}
+
+/** The class of an executed command, which picks its tier-matrix row. */
+export type CommandClass =
+  | "read-only"
+  | "development"
+  | "package-install"
+  | "network"
+  | "global-config"
+  | "unknown";
+
+/** Something about a command that a hard limit (SPEC section 5, stages 1 and 4) acts on. */
+export interface Hazard {
+  check: "privilege" | "destructive" | "remote-code" | "unparseable" | "dynamic";
+  /** One sentence: "git reset --hard discards uncommitted changes". */
+  reason: string;
+}
+
+export interface ExecuteOperation {
+  kind: "execute";
+  command: SimpleCommand;
+  class: CommandClass;
+  /** Why it has that class: "git status is read-only". */
+  reason: string;
+  hazards: Hazard[];
+}
 
 /** A simple command after wrappers are removed and the command word is normalised. */
 export interface SimpleCommand {
