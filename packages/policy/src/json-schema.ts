@@ -16,7 +16,11 @@ export function policyJsonSchema(): Record<string, unknown> {
     unrepresentable: "throw",
     override: (ctx) => {
       if (ctx.zodSchema === ruleSchema) {
-        ctx.jsonSchema.anyOf = ruleMatcherKeys.map((key) => ({ required: [key] }));
+        // ajv's strictRequired wants each required key declared beside it.
+        ctx.jsonSchema.anyOf = ruleMatcherKeys.map((key) => ({
+          properties: { [key]: true },
+          required: [key],
+        }));
       }
     },
   });

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { type Diagnostic, formatPath, type JsonPath } from "./diagnostic.js";
 import { LineMap } from "./positions.js";
 import { type Policy, policySchema } from "./schema.js";
-import { knownKeys } from "./shape.js";
+import { allowedKeys } from "./shape.js";
 import { closest } from "./suggest.js";
 
 export type ParseResult =
@@ -44,6 +44,8 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
     return diagnostic;
   };
 
+  if (text.trim() === "")
+    return { ok: false, diagnostics: [at("syntax", "the file is empty", [], 0, 0)] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || root === undefined) {
@@ -65,12 +67,13 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
     ),
   );
 
-  const result = policySchema.safeParse(getNodeValue(root));
+  const document: unknown = getNodeValue(root);
+  const result = policySchema.safeParse(document);
   if (result.success && diagnostics.length === 0) {
     return { ok: true, policy: result.data, diagnostics: [] };
   }
   for (const issue of result.error?.issues ?? []) {
-    diagnostics.push(...issueDiagnostics(issue, root, at));
+    diagnostics.push(...issueDiagnostics(issue, root, document, at));
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, diagnostics };
@@ -110,16 +113,22 @@ type At = (
   length: number,
 ) => Diagnostic;
 
-function issueDiagnostics(issue: z.core.$ZodIssue, root: Node, at: At): Diagnostic[] {
+function issueDiagnostics(
+  issue: z.core.$ZodIssue,
+  root: Node,
+  document: unknown,
+  at: At,
+): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const where = formatPath(path);
 
   if (issue.code === "unrecognized_keys") {
     const object = findNodeAtLocation(root, path) ?? root;
+    const allowed = allowedKeys(document, path);
     return issue.keys.map((key) => {
       const keyNode =
         object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0] ?? object;
-      const suggestion = closest(key, knownKeys);
+      const suggestion = closest(key, allowed);
       const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
       const owner = path.length === 0 ? "" : ` in ${where}`;
       return at(
