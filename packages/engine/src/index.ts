@@ -1,1 +1,11 @@
+export {
+  buildEngine,
+  type CoreOptions,
+  type Engine,
+  type OperationTrace,
+  type Trace,
+} from "./core.js";
+export { formatTrace } from "./explain/format.js";
+export type { TraceStep } from "./pipeline/run.js";
+export type { Analyzer, EngineEnv, ScopeLike } from "./ports.js";
 export * from "./types.js";

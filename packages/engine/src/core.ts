@@ -1,0 +1,194 @@
+import { isAbsolute, join } from "node:path";
+import { actionSchema, mostSevere, type Policy } from "@automode/policy";
+import { compileRules } from "./pipeline/rules/compile.js";
+import { decideOperation, type TraceStep } from "./pipeline/run.js";
+import { messageOf, operationsOf, subjectOf } from "./pipeline/subjects.js";
+import type { PipelineContext } from "./pipeline/types.js";
+import { makeWithin } from "./pipeline/within.js";
+import type { Analyzer, ScopeLike } from "./ports.js";
+import type { Action, Check, Decision, Operation, OperationDecision, Tier } from "./types.js";
+
+/** Relative to the home folder; SPEC section 5, stage 2. */
+const credentialStoreNames = [
+  ".ssh",
+  ".aws",
+  ".gnupg",
+  ".config/gcloud",
+  ".azure",
+  ".kube/config",
+  ".docker/config.json",
+  ".netrc",
+  ".npmrc",
+  ".pypirc",
+  ".git-credentials",
+];
+
+export interface Engine {
+  readonly tier: Tier;
+  readonly policy: Policy;
+  readonly projectRoot: string;
+  /** Synchronous and total: any failure inside is a deny with check `internal-error`. */
+  decide(action: Action): Decision;
+  /** The decision with every operation and every stage consulted. */
+  explain(action: Action): Trace;
+}
+
+export interface OperationTrace {
+  operation: Operation;
+  /** Facts the stages used: the resolved path, inside or not, the command's class. */
+  facts: string[];
+  steps: TraceStep[];
+  decision: OperationDecision;
+}
+
+export interface Trace {
+  action: unknown;
+  tier: Tier;
+  /** The action-level input check. */
+  input: TraceStep;
+  operations: OperationTrace[];
+  decision: Decision;
+}
+
+export interface CoreOptions {
+  scope: ScopeLike;
+  analyze: Analyzer;
+  policy: Policy;
+  tier: Tier;
+  home: string;
+  protectedFiles: string[];
+}
+
+const inputStep = (why: string, ok: boolean): TraceStep => ({
+  stage: "invalid-input",
+  result: ok ? "pass" : "deny",
+  why,
+});
+
+/** The engine over an already built scope and analyser: everything after creation is pure. */
+export function buildEngine(options: CoreOptions): Engine {
+  const { scope, analyze, policy, tier } = options;
+  const ctx: PipelineContext = {
+    scope,
+    tier,
+    home: options.home,
+    rules: compileRules(policy.rules, scope),
+    protectedFiles: options.protectedFiles,
+    credentialStores: credentialStoreNames.map((n) => join(options.home, n)),
+    within: makeWithin(scope.caseSensitive),
+  };
+
+  const deny = (check: Check, reason: string): Decision => ({
+    verdict: "deny",
+    reason,
+    check,
+    tier,
+    operations: [],
+  });
+
+  /** The action-level stage 0; undefined when the action is well formed. */
+  function invalidReason(action: unknown): string | undefined {
+    const parsed = actionSchema.safeParse(action);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+      return `The action is malformed${where}: ${issue?.message ?? "invalid"}.`;
+    }
+    const a = parsed.data;
+    for (const value of Object.values(a)) {
+      if (typeof value === "string" && value.includes("\0")) {
+        return "The action is malformed: it holds a NUL byte.";
+      }
+    }
+    if (a.cwd !== undefined && !isAbsolute(a.cwd)) {
+      return `The action is malformed: its cwd ${JSON.stringify(a.cwd)} is not absolute.`;
+    }
+    return undefined;
+  }
+
+  function run(action: Action, traces: OperationTrace[] | undefined): Decision {
+    const cwd = action.cwd ?? scope.root;
+    const operations = operationsOf(action, cwd, analyze);
+    if (operations.length === 0) {
+      return {
+        verdict: "escalate",
+        reason: "automode found nothing it can check in this command, so it asks.",
+        check: "unparseable",
+        tier,
+        operations: [],
+      };
+    }
+    const decided: OperationDecision[] = [];
+    let worst: OperationDecision | undefined;
+    for (const op of operations) {
+      const subject = subjectOf(op, action, ctx);
+      const steps: TraceStep[] | undefined = traces ? [] : undefined;
+      const decision = decideOperation(subject, ctx, steps);
+      decided.push(decision);
+      if (traces && steps) {
+        traces.push({ operation: op, facts: factsOf(subject, ctx), steps, decision });
+      }
+      // The first most-severe operation names the check, reason and rule.
+      if (worst === undefined || mostSevere(worst.verdict, decision.verdict) !== worst.verdict) {
+        worst = decision;
+      }
+    }
+    const top = worst!;
+    const result: Decision = {
+      verdict: top.verdict,
+      reason: top.reason,
+      check: top.check,
+      tier,
+      operations: decided,
+    };
+    if (top.rule !== undefined) result.rule = top.rule;
+    return result;
+  }
+
+  function guarded(action: Action, traces: OperationTrace[] | undefined): [Decision, TraceStep] {
+    try {
+      const invalid = invalidReason(action);
+      if (invalid !== undefined) return [deny("invalid-input", invalid), inputStep(invalid, false)];
+      return [run(action, traces), inputStep("a well-formed action", true)];
+    } catch (error) {
+      const reason = `automode failed while deciding (${messageOf(error)}), so it denies the action.`;
+      return [deny("internal-error", reason), inputStep("a well-formed action", true)];
+    }
+  }
+
+  return {
+    tier,
+    policy,
+    projectRoot: scope.root,
+    decide: (action) => guarded(action, undefined)[0],
+    explain(action) {
+      const operations: OperationTrace[] = [];
+      const [decision, input] = guarded(action, operations);
+      return { action, tier, input, operations, decision };
+    },
+  };
+}
+
+function factsOf(subject: ReturnType<typeof subjectOf>, ctx: PipelineContext): string[] {
+  const facts: string[] = [];
+  const op = subject.op;
+  if (subject.path) {
+    const p = subject.path;
+    facts.push(`path ${p.absolute}${p.real !== p.absolute ? ` → ${p.real}` : ""}`);
+    facts.push(p.inside ? "inside the project" : "outside the project");
+    facts.push(
+      p.exists ? (p.isDirectory ? "an existing folder" : "an existing file") : "does not exist yet",
+    );
+  }
+  if (op.kind === "read" || op.kind === "write" || op.kind === "delete") {
+    if (op.cwd !== ctx.scope.root) facts.push(`cwd ${op.cwd}`);
+  }
+  if (op.kind === "execute") {
+    facts.push(`class ${op.class}: ${op.reason}`);
+    if (op.command.wrappers.length > 0) facts.push(`wrappers ${op.command.wrappers.join(" → ")}`);
+    if (op.command.cwd !== ctx.scope.root) facts.push(`cwd ${op.command.cwd}`);
+    for (const h of op.hazards) facts.push(`hazard ${h.check}: ${h.reason}`);
+  }
+  if (subject.host !== undefined) facts.push(`host ${subject.host}`);
+  return facts;
+}

@@ -1,0 +1,62 @@
+import { isAbsolute, relative, sep } from "node:path";
+import type { Operation } from "../types.js";
+import type { PipelineContext, Subject } from "./types.js";
+
+/** A path as a person reads it: relative inside the project root, `~/…` in the home folder. */
+export function showPath(absolute: string, ctx: PipelineContext): string {
+  const fromRoot = relative(ctx.scope.root, absolute);
+  if (fromRoot === "") return ".";
+  if (!fromRoot.startsWith("..") && !isAbsolute(fromRoot)) return fromRoot;
+  const fromHome = relative(ctx.home, absolute);
+  if (fromHome === "") return "~";
+  if (!fromHome.startsWith("..") && !isAbsolute(fromHome)) return `~${sep}${fromHome}`;
+  return absolute;
+}
+
+/** What the operation targets, for decisions and traces. */
+export function targetOf(subject: Subject): string {
+  const op = subject.op;
+  switch (op.kind) {
+    case "read":
+    case "write":
+    case "delete":
+      return subject.path?.absolute ?? op.path;
+    case "execute":
+      return op.command.text;
+    case "network":
+      return op.url;
+  }
+}
+
+/** "reading", "writing", … with the tool that does it: "reading .env (cat)". */
+export function doing(subject: Subject, ctx: PipelineContext): string {
+  const op = subject.op;
+  const where = subject.path ? showPath(subject.path.absolute, ctx) : targetOf(subject);
+  const via = viaOf(op);
+  const suffix = via ? ` (${via})` : "";
+  switch (op.kind) {
+    case "read":
+      if (op.recursive) return `reading everything under ${where}${suffix}`;
+      if (op.listing) return `listing ${where}${suffix}`;
+      if (op.incidental) return `passing ${where} to a command${suffix}`;
+      return `reading ${where}${suffix}`;
+    case "write":
+      return `writing ${where}${suffix}`;
+    case "delete":
+      return `${op.recursive ? "deleting everything under" : "deleting"} ${where}${suffix}`;
+    case "execute":
+      return `running ${op.command.text}`;
+    case "network":
+      return `connecting to ${subject.host ?? op.url}${suffix}`;
+  }
+}
+
+function viaOf(op: Operation): string | undefined {
+  return op.kind === "execute" ? undefined : op.via;
+}
+
+/** Upper-cases the first letter, so fragments compose into sentences. */
+export function sentence(text: string): string {
+  const s = text.charAt(0).toUpperCase() + text.slice(1);
+  return s.endsWith(".") ? s : `${s}.`;
+}

@@ -1,0 +1,15 @@
+import { globToRegExp } from "./glob.js";
+
+export interface ToolPattern {
+  source: string;
+  re: RegExp;
+}
+
+/** `mcp__github__*`: `*` any run of characters, `?` one character, case-sensitive like tool names. */
+export function compileToolPattern(pattern: string): ToolPattern {
+  return { source: pattern, re: globToRegExp(pattern, { question: true }) };
+}
+
+export function matchesTool(pattern: ToolPattern, tool: string): boolean {
+  return pattern.re.test(tool);
+}

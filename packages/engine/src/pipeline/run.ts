@@ -1,0 +1,103 @@
+import type { OperationDecision, Verdict } from "../types.js";
+import { targetOf } from "./describe.js";
+import { denyingLimits, escalatingLimits, ruleStage, tierStage } from "./stages/index.js";
+import { ruleResult, strongestRule } from "./stages/rule.js";
+import type { PipelineContext, Stage, StageResult, Subject } from "./types.js";
+
+/** One consulted stage in an explain trace. */
+export interface TraceStep {
+  stage: string;
+  result: Verdict | "pass";
+  why: string;
+  rule?: string;
+}
+
+function settle(
+  subject: Subject,
+  stage: Stage,
+  result: StageResult,
+  steps: TraceStep[] | undefined,
+): OperationDecision {
+  const check = result.check ?? stage.meta.check;
+  if (steps) {
+    const step: TraceStep = { stage: check, result: result.verdict, why: result.reason };
+    if (result.rule !== undefined) step.rule = result.rule;
+    steps.push(step);
+  }
+  const decision: OperationDecision = {
+    kind: subject.op.kind,
+    target: targetOf(subject),
+    verdict: result.verdict,
+    check,
+    reason: result.reason,
+  };
+  if (result.rule !== undefined) decision.rule = result.rule;
+  if (result.class !== undefined) decision.class = result.class;
+  return decision;
+}
+
+function passed(stage: Stage, steps: TraceStep[] | undefined, why = stage.meta.pass): void {
+  steps?.push({ stage: stage.meta.check, result: "pass", why });
+}
+
+/**
+ * Decides one operation: the first stage that decides wins (SPEC section 5). Two choices the
+ * spec leaves open, both in the stricter direction: an escalation by a stage-4 limit can still
+ * be made a deny by a deny rule (a user's deny is never softened by a hazard), and an
+ * `incidental` path argument is held to the hard limits and to deny/escalate rules only.
+ */
+export function decideOperation(
+  subject: Subject,
+  ctx: PipelineContext,
+  steps?: TraceStep[],
+): OperationDecision {
+  for (const stage of denyingLimits) {
+    const result = stage.decide(subject, ctx);
+    if (result) return settle(subject, stage, result, steps);
+    passed(stage, steps);
+  }
+
+  let held: { stage: Stage; result: StageResult } | undefined;
+  for (const stage of escalatingLimits) {
+    const result = stage.decide(subject, ctx);
+    if (result) {
+      held = { stage, result };
+      break;
+    }
+    passed(stage, steps);
+  }
+
+  const rule = strongestRule(ctx.rules, subject);
+  if (held) {
+    if (rule?.verdict === "deny") {
+      steps?.push({ stage: held.stage.meta.check, result: "escalate", why: held.result.reason });
+      return settle(subject, ruleStage, ruleResult(rule, subject, ctx), steps);
+    }
+    return settle(subject, held.stage, held.result, steps);
+  }
+
+  const op = subject.op;
+  if (op.kind === "read" && op.incidental) {
+    if (rule && rule.verdict !== "approve") {
+      return settle(subject, ruleStage, ruleResult(rule, subject, ctx), steps);
+    }
+    return settle(
+      subject,
+      tierStage,
+      {
+        verdict: "approve",
+        reason: `${targetOf(subject)} is an argument automode does not model, so only the hard limits apply to it, and it passes them.`,
+      },
+      steps,
+    );
+  }
+
+  if (rule) return settle(subject, ruleStage, ruleResult(rule, subject, ctx), steps);
+  passed(ruleStage, steps);
+  // The tier stage always decides.
+  const result = tierStage.decide(subject, ctx) ?? {
+    verdict: "escalate",
+    reason: "No tier cell applies, so automode asks.",
+  };
+  return settle(subject, tierStage, result, steps);
+}

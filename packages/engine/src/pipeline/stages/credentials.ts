@@ -1,0 +1,31 @@
+import { doing, sentence } from "../describe.js";
+import type { Stage } from "../types.js";
+
+export const credentials: Stage = {
+  meta: {
+    check: "credentials",
+    description: "denies any access to credential stores (~/.ssh, ~/.aws, ~/.netrc, …)",
+    pass: "not a credential store",
+  },
+  decide(subject, ctx) {
+    const path = subject.path;
+    if (path === undefined) return undefined;
+    if (path.credential) {
+      return {
+        verdict: "deny",
+        reason: sentence(`${doing(subject, ctx)} is not allowed: it is a credential store`),
+      };
+    }
+    const op = subject.op;
+    if (op.kind === "delete" && op.recursive) {
+      const store = ctx.credentialStores.find((s) => ctx.within(path.real, s));
+      if (store !== undefined) {
+        return {
+          verdict: "deny",
+          reason: sentence(`${doing(subject, ctx)} would delete credential stores`),
+        };
+      }
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,37 @@
+import { doing, sentence } from "../describe.js";
+import type { Stage } from "../types.js";
+
+/**
+ * A recursive reader (`grep -r`, `tar`, `cp -r`, the Grep tool) over a folder that holds
+ * ignored paths or credential stores would read them along with the rest: a hard limit that
+ * escalates, since the human can see whether the reader skips them.
+ */
+export const hiddenContents: Stage = {
+  meta: {
+    check: "ignored-path",
+    description:
+      "escalates a recursive read of a folder holding paths .claudeignore matches or credential stores",
+    pass: "holds no ignored path or credential store",
+  },
+  decide(subject, ctx) {
+    const op = subject.op;
+    const path = subject.path;
+    if (path === undefined || op.kind !== "read" || !op.recursive) return undefined;
+    if (ctx.scope.containsIgnored(path.real)) {
+      return {
+        verdict: "escalate",
+        reason: sentence(
+          `${doing(subject, ctx)} would also read files that .claudeignore protects`,
+        ),
+      };
+    }
+    if (ctx.credentialStores.some((s) => ctx.within(path.real, s))) {
+      return {
+        verdict: "escalate",
+        check: "credentials",
+        reason: sentence(`${doing(subject, ctx)} would also read credential stores`),
+      };
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Stage } from "../types.js";
+import { credentials } from "./credentials.js";
+import { destructive, dynamic, remoteCode, unparseable } from "./hazards.js";
+import { hiddenContents } from "./hidden-contents.js";
+import { ignoredPath } from "./ignored-path.js";
+import { invalidInput } from "./invalid-input.js";
+import { privilege } from "./privilege.js";
+import { selfProtection } from "./self-protection.js";
+import { systemPath } from "./system-path.js";
+
+export { ruleStage } from "./rule.js";
+export { tierStage } from "./tier.js";
+
+/** Stages 0–3 of SPEC section 5, in order: each denies, and nothing after them can loosen it. */
+export const denyingLimits: readonly Stage[] = [
+  invalidInput,
+  privilege,
+  ignoredPath,
+  selfProtection,
+  credentials,
+  systemPath,
+];
+
+/** Stage 4 (and the recursive-read limit): each escalates; only a deny rule can go further. */
+export const escalatingLimits: readonly Stage[] = [
+  hiddenContents,
+  destructive,
+  remoteCode,
+  unparseable,
+  dynamic,
+];

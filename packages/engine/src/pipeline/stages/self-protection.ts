@@ -1,0 +1,36 @@
+import { doing, sentence } from "../describe.js";
+import type { Stage } from "../types.js";
+
+/** The agent may not rewrite the rules that bind it: the policy, the ignore file, the audit log. */
+export const selfProtection: Stage = {
+  meta: {
+    check: "self-protection",
+    description: "denies writes and deletes of the policy file, the ignore file and the audit log",
+    pass: "not a protected automode file",
+  },
+  decide(subject, ctx) {
+    const op = subject.op;
+    const path = subject.path;
+    if (path === undefined || (op.kind !== "write" && op.kind !== "delete")) return undefined;
+    if (path.selfProtected) {
+      return {
+        verdict: "deny",
+        reason: sentence(`${doing(subject, ctx)} is not allowed: automode protects its own files`),
+      };
+    }
+    // Deleting or moving away a folder that holds one (`rm -rf .claude`, `mv .claude x`).
+    if (op.kind === "delete") {
+      for (const file of ctx.protectedFiles) {
+        if (ctx.within(path.real, file) || ctx.within(path.absolute, file)) {
+          return {
+            verdict: "deny",
+            reason: sentence(
+              `${doing(subject, ctx)} would remove automode's own files, which is not allowed`,
+            ),
+          };
+        }
+      }
+    }
+    return undefined;
+  },
+};

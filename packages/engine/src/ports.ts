@@ -1,0 +1,45 @@
+import type { Operation } from "./types.js";
+
+/**
+ * The parts of `@automode/scope` and of the shell analysis the pipeline relies on, named here
+ * so the pipeline depends on a shape, not on how the peers build it. `adapters.ts` is the only
+ * module that binds them to the real implementations.
+ */
+
+export interface ResolvedPathLike {
+  input: string;
+  absolute: string;
+  real: string;
+  exists: boolean;
+  isDirectory: boolean;
+}
+
+export interface PathInfoLike extends ResolvedPathLike {
+  inside: boolean;
+  ignored: boolean;
+  credential: boolean;
+  system: boolean;
+  selfProtected: boolean;
+}
+
+export interface PathMatcherLike {
+  matches(path: ResolvedPathLike): boolean;
+}
+
+export interface ScopeLike {
+  root: string;
+  caseSensitive: boolean;
+  /** Throws on a NUL byte or a relative cwd. */
+  classify(target: string, cwd: string): PathInfoLike;
+  containsIgnored(absoluteDir: string): boolean;
+  matcher(patterns: string[]): PathMatcherLike;
+}
+
+export interface EngineEnv {
+  home: string;
+  platform: NodeJS.Platform;
+  caseSensitive?: boolean;
+}
+
+/** Turns one bash command line into operations (SPEC section 4). */
+export type Analyzer = (line: string, cwd: string) => Operation[];
