@@ -1,0 +1,67 @@
+import { isWithin, pathKey } from "./keys.js";
+
+/**
+ * SPEC section 5, stage 3. `/lib*` is every top-level folder whose name starts with `lib`
+ * (`/lib`, `/lib32`, `/lib64`, `/libx32`). macOS keeps `/etc` at `/private/etc`, so a path
+ * that resolves there is a system path too.
+ */
+const systemFolders = [
+  "/etc",
+  "/usr",
+  "/bin",
+  "/sbin",
+  "/boot",
+  "/System",
+  "/Library",
+  "/private/etc",
+];
+
+/** `C:\Windows`, `C:\Program Files` (and `Program Files (x86)`) on any drive letter. */
+const windowsSystem = /^[a-z]:[\\/]+(windows|program files( \(x86\))?)([\\/]|$)/i;
+
+const foldedSystemFolders = systemFolders.map((folder) => folder.toLowerCase());
+
+/** `path` is absolute and normalised; on a case-insensitive file system `/ETC` is `/etc`. */
+export function isSystemPath(path: string, caseSensitive: boolean): boolean {
+  if (windowsSystem.test(path)) return true;
+  if (!path.startsWith("/")) return false;
+  const key = caseSensitive ? path : path.toLowerCase();
+  const second = key.indexOf("/", 1);
+  const top = second === -1 ? key.slice(1) : key.slice(1, second);
+  if (top.startsWith("lib")) return true;
+  const folders = caseSensitive ? systemFolders : foldedSystemFolders;
+  return folders.some((folder) => isWithin(folder, key));
+}
+
+/**
+ * SPEC section 5, stage 2, relative to the home folder. Folders protect everything under
+ * them; the files are protected as named (and anything under them, should one be a folder).
+ */
+export const credentialStores = [
+  ".ssh",
+  ".aws",
+  ".gnupg",
+  ".config/gcloud",
+  ".azure",
+  ".kube/config",
+  ".docker/config.json",
+  ".netrc",
+  ".npmrc",
+  ".pypirc",
+  ".git-credentials",
+] as const;
+
+/** Keys of every credential store under each spelling of home (as given and real). */
+export function credentialKeys(homes: string[], caseSensitive: boolean): string[] {
+  const keys = new Set<string>();
+  for (const home of homes) {
+    for (const store of credentialStores) {
+      keys.add(pathKey(home === "/" ? `/${store}` : `${home}/${store}`, caseSensitive));
+    }
+  }
+  return [...keys];
+}
+
+export function isUnderAny(keys: readonly string[], key: string): boolean {
+  return keys.some((dir) => isWithin(dir, key));
+}

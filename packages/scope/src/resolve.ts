@@ -1,0 +1,116 @@
+import * as path from "node:path";
+import { ScopeError } from "./errors.js";
+import { expandHome } from "./expand.js";
+import type { FileSystem } from "./file-system.js";
+import type { ResolvedPath } from "./types.js";
+
+/** Linux gives up after 40 links (ELOOP); so does scope, instead of looping forever. */
+const maxLinkHops = 40;
+
+/** Rejects what cannot name a path safely. Throws ScopeError; never guesses. */
+export function checkInput(target: unknown, cwd: unknown): asserts target is string {
+  if (typeof target !== "string") throw new ScopeError("not-a-string", "the path is not a string");
+  if (typeof cwd !== "string") throw new ScopeError("not-a-string", "the cwd is not a string");
+  if (target.includes("\0")) throw new ScopeError("nul-byte", "the path contains a NUL byte");
+  if (cwd.includes("\0")) throw new ScopeError("nul-byte", "the cwd contains a NUL byte");
+  if (target === "") throw new ScopeError("empty-path", "the path is empty");
+  if (!path.posix.isAbsolute(cwd)) {
+    throw new ScopeError("relative-cwd", `the cwd must be absolute, got "${cwd}"`);
+  }
+}
+
+export function resolvePath(
+  target: string,
+  cwd: string,
+  fs: FileSystem,
+  home: string,
+): ResolvedPath {
+  checkInput(target, cwd);
+  const expanded = expandHome(target, home);
+  const joined = expanded.startsWith("/") ? expanded : `${cwd}/${expanded}`;
+  const absolute = path.posix.resolve(joined);
+  const { real, exists } = realOf(fs, joined);
+  return {
+    input: target,
+    absolute,
+    real,
+    exists,
+    isDirectory: exists && fs.lstat(real) === "directory",
+  };
+}
+
+interface Real {
+  real: string;
+  exists: boolean;
+}
+
+/**
+ * The real path of an absolute, possibly unnormalised path. Without `..` the lexical and the
+ * physical path agree up to symlinks, so one realpath call usually settles it; a `..` after a
+ * symlink means the link's parent, so from the first `..` on the path is walked segment by
+ * segment.
+ */
+export function realOf(fs: FileSystem, joined: string): Real {
+  const segments = joined.split("/");
+  const firstUp = segments.indexOf("..");
+  if (firstUp === -1) return realOfPlain(fs, segments);
+  const head = realOfPlain(fs, segments.slice(0, firstUp));
+  const rest = segments.slice(firstUp);
+  if (!head.exists) return { real: path.posix.resolve(head.real, ...rest), exists: false };
+  return walk(fs, head.real, rest);
+}
+
+/** Segments without `..`: realpath of the longest existing prefix, then walk the rest. */
+function realOfPlain(fs: FileSystem, segments: string[]): Real {
+  let prefix = path.posix.resolve("/", ...segments);
+  const missing: string[] = [];
+  for (;;) {
+    const real = fs.realpath(prefix);
+    if (real !== undefined)
+      return missing.length === 0 ? { real, exists: true } : walk(fs, real, missing);
+    if (prefix === "/") return { real: path.posix.resolve("/", ...missing), exists: false };
+    missing.unshift(path.posix.basename(prefix));
+    prefix = path.posix.dirname(prefix);
+  }
+}
+
+/**
+ * Walks `segments` from the real directory `start` as the kernel does. A dangling symlink is
+ * followed through its written target (a write to it creates the target), so
+ * `ln -s /etc/x link; echo > link` is seen as a write to `/etc/x`.
+ */
+function walk(fs: FileSystem, start: string, segments: string[]): Real {
+  let current = start;
+  const queue = [...segments];
+  let hops = 0;
+  while (queue.length > 0) {
+    const segment = queue.shift() as string;
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      current = path.posix.dirname(current);
+      continue;
+    }
+    const next = current === "/" ? `/${segment}` : `${current}/${segment}`;
+    const kind = fs.lstat(next);
+    if (kind === undefined) return { real: path.posix.resolve(next, ...queue), exists: false };
+    if (kind !== "symlink") {
+      current = next;
+      continue;
+    }
+    const target = fs.realpath(next);
+    if (target !== undefined) {
+      current = target;
+      continue;
+    }
+    hops += 1;
+    if (hops > maxLinkHops) {
+      throw new ScopeError("symlink-loop", `too many levels of symbolic links at "${next}"`);
+    }
+    const link = fs.readlink?.(next);
+    // Without readlink the link itself is the best answer there is.
+    if (link === undefined) return { real: path.posix.resolve(next, ...queue), exists: false };
+    queue.unshift(...link.split("/"));
+    if (link.startsWith("/")) current = "/";
+  }
+  return { real: current, exists: true };
+}
