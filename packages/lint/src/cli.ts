@@ -1,35 +1,115 @@
 import { readFileSync } from "node:fs";
+import { policyJsonSchema } from "@automode/policy";
+import { type CliOptions, parseCli } from "./args.js";
+import { formatGithub, formatJson, formatSarif, formatStylish } from "./formatters/index.js";
+import { gitTopLevel } from "./git.js";
+import { exitCode, lint, UsageError } from "./lint.js";
+import { PeerUnavailableError } from "./peers.js";
+import { rules } from "./rules/index.js";
+import type { LintResult } from "./types.js";
 
 const USAGE = `Usage: automode-lint [files…] [options]
 
 Lints an automode policy (.claude/policy.json) and the .claudeignore it names.
+With no files, lints the project in the current folder. A file is a policy file;
+a folder is a project root.
 
 Options:
-  --format <f>        stylish | json | sarif | github (default: stylish)
-  --max-warnings <n>  exit 1 when there are more warnings than n
+  -f, --format <f>    stylish | json | sarif | github (default: stylish)
+  --max-warnings <n>  exit 1 when there are more than n warnings
   --quiet             report errors only
-  --rule <id=level>   set a rule to off | warn | error
-  --print-schema      print the policy JSON Schema
-  --help              show this help
-  --version           show the version
+  --rule <id=level>   set a rule to off | warn | error (repeatable)
+  --print-schema      print the policy JSON Schema and exit
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 bad usage or internal failure.
 `;
 
-function version(): string {
+export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version: string;
   };
   return pkg.version;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(USAGE);
-    return 0;
+/** The environment the CLI reads; injectable so tests need not touch the process. */
+export interface CliEnvironment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processEnvironment = (): CliEnvironment => ({
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+
+/** NO_COLOR (no-color.org): present and not empty turns colour off. */
+export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === "");
+}
+
+export function render(
+  results: readonly LintResult[],
+  options: CliOptions,
+  io: CliEnvironment,
+): string {
+  const repoRoot = gitTopLevel(io.cwd) ?? io.cwd;
+  switch (options.format) {
+    case "json":
+      return formatJson(results);
+    case "sarif":
+      return formatSarif(results, { rules, repoRoot, version: version() });
+    case "github":
+      return formatGithub(results, { repoRoot });
+    default:
+      return formatStylish(results, { cwd: io.cwd, color: useColor(io.isTTY, io.env) });
   }
-  if (argv.includes("--version") || argv.includes("-v")) {
-    process.stdout.write(`${version()}\n`);
-    return 0;
+}
+
+/** Runs the CLI and returns its exit code; user mistakes are one line on stderr, never a stack. */
+export async function main(
+  argv: readonly string[],
+  io: CliEnvironment = processEnvironment(),
+): Promise<number> {
+  try {
+    const options = parseCli(argv);
+    if (options.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (options.version) {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    if (options.printSchema) {
+      io.stdout(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
+      return 0;
+    }
+    const results = await lint({
+      cwd: io.cwd,
+      files: options.files,
+      ruleLevels: options.ruleLevels,
+      quiet: options.quiet,
+    });
+    io.stdout(render(results, options, io));
+    return exitCode(results, options.maxWarnings);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PeerUnavailableError) {
+      io.stderr(`automode-lint: ${error.message}\n`);
+      return 2;
+    }
+    // An internal failure: still one line by default; AUTOMODE_DEBUG shows the stack for bug reports.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`automode-lint: internal error: ${message.split("\n")[0]}\n`);
+    if (io.env.AUTOMODE_DEBUG && error instanceof Error && error.stack)
+      io.stderr(`${error.stack}\n`);
+    return 2;
   }
-  process.stderr.write("automode-lint: linting is not implemented yet\n");
-  return 2;
 }

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  type JsonPath,
+  type ParseResult,
+  type Policy,
+  parsePolicy,
+  policySchema,
+} from "@automode/policy";
+import { type IgnoreLine, ignoreLines } from "./ignore-lines.js";
+import { JsonLocator } from "./json-locate.js";
+import {
+  type EngineOptions,
+  type EnginePort,
+  loadCreateEngine,
+  loadCreateScope,
+  type ScopePort,
+} from "./peers.js";
+import type { Range } from "./types.js";
+
+/** A project to lint: its root, its policy file and the ignore file that policy names. */
+export interface ProjectTarget {
+  /** Absolute project root (the folder that holds `.claude/`). */
+  root: string;
+  /** Absolute path of the policy file; it may not exist (the built-in default applies). */
+  policyFile: string;
+}
+
+/** Everything the rules read, loaded once per project. */
+export interface ProjectContext {
+  root: string;
+  policyFile: string;
+  /** Undefined when there is no policy file. */
+  policyText: string | undefined;
+  /** Undefined when there is no policy file. */
+  parsed: ParseResult | undefined;
+  /** The policy (the built-in default without a file); undefined when the file does not parse. */
+  policy: Policy | undefined;
+  /** Absolute path of the ignore file the policy names. */
+  ignoreFile: string;
+  /** Undefined when the ignore file is missing. */
+  ignoreText: string | undefined;
+  ignoreLines: IgnoreLine[];
+  /** The range of a JSON path in the policy file. */
+  locate(path: JsonPath): Range;
+  /** The project's scope from `@automode/scope`, created on first use. */
+  scope(): Promise<ScopePort>;
+  /** A real engine from `@automode/engine` for the project root. */
+  engine(options: Omit<EngineOptions, "projectRoot">): Promise<EnginePort>;
+}
+
+function readIfFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadProject(target: ProjectTarget): ProjectContext {
+  const policyText = existsSync(target.policyFile) ? readIfFile(target.policyFile) : undefined;
+  const parsed =
+    policyText === undefined ? undefined : parsePolicy(policyText, { file: target.policyFile });
+  const policy =
+    parsed === undefined
+      ? policySchema.parse({ version: 1 })
+      : parsed.ok
+        ? parsed.policy
+        : undefined;
+  // A policy that does not parse still names its ignore file only if we can trust it; fall back to the default.
+  const ignoreFile = resolve(target.root, policy?.ignoreFile ?? ".claudeignore");
+  const ignoreText = readIfFile(ignoreFile);
+  const locator = new JsonLocator(policyText ?? "");
+  let scope: ScopePort | undefined;
+
+  return {
+    root: target.root,
+    policyFile: target.policyFile,
+    policyText,
+    parsed,
+    policy,
+    ignoreFile,
+    ignoreText,
+    ignoreLines: ignoreText === undefined ? [] : ignoreLines(ignoreText),
+    locate: (path) => locator.locate(path),
+    async scope() {
+      if (scope === undefined) {
+        const createScope = await loadCreateScope();
+        scope = createScope({
+          projectRoot: target.root,
+          additionalDirectories: (policy?.additionalDirectories ?? []).map((d) =>
+            resolve(target.root, d),
+          ),
+          ignoreFile,
+        });
+      }
+      return scope;
+    },
+    async engine(options) {
+      const createEngine = await loadCreateEngine();
+      return createEngine({ projectRoot: target.root, ...options });
+    },
+  };
+}
