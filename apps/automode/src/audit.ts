@@ -1,0 +1,60 @@
+import { appendDecision, recordFromDecision, type VerifyResult, verifyLog } from "@automode/audit";
+import type { Action, Decision } from "@automode/engine";
+import type { AppDecision } from "./decision.js";
+import type { MappedCall, ToolCall } from "./hook/map-tool.js";
+import type { Project } from "./project/load.js";
+
+export interface Recorded {
+  call: ToolCall | undefined;
+  mapped: MappedCall;
+  decision: AppDecision;
+  us: number;
+}
+
+/**
+ * The action an audit record names. A v1 record holds one of the five engine actions; a call
+ * automode has no model of (an MCP tool, TodoWrite) or whose input was malformed has none, so
+ * it is recorded as an `execute` of the tool's name, with `tool` and `check` (`unknown-tool`,
+ * `invalid-input`) saying what it was. Its input is not logged: it may hold file contents.
+ */
+function auditedAction(recorded: Recorded): Action {
+  const { mapped, call } = recorded;
+  if (mapped.kind === "action") return mapped.action;
+  const tool = call?.tool ?? (mapped.kind === "tool" ? mapped.tool : "");
+  return {
+    kind: "execute",
+    command: tool === "" ? "(no tool call)" : tool,
+    ...(call?.tool ? { tool: call.tool } : {}),
+    ...(call?.cwd ? { cwd: call.cwd } : {}),
+    ...(call?.session ? { session: call.session } : {}),
+  };
+}
+
+/** Appends one decision to the project's audit log (locked, hash-chained, redacted per policy). */
+export async function recordDecision(project: Project, recorded: Recorded): Promise<void> {
+  const entry = recordFromDecision(auditedAction(recorded), recorded.decision as Decision, {
+    policy: project.policyFile === undefined ? null : project.policyHash,
+    us: recorded.us,
+  });
+  await appendDecision(project.auditPath, entry, { redact: project.policy.audit.redact });
+}
+
+/** One line on a verified log: intact with how many records (and recoveries), or the first bad line. */
+export function verifyMessage(result: VerifyResult): string {
+  if (!result.ok) {
+    const bad = result.firstBad;
+    return bad === undefined
+      ? `NOT intact after ${result.records} records`
+      : `NOT intact: line ${bad.line}: ${bad.reason}`;
+  }
+  const recoveries =
+    result.recoveries.length === 0
+      ? ""
+      : `, ${result.recoveries.length} crash ${result.recoveries.length === 1 ? "recovery" : "recoveries"} recorded`;
+  return `intact, ${result.records} records, hash chain verified${recoveries}`;
+}
+
+export async function verifyAuditLog(file: string): Promise<{ ok: boolean; message: string }> {
+  const result = await verifyLog(file);
+  return { ok: result.ok, message: verifyMessage(result) };
+}
