@@ -1,1 +1,34 @@
-export {};
+export { AuditError } from "./errors.js";
+export {
+  canonicalJson,
+  genesis,
+  genesisSeed,
+  lineHash,
+  policyDigest,
+  recordHash,
+  recordLine,
+  sha256,
+} from "./hash.js";
+export { auditRecordJsonSchema, auditRecordSchemaId } from "./json-schema.js";
+export { defaultLockOptions, type LockOptions } from "./lock.js";
+export { type DecisionContext, recordFromDecision, redactEntry } from "./record.js";
+export { redact, redactedMarker, redactionPatterns } from "./redact.js";
+export {
+  type AuditAction,
+  type AuditRecord,
+  auditActionSchema,
+  auditRecordSchema,
+  type DecisionEntry,
+  type DecisionRecord,
+  decisionEntrySchema,
+  decisionRecordSchema,
+  digestPattern,
+  formatVersion,
+  isRecovery,
+  type Recovery,
+  type RecoveryRecord,
+  recoveryRecordSchema,
+  recoverySchema,
+} from "./schema.js";
+export { type AppendOptions, type AppendResult, AuditWriter, appendDecision } from "./writer.js";
+export { type RecoveryReport, type VerifyOptions, type VerifyResult, verifyLog } from "./verify.js";
