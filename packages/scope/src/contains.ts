@@ -17,8 +17,8 @@ export interface ContainsContext {
  * "Does anything under this folder count as ignored?" for recursive readers. Answers are
  * cached per real folder for the life of the scope: nothing is invalidated, so a file created
  * later in a folder already answered `false` is not seen (the engine is short-lived; rebuild
- * the scope to see changes). The walk stops at the first ignored entry, never descends into a
- * folder no pattern can reach (so links inside it are not looked at), and does not descend into symlinked folders (it checks their
+ * the scope to see changes). The walk stops at the first ignored entry, skips name matching in
+ * folders no pattern can reach (it still lists them for links), and does not descend into symlinked folders (it checks their
  * targets instead, so a link to `.env` or to an ignored folder counts).
  */
 export class ContainsIgnored {
@@ -40,9 +40,10 @@ export class ContainsIgnored {
 
   private walk(realDir: string, relative: string): boolean {
     const { fs } = this.context;
-    // No pattern reaches below here: nothing in it can be ignored by name. (Links inside such a
-    // folder are not followed either, as git does not follow them.)
-    if (!this.context.canMatchBelow(relative)) return false;
+    // No pattern reaches below here: no name in it can be ignored, so names are not matched.
+    // The folder is still listed (once, then cached): a link in it may lead to an ignored file,
+    // and `grep -R`, `zip -r` or `find -exec cat` would read through it.
+    const matchNames = this.context.canMatchBelow(relative);
     const names = fs.readdir(realDir) ?? [];
     const folders: Array<{ real: string; relative: string }> = [];
     // Entries first, folders after: an ignored file next to a deep tree is found at once.
@@ -55,7 +56,7 @@ export class ContainsIgnored {
         continue;
       }
       const isDirectory = kind === "directory";
-      if (this.context.ignoredRelative(childRelative, isDirectory)) return true;
+      if (matchNames && this.context.ignoredRelative(childRelative, isDirectory)) return true;
       if (isDirectory) folders.push({ real, relative: childRelative });
     }
     return folders.some((folder) => this.folder(folder.real, folder.relative));
@@ -66,8 +67,14 @@ export class ContainsIgnored {
     const target = fs.realpath(link);
     const targetIsDirectory = target !== undefined && fs.lstat(target) === "directory";
     // As written: the link's own name (as a folder too when it leads to one).
-    if (this.context.ignoredRelative(relative, false)) return true;
-    if (targetIsDirectory && this.context.ignoredRelative(relative, true)) return true;
+    if (this.context.ignoredRelative(relative, targetIsDirectory)) return true;
+    if (
+      !targetIsDirectory &&
+      target === undefined &&
+      this.context.ignoredRelative(relative, true)
+    ) {
+      return true;
+    }
     if (target === undefined) return false;
     const targetRelative = this.context.relativeOfReal(target);
     if (targetRelative === undefined || targetRelative === "") {

@@ -104,7 +104,7 @@ function unescapeInnerSlashes(body: string): string {
       // A final `\/` is git's directory marker after a lone backslash: leave it to `ignore`,
       // which already treats that pattern as matching nothing, like git.
       if (next === "/" && i > 0 && i + 2 < body.length) {
-        out += "/";
+        out = globstarBeforeEscapedSlash(out) ?? `${out}/`;
       } else {
         out += char + next;
       }
@@ -114,6 +114,24 @@ function unescapeInnerSlashes(body: string): string {
     out += char;
   }
   return out;
+}
+
+// git reads a globstar run followed by an escaped slash as a globstar, but without its
+// zero-folder short-cut (wildmatch takes that only for a plain slash): "x/" + "**" + "\/b"
+// matches `x/y/b` and not `x/b`. In `ignore` syntax that is a one-star segment followed by a
+// globstar segment. Returns the rewritten text so far, or undefined when the run before the
+// slash is not a globstar (then the escaped slash is just a slash).
+function globstarBeforeEscapedSlash(out: string): string | undefined {
+  let run = 0;
+  while (run < out.length && out[out.length - 1 - run] === "*") run += 1;
+  if (run < 2) return undefined;
+  const before = out.slice(0, out.length - run);
+  const unrooted = before.startsWith("/") ? before.slice(1) : before;
+  // Eligible like git: the run starts a segment, or follows the literal prefix git strips.
+  const startsSegment = before === "" || before.endsWith("/");
+  const afterLiteralPrefix = ![...unrooted].some((c) => globSpecial.has(c));
+  if (!startsSegment && !afterLiteralPrefix) return undefined;
+  return `${before}*/**/`;
 }
 
 /** `core` has no directory marker. Applies the prefix-globstar rewrite until none is left. */
