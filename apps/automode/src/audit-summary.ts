@@ -1,12 +1,59 @@
+import { readFileSync } from "node:fs";
+import { formatSummary, summarize, verifyLog } from "@automode/audit";
+import { verifyMessage } from "./audit.js";
 import type { Io } from "./io.js";
 
-/** `audit summary|report`: filled in once @automode/audit's summaries land. */
+interface Flagged {
+  seq: number;
+  ts: string;
+  tool: string | null;
+  verdict: string;
+  check: string;
+  rule: string | null;
+  target: string;
+  reason: string;
+}
+
+/** Every escalated and denied decision of a log, in order; lines that are not records are skipped. */
+function flaggedRecords(path: string): Flagged[] {
+  const out: Flagged[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const r = JSON.parse(line) as Partial<Flagged> & { event?: string };
+      if (r.event === undefined && (r.verdict === "escalate" || r.verdict === "deny")) out.push(r as Flagged);
+    } catch {
+      // verify reports broken lines; the report lists decisions.
+    }
+  }
+  return out;
+}
+
+/** `audit summary` (counts, as a table or JSON) and `audit report` (also each flagged decision). */
 export async function summaryReport(
   verb: "summary" | "report",
   path: string,
-  _json: boolean,
+  json: boolean,
   io: Io,
 ): Promise<number> {
-  io.err(`automode audit ${verb}: not available yet for ${path}\n`);
-  return 2;
+  const summary = await summarize(path);
+  if (verb === "summary") {
+    io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+    return 0;
+  }
+  const verified = await verifyLog(path);
+  const flagged = flaggedRecords(path);
+  if (json) {
+    io.out(`${JSON.stringify({ verify: verified, summary, flagged }, null, 2)}\n`);
+    return verified.ok ? 0 : 1;
+  }
+  io.out(`${path}: ${verifyMessage(verified)}\n\n`);
+  io.out(formatSummary(summary));
+  io.out(`\nEscalated and denied decisions (${flagged.length}):\n`);
+  for (const r of flagged) {
+    const by = r.rule === null ? r.check : `${r.check} ${r.rule}`;
+    io.out(`  #${String(r.seq).padEnd(5)} ${r.ts}  ${r.verdict.padEnd(8)} ${(r.tool ?? "-").padEnd(10)} ${r.target}\n`);
+    io.out(`         ${by}: ${r.reason}\n`);
+  }
+  return verified.ok ? 0 : 1;
 }

@@ -1,9 +1,16 @@
-import { createEngine } from "@automode/engine";
+import { createEngineSync, type Engine } from "@automode/engine";
 import type { Tier } from "@automode/policy";
-import type { DecideEngine } from "./decision.js";
 import type { Project } from "./project/load.js";
 
-/** The real engine for a loaded project, under the project's tier or another one. */
-export function engineFor(project: Project, tier: Tier = project.tier): DecideEngine {
-  return createEngine({ projectRoot: project.root, policy: project.policy, tier });
+/**
+ * The real engine for a loaded project, under the project's tier or another one. Built
+ * synchronously: the hook decides once per process, and replay builds one per tier.
+ */
+export function engineFor(project: Project, tier: Tier = project.tier): Engine {
+  return createEngineSync({
+    projectRoot: project.root,
+    policy: project.policy,
+    ...(project.policyFile !== undefined ? { policyFile: project.policyFile } : {}),
+    tier,
+  });
 }

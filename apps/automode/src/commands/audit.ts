@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { verifyLog } from "@automode/audit";
 import { parse, UsageError } from "../args.js";
@@ -34,6 +35,7 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (extra !== undefined)
     throw new UsageError(`audit ${verb} takes one file (got also "${extra}")`);
   const path = resolve(io.cwd, file);
+  if (!existsSync(path)) throw new UsageError(`no audit log at ${path}`);
   return run(verb as Verb, path, values.json === true, io);
 }
 

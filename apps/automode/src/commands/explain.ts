@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { createEngine, formatTrace } from "@automode/engine";
+import { formatTrace } from "@automode/engine";
+import { engineFor } from "../engine.js";
 import { parse, parseTier, UsageError } from "../args.js";
 import type { Io } from "../io.js";
 import { loadProject } from "../project/load.js";
@@ -45,11 +46,7 @@ export async function explain(argv: readonly string[], io: Io): Promise<number> 
     ...(values.policy !== undefined ? { policyFile: values.policy } : {}),
     ...(tier !== undefined ? { tier } : {}),
   });
-  const engine = createEngine({
-    projectRoot: project.root,
-    policy: project.policy,
-    tier: project.tier,
-  });
+  const engine = engineFor(project);
   const trace = engine.explain({ kind: "execute", command, cwd, tool: "Bash" });
   io.out(values.json ? `${JSON.stringify(trace, null, 2)}\n` : `${formatTrace(trace)}\n`);
   return 0;

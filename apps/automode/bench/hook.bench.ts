@@ -1,0 +1,95 @@
+/**
+ * The hook's cold start, end to end: spawn → JSON on stdout, for a Read call and a Bash call,
+ * interleaved with `node -e 0` (the floor any Node hook pays) and cc-safety-net's hook on the
+ * same inputs. Median of BENCH_RUNS (default 25) runs each. Budget: ≤ 1.3 × `node -e 0`.
+ *
+ *   pnpm build && pnpm bench
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL("..", import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 25);
+const budget = 1.3;
+
+const bin = join(here, "bin", "automode.js");
+const safetyNet = join(here, "node_modules", "cc-safety-net", "dist", "bin", "cc-safety-net.js");
+if (!existsSync(join(here, "dist", "hook.js"))) {
+  process.stderr.write("dist/hook.js is missing: run pnpm build first\n");
+  process.exit(2);
+}
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "automode-bench-")));
+const project = join(work, "invoice-kit");
+cpSync(join(here, "sample-project"), project, { recursive: true });
+
+const hookInput = (tool_name: string, tool_input: object) =>
+  JSON.stringify({
+    session_id: "bench",
+    transcript_path: join(work, "t.jsonl"),
+    cwd: project,
+    hook_event_name: "PreToolUse",
+    tool_name,
+    tool_input,
+  });
+const read = hookInput("Read", { file_path: join(project, "src", "invoice.ts") });
+const bash = hookInput("Bash", { command: "npm test -- --run && git status", description: "test" });
+
+interface Variant {
+  name: string;
+  args: string[];
+  input?: string;
+}
+const variants: Variant[] = [
+  { name: "node -e 0", args: ["-e", "0"] },
+  { name: "automode hook (Read)", args: [bin, "hook", "claude-code"], input: read },
+  { name: "automode hook (Bash)", args: [bin, "hook", "claude-code"], input: bash },
+  { name: "cc-safety-net (Read)", args: [safetyNet, "hook", "--claude-code"], input: read },
+  { name: "cc-safety-net (Bash)", args: [safetyNet, "hook", "--claude-code"], input: bash },
+];
+
+const env = { ...process.env, CLAUDE_PROJECT_DIR: project };
+function once(variant: Variant): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, variant.args, {
+    input: variant.input ?? "",
+    cwd: project,
+    env,
+    encoding: "utf8",
+  });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${variant.name} exited ${result.status}: ${result.stderr}`);
+  if (variant.input !== undefined && variant.name.startsWith("automode") && !result.stdout.includes('"hookSpecificOutput"')) {
+    throw new Error(`${variant.name} printed no decision: ${result.stdout}${result.stderr}`);
+  }
+  return elapsed;
+}
+
+const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+for (const variant of variants) once(variant); // warm the file system cache
+for (let i = 0; i < runs; i++) {
+  for (const variant of variants) times.get(variant.name)!.push(once(variant));
+}
+rmSync(work, { recursive: true, force: true });
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const floor = median(times.get("node -e 0")!);
+let overBudget = false;
+process.stdout.write(`hook cold start, median of ${runs} interleaved runs (node ${process.version}, ${process.platform}/${process.arch})\n\n`);
+process.stdout.write(`${"command".padEnd(24)}${"median ms".padStart(10)}${"× node -e 0".padStart(14)}\n`);
+for (const variant of variants) {
+  const m = median(times.get(variant.name)!);
+  const ratio = m / floor;
+  if (variant.name.startsWith("automode") && ratio > budget) overBudget = true;
+  process.stdout.write(`${variant.name.padEnd(24)}${m.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(14)}\n`);
+}
+process.stdout.write(`\nbudget: automode ≤ ${budget} × node -e 0: ${overBudget ? "OVER" : "met"}\n`);
+process.exitCode = overBudget ? 1 : 0;

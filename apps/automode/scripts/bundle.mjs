@@ -1,0 +1,24 @@
+// Bundles the CLI into dist/ with esbuild, from the workspace packages' TypeScript sources
+// (the "source" export condition), so a run loads one file and `automode demo` works after
+// a plain build. tree-sitter's native addon cannot be bundled: the engine loads it with
+// createRequire, and it resolves from this package's own dependencies.
+import { build } from "esbuild";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  conditions: ["source"],
+  external: ["tree-sitter", "tree-sitter-bash"],
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+  // Bundled CommonJS dependencies may call require(); give ESM output one.
+  banner: {
+    js: 'import { createRequire as __automodeCreateRequire } from "node:module"; const require = __automodeCreateRequire(import.meta.url);',
+  },
+};
+
+await build({ ...common, entryPoints: { hook: "src/hook-entry.ts" }, outdir: "dist", minify: true });
+await build({ ...common, entryPoints: { automode: "src/cli.ts" }, outdir: "dist" });
