@@ -1,5 +1,6 @@
 import { isAbsolute, join } from "node:path";
 import { actionSchema, mostSevere, type Policy } from "@automode/policy";
+import { credentialStores } from "@automode/scope";
 import { compileRules } from "./pipeline/rules/compile.js";
 import { decideOperation, type TraceStep } from "./pipeline/run.js";
 import { messageOf, operationsOf, subjectOf } from "./pipeline/subjects.js";
@@ -7,21 +8,6 @@ import type { PipelineContext } from "./pipeline/types.js";
 import { makeWithin } from "./pipeline/within.js";
 import type { Analyzer, ScopeLike } from "./ports.js";
 import type { Action, Check, Decision, Operation, OperationDecision, Tier } from "./types.js";
-
-/** Relative to the home folder; SPEC section 5, stage 2. */
-const credentialStoreNames = [
-  ".ssh",
-  ".aws",
-  ".gnupg",
-  ".config/gcloud",
-  ".azure",
-  ".kube/config",
-  ".docker/config.json",
-  ".netrc",
-  ".npmrc",
-  ".pypirc",
-  ".git-credentials",
-];
 
 export interface Engine {
   readonly tier: Tier;
@@ -74,7 +60,7 @@ export function buildEngine(options: CoreOptions): Engine {
     home: options.home,
     rules: compileRules(policy.rules, scope),
     protectedFiles: options.protectedFiles,
-    credentialStores: credentialStoreNames.map((n) => join(options.home, n)),
+    credentialStores: credentialStores.map((n) => join(options.home, n)),
     within: makeWithin(scope.caseSensitive),
   };
 

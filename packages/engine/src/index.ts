@@ -5,6 +5,7 @@ export {
   type OperationTrace,
   type Trace,
 } from "./core.js";
+export { createEngine, createEngineSync, type EngineOptions, PolicyError } from "./engine.js";
 export { formatTrace } from "./explain/format.js";
 export type { TraceStep } from "./pipeline/run.js";
 export type { Analyzer, EngineEnv, ScopeLike } from "./ports.js";

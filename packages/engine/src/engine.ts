@@ -1,0 +1,109 @@
+import { isAbsolute, join, resolve } from "node:path";
+import {
+  type Diagnostic,
+  type Policy,
+  type PolicyInput,
+  parsePolicy,
+  policySchema,
+  type Tier,
+} from "@automode/policy";
+import {
+  createScope,
+  defaultEnv,
+  type FileSystem,
+  nodeFileSystem,
+  type ScopeEnv,
+} from "@automode/scope";
+import { makeAnalyzer } from "./analyzer.js";
+import { buildEngine, type Engine } from "./core.js";
+
+export interface EngineOptions {
+  /** Absolute: the folder that holds `.claude/`. */
+  projectRoot: string;
+  /** A parsed policy (or one as a user writes it); absent: read from `policyFile`. */
+  policy?: Policy | PolicyInput;
+  /** Default `<projectRoot>/.claude/policy.json`; absent there: the built-in default policy. */
+  policyFile?: string;
+  /** Overrides the policy's tier (`--permission-tier`). */
+  tier?: Tier;
+  fs?: FileSystem;
+  env?: ScopeEnv;
+}
+
+/** The policy could not be read or is invalid: the engine refuses to start (fail closed). */
+export class PolicyError extends Error {
+  override readonly name = "PolicyError";
+  readonly diagnostics: Diagnostic[];
+  constructor(message: string, diagnostics: Diagnostic[] = []) {
+    super(message);
+    this.diagnostics = diagnostics;
+  }
+}
+
+const defaultPolicyFile = join(".claude", "policy.json");
+
+function loadPolicy(options: EngineOptions, fs: FileSystem): { policy: Policy; file: string } {
+  const file = resolve(options.projectRoot, options.policyFile ?? defaultPolicyFile);
+  if (options.policy !== undefined) {
+    const parsed = policySchema.safeParse(options.policy);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new PolicyError(
+        `invalid policy: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
+      );
+    }
+    return { policy: parsed.data, file };
+  }
+  const text = fs.readFile(file);
+  if (text === undefined) {
+    if (options.policyFile !== undefined)
+      throw new PolicyError(`cannot read the policy file ${file}`);
+    // SPEC section 2: without a policy file the built-in default applies.
+    return { policy: policySchema.parse({ version: 1 }), file };
+  }
+  const result = parsePolicy(text, { file });
+  if (!result.ok) {
+    const first = result.diagnostics[0];
+    const where = first ? `${file}:${first.line}:${first.column}: ${first.message}` : file;
+    throw new PolicyError(`invalid policy ${where}`, result.diagnostics);
+  }
+  return { policy: result.policy, file };
+}
+
+/**
+ * Builds the engine synchronously: reads the policy, builds the scope (which reads the ignore
+ * file) and the shell parser. Everything after it is pure and synchronous.
+ */
+export function createEngineSync(options: EngineOptions): Engine {
+  if (typeof options.projectRoot !== "string" || !isAbsolute(options.projectRoot)) {
+    throw new PolicyError(
+      `projectRoot must be an absolute path, got ${JSON.stringify(options.projectRoot)}`,
+    );
+  }
+  const fs = options.fs ?? nodeFileSystem;
+  const env = options.env ?? defaultEnv();
+  const { policy, file } = loadPolicy(options, fs);
+  const root = options.projectRoot;
+  const protectedFiles = [file, resolve(root, policy.audit.path)];
+  const scope = createScope({
+    projectRoot: root,
+    additionalDirectories: policy.additionalDirectories,
+    ignoreFile: policy.ignoreFile,
+    protectedFiles,
+    fs,
+    env,
+  });
+  return buildEngine({
+    scope,
+    analyze: makeAnalyzer({ scope, fs, env }),
+    policy,
+    tier: options.tier ?? policy.tier,
+    home: env.home,
+    protectedFiles: [...protectedFiles, resolve(root, policy.ignoreFile)],
+  });
+}
+
+/** The documented entry point (the issue's API); creation may become asynchronous (WASM). */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  return createEngineSync(options);
+}

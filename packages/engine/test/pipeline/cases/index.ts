@@ -1,0 +1,59 @@
+import {
+  credentials,
+  ignored,
+  invalidInput,
+  privilege,
+  recursiveReads,
+  selfProtection,
+  systemPaths,
+} from "./hard-limits.js";
+import { pathTricks } from "./paths.js";
+import { rules } from "./rules.js";
+import {
+  destructive,
+  dynamicCommands,
+  nested,
+  obfuscated,
+  remoteCode,
+  runners,
+  wrapped,
+} from "./shell-forms.js";
+import {
+  development,
+  fileMatrix,
+  globalConfig,
+  network,
+  packageInstall,
+  readOnly,
+  unknown,
+} from "./tier.js";
+import type { Case } from "./types.js";
+
+export const groups: Record<string, Case[]> = {
+  "invalid input": invalidInput,
+  privilege,
+  "ignored paths": ignored,
+  "recursive reads": recursiveReads,
+  "self-protection": selfProtection,
+  credentials,
+  "system paths": systemPaths,
+  "file tier matrix": fileMatrix,
+  "read-only commands": readOnly,
+  "development commands": development,
+  "package installs": packageInstall,
+  "unknown commands": unknown,
+  "network commands": network,
+  "global configuration": globalConfig,
+  wrappers: wrapped,
+  "xargs, find -exec, parallel": runners,
+  nesting: nested,
+  obfuscation: obfuscated,
+  "destructive operations": destructive,
+  "remote code": remoteCode,
+  "dynamic and unparseable": dynamicCommands,
+  "path tricks": pathTricks,
+  rules,
+};
+
+export type { Case, Expect } from "./types.js";
+export { verdictsOf } from "./types.js";

@@ -1,0 +1,161 @@
+import { type Case, del, net, read, write, x } from "./types.js";
+
+/** Every cell of the tier matrix for file actions (the file action is its own operation). */
+export const fileMatrix: Case[] = [
+  // read inside / outside
+  read("README.md", "AAA", "tier"),
+  read("src/app.ts", "AAA", "tier"),
+  read("./src/index.ts", "AAA", "tier"),
+  read("@ROOT@/package.json", "AAA", "tier"),
+  read("src", "AAA", "tier"),
+  read("src/missing.ts", "AAA", "tier"),
+  read("../shared/notes.md", "AAA", "tier"),
+  read("@TMP@/outside/data.txt", "AEE", "tier"),
+  read("../outside/data.txt", "AEE", "tier"),
+  read("/tmp", "AEE", "tier"),
+  read("~/.bashrc", "AEE", "tier"),
+  // modify an existing file inside
+  write("README.md", "AAA", "tier"),
+  write("src/app.ts", "AAA", "tier"),
+  write("@ROOT@/package.json", "AAA", "tier"),
+  write("../shared/notes.md", "AAA", "tier"),
+  // create a file inside
+  write("src/new.ts", "AAE", "tier"),
+  write("docs/new/guide.md", "AAE", "tier"),
+  write("../shared/new.md", "AAE", "tier"),
+  // delete one file inside
+  del("src/app.ts", "AAE", "tier"),
+  del("dist/bundle.js", "AAE", "tier"),
+  del("../shared/notes.md", "AAE", "tier"),
+  // recursive delete inside: destructive
+  del("dist", "EEE", "destructive", true),
+  del("src/util", "EEE", "destructive", true),
+  // write, create or delete outside
+  write("@TMP@/outside/data.txt", "EEE", "tier"),
+  write("@TMP@/outside/new.txt", "EEE", "tier"),
+  write("/tmp/automode-new-file", "EEE", "tier"),
+  write("~/.bashrc", "EEE"),
+  write("~/new-file", "EEE", "tier"),
+  del("@TMP@/outside/data.txt", "EEE", "tier"),
+  del("../outside/data.txt", "EEE", "tier"),
+  // network actions
+  net("https://example.com/", "AEE", "tier"),
+  net("http://localhost:3000/api", "AEE", "tier"),
+  net("https://api.github.com/repos/x/y", "AEE", "tier"),
+];
+
+/** Executed commands, one per class, across ecosystems. */
+export const readOnly: Case[] = [
+  "ls",
+  "ls -la src",
+  "pwd",
+  "cat README.md",
+  "head -n 5 README.md",
+  "tail -n 5 README.md",
+  "wc -l README.md",
+  "grep foo README.md",
+  "git status",
+  "git diff",
+  "git diff --staged",
+  "git log --oneline -5",
+  "git show HEAD",
+  "git branch",
+  "echo hello",
+  "which node",
+  "find src -name '*.ts'",
+  "stat README.md",
+  "file README.md",
+  "du -sh src",
+  "sort README.md",
+  "diff src/app.ts src/index.ts",
+  "jq .name package.json",
+  "cat src/app.ts > /dev/null",
+  "ls > /dev/null 2>&1",
+  "cat README.md | grep foo | wc -l",
+  "git clean -n",
+].map((c) => x(c, "AAE", "tier"));
+
+export const development: Case[] = [
+  "npm test",
+  "npm run build",
+  "npm run lint",
+  "pnpm test",
+  "pnpm run typecheck",
+  "yarn test",
+  "tsc -p .",
+  "vitest run",
+  "eslint .",
+  "prettier --write src",
+  "make",
+  "make test",
+  "cargo build",
+  "cargo test",
+  "go build ./...",
+  "go test ./...",
+  "mvn test",
+  "gradle build",
+  "./gradlew test",
+  "pytest",
+  "python -m pytest",
+  "node scripts/build.js",
+  "git add src/app.ts",
+  'git commit -m "fix: x"',
+  "git checkout -b feature",
+  "git switch main",
+  "git checkout main",
+  "git stash",
+  "git branch -d old",
+  "git restore --staged src/app.ts",
+  "git config user.name dev",
+].map((c) => x(c, "AAE", "tier"));
+
+export const packageInstall: Case[] = [
+  "npm install",
+  "npm ci",
+  "npm i lodash",
+  "npm install --save-dev vitest",
+  "pnpm install",
+  "pnpm add zod",
+  "yarn add react",
+  "bun add hono",
+  "pip install requests",
+  "pip3 install -r requirements.txt",
+  "python -m pip install requests",
+  "uv add httpx",
+  "uv pip install httpx",
+  "poetry add django",
+  "cargo add serde",
+  "go get github.com/x/y",
+].map((c) => x(c, "AEE", "tier"));
+
+export const unknown: Case[] = ["frobnicate --all", "my-custom-tool build", "zork"].map((c) =>
+  x(c, "AEE", "tier"),
+);
+
+export const network: Case[] = [
+  "curl https://example.com",
+  "curl -sSL https://example.com/data.json -o /dev/null",
+  "wget -q -O /dev/null https://example.com/file",
+  "ssh user@host",
+  "git push",
+  "git push origin main",
+  "git pull",
+  "git fetch origin",
+  "git clone https://github.com/x/y vendor/y",
+].map((c) => x(c, "AEE"));
+
+export const globalConfig: Case[] = [
+  "git config --global user.name x",
+  "npm config set registry https://x",
+  "npm install -g typescript",
+  "npm i --global typescript",
+  "pnpm add -g tsx",
+  "yarn global add x",
+  "pip install --user requests",
+  "crontab -e",
+  "systemctl restart nginx",
+  "launchctl load ~/Library/LaunchAgents/x.plist",
+  "defaults write com.apple.dock autohide -bool true",
+  "echo 'alias x=y' >> ~/.bashrc",
+  "echo 'export A=1' >> ~/.zshrc",
+].map((c) => x(c, "EEE"));
