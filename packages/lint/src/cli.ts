@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { policyJsonSchema } from "@automode/policy";
 import { type CliOptions, parseCli } from "./args.js";
+import { ReadError } from "./context.js";
 import { formatGithub, formatJson, formatSarif, formatStylish } from "./formatters/index.js";
 import { gitTopLevel } from "./git.js";
 import { exitCode, lint, UsageError } from "./lint.js";
@@ -101,7 +102,11 @@ export async function main(
     io.stdout(render(results, options, io));
     return exitCode(results, options.maxWarnings);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof PeerUnavailableError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof PeerUnavailableError ||
+      error instanceof ReadError
+    ) {
       io.stderr(`automode-lint: ${error.message}\n`);
       return 2;
     }

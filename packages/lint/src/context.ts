@@ -7,15 +7,10 @@ import {
   parsePolicy,
   policySchema,
 } from "@automode/policy";
+import { createScope, type Scope } from "@automode/scope";
 import { type IgnoreLine, ignoreLines } from "./ignore-lines.js";
 import { JsonLocator } from "./json-locate.js";
-import {
-  type EngineOptions,
-  type EnginePort,
-  loadCreateEngine,
-  loadCreateScope,
-  type ScopePort,
-} from "./peers.js";
+import { type EngineOptions, type EnginePort, loadCreateEngine } from "./peers.js";
 import type { Range } from "./types.js";
 
 /** A project to lint: its root, its policy file and the ignore file that policy names. */
@@ -41,24 +36,32 @@ export interface ProjectContext {
   /** Undefined when the ignore file is missing. */
   ignoreText: string | undefined;
   ignoreLines: IgnoreLine[];
-  /** The range of a JSON path in the policy file. */
+  /** The range of a JSON path in the policy file (its nearest written parent when absent). */
   locate(path: JsonPath): Range;
+  /** Whether the policy file writes a value at this JSON path. */
+  written(path: JsonPath): boolean;
   /** The project's scope from `@automode/scope`, created on first use. */
-  scope(): Promise<ScopePort>;
+  scope(): Promise<Scope>;
   /** A real engine from `@automode/engine` for the project root. */
   engine(options: Omit<EngineOptions, "projectRoot">): Promise<EnginePort>;
 }
 
-function readIfFile(path: string): string | undefined {
+/** A file the linter must read exists but cannot be read: not a finding, an internal failure (exit 2). */
+export class ReadError extends Error {}
+
+/** The file's text, or undefined when it does not exist. */
+function readIfExists(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
   try {
     return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ReadError(`cannot read ${path}: ${code}`);
   }
 }
 
 export function loadProject(target: ProjectTarget): ProjectContext {
-  const policyText = existsSync(target.policyFile) ? readIfFile(target.policyFile) : undefined;
+  const policyText = readIfExists(target.policyFile);
   const parsed =
     policyText === undefined ? undefined : parsePolicy(policyText, { file: target.policyFile });
   const policy =
@@ -69,9 +72,9 @@ export function loadProject(target: ProjectTarget): ProjectContext {
         : undefined;
   // A policy that does not parse still names its ignore file only if we can trust it; fall back to the default.
   const ignoreFile = resolve(target.root, policy?.ignoreFile ?? ".claudeignore");
-  const ignoreText = readIfFile(ignoreFile);
+  const ignoreText = readIfExists(ignoreFile);
   const locator = new JsonLocator(policyText ?? "");
-  let scope: ScopePort | undefined;
+  let scope: Scope | undefined;
 
   return {
     root: target.root,
@@ -83,9 +86,9 @@ export function loadProject(target: ProjectTarget): ProjectContext {
     ignoreText,
     ignoreLines: ignoreText === undefined ? [] : ignoreLines(ignoreText),
     locate: (path) => locator.locate(path),
+    written: (path) => locator.has(path),
     async scope() {
       if (scope === undefined) {
-        const createScope = await loadCreateScope();
         scope = createScope({
           projectRoot: target.root,
           additionalDirectories: (policy?.additionalDirectories ?? []).map((d) =>

@@ -1,4 +1,5 @@
 export { type CliEnvironment, main, useColor } from "./cli.js";
+export { type ProjectContext, ReadError } from "./context.js";
 export {
   escapeData,
   escapeProperty,

@@ -14,6 +14,11 @@ export class JsonLocator {
     }
   }
 
+  /** Whether the policy text gives a value at `path` (defaults are not written). */
+  has(path: JsonPath): boolean {
+    return this.#root !== undefined && findNodeAtLocation(this.#root, path) !== undefined;
+  }
+
   /** The range of the value at `path`, or of its nearest existing parent; 1:1 when none. */
   locate(path: JsonPath): Range {
     let node: Node | undefined;

@@ -1,35 +1,10 @@
 import type { Policy, PolicyAction, Tier, Verdict } from "@automode/policy";
 
 /**
- * The parts of `@automode/scope` and `@automode/engine` the linter uses, as ARCHITECTURE.md
- * documents them. They load lazily: the engine brings tree-sitter, which a lint run without
- * policy tests or command rules never needs.
+ * The part of `@automode/engine` the linter uses, as ARCHITECTURE.md documents it
+ * (`createEngine(...).decide(action)`). It loads lazily: the engine brings tree-sitter, which a
+ * lint run without policy tests or command rules never needs.
  */
-export interface ResolvedPathPort {
-  input: string;
-  absolute: string;
-  real: string;
-  exists: boolean;
-  isDirectory: boolean;
-}
-
-export interface PathInfoPort extends ResolvedPathPort {
-  ignored: boolean;
-}
-
-export interface ScopePort {
-  root: string;
-  resolve(target: string, cwd: string): ResolvedPathPort;
-  classify(target: string, cwd: string): PathInfoPort;
-  matcher(patterns: string[]): { matches(path: ResolvedPathPort): boolean };
-}
-
-export interface ScopeOptions {
-  projectRoot: string;
-  additionalDirectories?: string[];
-  ignoreFile?: string;
-}
-
 export interface DecisionPort {
   verdict: Verdict;
   reason: string;
@@ -65,12 +40,6 @@ async function loadExport(pkg: string, name: string): Promise<unknown> {
     throw new PeerUnavailableError(`${pkg} does not export ${name}() yet`);
   }
   return value;
-}
-
-export async function loadCreateScope(): Promise<(options: ScopeOptions) => ScopePort> {
-  return (await loadExport("@automode/scope", "createScope")) as (
-    options: ScopeOptions,
-  ) => ScopePort;
 }
 
 export async function loadCreateEngine(): Promise<(options: EngineOptions) => EnginePort> {

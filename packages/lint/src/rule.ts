@@ -22,6 +22,9 @@ export type ReportLocation =
   | { file: "policy"; path: JsonPath }
   | { file: "policy" | "ignore"; range: Range };
 
+/** The start of a file, for problems that belong to no one value. */
+export const fileStart: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
 export interface Report {
   message: string;
   at: ReportLocation;

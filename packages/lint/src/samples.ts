@@ -7,7 +7,7 @@ export const filler = "automode-sample";
 /** A path that a gitignore-style pattern matches (an approximation; wildcards become `filler`). */
 export function samplePath(pattern: string): string {
   let path = pattern.replace(/^\/+/, "");
-  if (path.endsWith("/")) path += filler;
+  if (path === "" || path.endsWith("/")) path += filler;
   return path
     .replace(/\*\*/g, filler)
     .replace(/\*/g, filler)

@@ -21,8 +21,8 @@ export const additionalDirectoryMissing: RuleModule = {
       context.report({
         message:
           stat === undefined
-            ? `additional directory "${entry}" does not exist (${folder})`
-            : `additional directory "${entry}" is not a folder (${folder})`,
+            ? `additional directory "${entry}" does not exist`
+            : `additional directory "${entry}" is not a folder`,
         at: { file: "policy", path: ["additionalDirectories", index] },
       });
     });

@@ -1,6 +1,6 @@
-import { accessSync, constants, statSync } from "node:fs";
+import { accessSync, constants, type Stats, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { docsUrl, type RuleModule } from "../rule.js";
+import { docsUrl, fileStart, type RuleModule } from "../rule.js";
 
 const id = "audit-path-writable";
 
@@ -13,18 +13,27 @@ function writable(path: string, mode: number): boolean {
   }
 }
 
+/** stat, with "missing" and "a file sits where a folder should be" both as undefined. */
+function stat(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why the audit log cannot be written, or undefined when it can (or its folder can be created). */
 export function auditProblem(file: string): string | undefined {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (stat !== undefined) {
-    if (stat.isDirectory()) return "it is a folder";
+  const found = stat(file);
+  if (found !== undefined) {
+    if (found.isDirectory()) return "it is a folder";
     return writable(file, constants.W_OK) ? undefined : "the file is not writable";
   }
   // The writer creates missing folders: find the nearest existing one and check it takes entries.
   let folder = dirname(file);
   let missing = false;
   for (;;) {
-    const s = statSync(folder, { throwIfNoEntry: false });
+    const s = stat(folder);
     if (s !== undefined) {
       if (!s.isDirectory()) return `its folder cannot be created: ${folder} is not a folder`;
       if (!writable(folder, constants.W_OK | constants.X_OK)) {
@@ -59,7 +68,9 @@ export const auditPathWritable: RuleModule = {
     const shown = relative(context.root, file) || file;
     context.report({
       message: `the audit log ${shown} cannot be written: ${problem}`,
-      at: { file: "policy", path: ["audit", "path"] },
+      at: context.written(["audit", "path"])
+        ? { file: "policy", path: ["audit", "path"] }
+        : { file: "policy", range: fileStart },
     });
   },
 };

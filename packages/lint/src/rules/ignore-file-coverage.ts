@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { docsUrl, type RuleModule } from "../rule.js";
+import { docsUrl, fileStart, type RuleModule } from "../rule.js";
 
 const id = "ignore-file-coverage";
 
@@ -31,7 +31,7 @@ export const ignoreFileCoverage: RuleModule = {
       if (scope.classify(sample, context.root).ignored) continue;
       context.report({
         message: `${name} does not cover "${pattern}": the sample path "${sample}" is not ignored`,
-        at: { file: "ignore", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+        at: { file: "ignore", range: fileStart },
       });
     }
   },

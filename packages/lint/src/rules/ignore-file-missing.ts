@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { docsUrl, type RuleModule } from "../rule.js";
+import { docsUrl, fileStart, type RuleModule } from "../rule.js";
 
 const id = "ignore-file-missing";
 
@@ -17,13 +17,12 @@ export const ignoreFileMissing: RuleModule = {
     const name = relative(context.root, context.ignoreFile) || context.ignoreFile;
     const message = `the ignore file ${name} does not exist: nothing in the project is protected from the agent`;
     // Point at the policy's ignoreFile when it names one; otherwise at the missing file itself.
-    if (context.policyText !== undefined) {
+    if (context.written(["ignoreFile"])) {
       context.report({ message, at: { file: "policy", path: ["ignoreFile"] } });
+    } else if (context.policyText !== undefined) {
+      context.report({ message, at: { file: "policy", range: fileStart } });
     } else {
-      context.report({
-        message,
-        at: { file: "ignore", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
-      });
+      context.report({ message, at: { file: "ignore", range: fileStart } });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule, Verdict } from "@automode/policy";
-import type { ScopePort } from "../peers.js";
+import type { Scope } from "@automode/scope";
 import { docsUrl, type RuleModule } from "../rule.js";
 import { commandTokens, samplePath, wildcardToken } from "../samples.js";
 
@@ -40,7 +40,7 @@ function listCovers(
 }
 
 /** Whether rule `b` matches every operation rule `a` matches (conservatively: when unsure, no). */
-export function covers(b: Rule, a: Rule, scope: ScopePort | undefined): boolean {
+export function covers(b: Rule, a: Rule, scope: Scope | undefined): boolean {
   if (b.operations !== undefined) {
     if (a.operations === undefined || !a.operations.every((k) => b.operations!.includes(k)))
       return false;

@@ -1,5 +1,5 @@
 import type { Rule } from "@automode/policy";
-import type { ScopePort } from "../peers.js";
+import type { Scope } from "@automode/scope";
 import { docsUrl, type RuleModule } from "../rule.js";
 import { commandTokens, everyPathSamples, wildcardToken } from "../samples.js";
 
@@ -14,7 +14,7 @@ const kindWords: Record<string, string> = {
 };
 
 /** What an approve rule approves without limit, or undefined when it is narrower. */
-export function everything(rule: Rule, scope: ScopePort | undefined): string | undefined {
+export function everything(rule: Rule, scope: Scope | undefined): string | undefined {
   const broad: string[] = [];
   if (rule.commands !== undefined) {
     if (!rule.commands.some((c) => wildcardToken(commandTokens(c)[0] ?? ""))) return undefined;
