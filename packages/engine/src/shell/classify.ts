@@ -1,0 +1,133 @@
+import type { CommandClass } from "../types.js";
+import { type OptSpec, parseArgs } from "./flags.js";
+import { COMMANDS, type CommandEntry, DEFAULT_WHY } from "./tables/commands.js";
+
+export interface Classification {
+  class: CommandClass;
+  reason: string;
+  /** Subcommand words found (`["stash", "drop"]`). */
+  sub: string[];
+  /** Index in args just after the last subcommand word. */
+  afterSub: number;
+  /** Directory changes from global options (`git -C dir`), in order. */
+  chdir: string[];
+}
+
+const EMPTY_SPEC: OptSpec = {};
+
+/**
+ * Class of a simple command from the tables: walk the subcommand chain, then apply the
+ * option modifiers of the deepest entry that has any. `args` excludes the command name.
+ */
+export function classify(name: string, args: readonly (string | undefined)[]): Classification {
+  const top = COMMANDS[name];
+  if (!top) {
+    return {
+      class: "unknown",
+      reason: `${name} ${DEFAULT_WHY.unknown}`,
+      sub: [],
+      afterSub: 0,
+      chdir: [],
+    };
+  }
+  let entry: CommandEntry = top;
+  const sub: string[] = [];
+  const chdir: string[] = [];
+  let i = 0;
+  // Global options before the subcommand (`git -C dir -c k=v status`).
+  if (entry.sub) {
+    const g = entry.globals ?? EMPTY_SPEC;
+    const p = parseArgs(args, { ...g, stopAtOperand: true });
+    for (const o of p.opts) if (o.name === "-C" && o.value !== undefined) chdir.push(o.value);
+    i = p.rest;
+  }
+  while (entry.sub && i < args.length) {
+    const word = args[i];
+    if (word === undefined) break;
+    const next: CommandEntry | undefined = Object.hasOwn(entry.sub, word)
+      ? entry.sub[word]
+      : undefined;
+    if (!next) {
+      // A subcommand may still be found after its own options (`npm -g install`): skip options.
+      if (word.startsWith("-") && sub.length > 0) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    sub.push(word);
+    entry = next;
+    i++;
+  }
+  let cls = entry.class;
+  let why = entry.why;
+  const mods = entry.when ?? (sub.length === 0 ? undefined : top.when);
+  if (mods) {
+    for (const m of mods) {
+      if (
+        args.some(
+          (a) =>
+            a !== undefined &&
+            (m.opts.includes(a) || m.opts.some((o) => o.startsWith("--") && a.startsWith(`${o}=`))),
+        )
+      ) {
+        cls = m.class;
+        why = m.why;
+        break;
+      }
+    }
+  }
+  if (name === "git" && (sub[0] === "branch" || sub[0] === "tag") && sub.length === 1) {
+    // Listing is read-only; any operand or a write option creates, moves or deletes refs.
+    const p = parseArgs(args.slice(i), {
+      shortValue: sub[0] === "tag" ? "mFu" : "u",
+      longValue: [
+        "--message",
+        "--file",
+        "--contains",
+        "--merged",
+        "--no-merged",
+        "--points-at",
+        "--sort",
+        "--format",
+        "--list",
+      ],
+    });
+    const writes = [
+      "-d",
+      "-D",
+      "-m",
+      "-M",
+      "-c",
+      "-C",
+      "--delete",
+      "--move",
+      "--copy",
+      "-u",
+      "--set-upstream-to",
+      "--unset-upstream",
+      "-a",
+      "-s",
+      "-f",
+      "--edit-description",
+    ];
+    const listing = p.opts.some((o) => o.name === "-l" || o.name === "--list");
+    if (p.opts.some((o) => writes.includes(o.name)) || (!listing && p.operands.length > 0)) {
+      cls = "development";
+      why = sub[0] === "branch" ? "changes local branches" : "changes local tags";
+    }
+  }
+  const words = [name, ...sub].join(" ");
+  if (cls === "unknown" && why === undefined) {
+    const next = args[i];
+    const what = next !== undefined && !next.startsWith("-") ? `${words} ${next}` : words;
+    return {
+      class: cls,
+      reason: `${what} is not a subcommand automode classifies`,
+      sub,
+      afterSub: i,
+      chdir,
+    };
+  }
+  return { class: cls, reason: `${words} ${why ?? DEFAULT_WHY[cls]}`, sub, afterSub: i, chdir };
+}

@@ -1,0 +1,922 @@
+import { hasOpt, type OptSpec, type ParsedArgs, parseArgs } from "./flags.js";
+import { FILE_COMMANDS, type FileSpec } from "./tables/files.js";
+
+/** What one argument is to the command that receives it. */
+export type Role =
+  | "read"
+  | "read-recursive"
+  | "write"
+  | "delete"
+  | "delete-recursive"
+  /** `mv` sources: read, then deleted. */
+  | "move"
+  | "list"
+  /** Not a path: a pattern, a message, a number, a remote command. */
+  | "plain"
+  /** A URL or host. */
+  | "network";
+
+export interface Extra {
+  role: Role;
+  path: string;
+}
+
+export interface Roles {
+  /** Per argument index (arguments after the command name); undefined: incidental. */
+  roles: (Role | undefined)[];
+  /** Operations on paths that are not arguments (`rg foo` reads `.`, `tar x` writes `.`). */
+  extra: Extra[];
+  /** Network targets, normalised to URLs. */
+  urls: string[];
+  /** Reasons the command is dynamic beyond unknown words (`tar --to-command`). */
+  dynamic: string[];
+  /** Ranges of arguments that are a command run by this one (`find -exec … ;`). */
+  execs: Exec[];
+}
+
+export interface Exec {
+  /** `-exec`, `-execdir`, `-ok`, `-okdir`. */
+  kind: string;
+  start: number;
+  end: number;
+}
+
+type Values = readonly (string | undefined)[];
+
+function empty(n: number): Roles {
+  return {
+    roles: new Array<Role | undefined>(n).fill(undefined),
+    extra: [],
+    urls: [],
+    dynamic: [],
+    execs: [],
+  };
+}
+
+function markOpts(
+  r: Roles,
+  p: ParsedArgs,
+  names: readonly string[] | undefined,
+  role: Role,
+  values: Values,
+): void {
+  if (!names) return;
+  for (const o of p.opts) {
+    if (!names.includes(o.name) || o.value === undefined) continue;
+    if (o.valueIndex !== undefined) r.roles[o.valueIndex] = role;
+    else if (role !== "plain") {
+      // `--output=file` / `-ofile`: the value is inside the option word.
+      r.extra.push({ role, path: o.value });
+      r.roles[o.index] = "plain";
+    } else r.roles[o.index] = "plain";
+  }
+  void values;
+}
+
+function table(spec: FileSpec, v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, spec.opts);
+  markOpts(r, p, spec.readOpts, "read", v);
+  markOpts(r, p, spec.writeOpts, "write", v);
+  markOpts(r, p, spec.plainOpts, "plain", v);
+  let operands = p.operands;
+  if (spec.skip && !(spec.skipUnless && hasOpt(p, ...spec.skipUnless))) {
+    for (const i of operands.slice(0, spec.skip)) r.roles[i] = "plain";
+    operands = operands.slice(spec.skip);
+  }
+  const recursive =
+    spec.recursive === true || (spec.recursive !== undefined && hasOpt(p, ...spec.recursive));
+  let role: Role;
+  switch (spec.operands) {
+    case "read":
+      role =
+        spec.writeIf && hasOpt(p, ...spec.writeIf)
+          ? "write"
+          : recursive
+            ? "read-recursive"
+            : "read";
+      break;
+    case "write":
+      role = "write";
+      break;
+    case "delete":
+      role =
+        hasOpt(p, "-r", "-R") ||
+        p.opts.some((o) => o.name.length >= 5 && "--recursive".startsWith(o.name))
+          ? "delete-recursive"
+          : "delete";
+      break;
+    case "list":
+      role = "list";
+      break;
+    default:
+      role = "plain";
+  }
+  for (const i of operands) r.roles[i] = role;
+  if (role === "write" && spec.operands === "read") {
+    // sed -i reads and writes each file.
+    for (const i of operands) {
+      const path = v[i];
+      if (path !== undefined) r.extra.push({ role: "read", path });
+    }
+  }
+  if (operands.length === 0 && recursive && spec.defaultOperand)
+    r.extra.push({ role: "read-recursive", path: spec.defaultOperand });
+  if (operands.length === 0 && spec.operands === "list") r.extra.push({ role: "list", path: "." });
+  return r;
+}
+
+const CP_SPEC: OptSpec = {
+  shortValue: "tS",
+  longValue: ["--target-directory", "--suffix", "--backup", "--sparse", "--reflink"],
+};
+
+/** cp, mv, ln, install: sources then a destination, or `-t dest` and sources. */
+function copy(v: Values, src: Role, recursiveSrc: Role): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, CP_SPEC);
+  const recursive = hasOpt(p, "-r", "-R", "-a", "--recursive", "--archive");
+  const s = recursive ? recursiveSrc : src;
+  const target = p.opts.find(
+    (o) => (o.name === "-t" || o.name === "--target-directory") && o.value !== undefined,
+  );
+  if (target) {
+    if (target.valueIndex !== undefined) r.roles[target.valueIndex] = "write";
+    else if (target.value) r.extra.push({ role: "write", path: target.value });
+    for (const i of p.operands) r.roles[i] = s;
+    return r;
+  }
+  const ops = p.operands;
+  const last = ops.at(-1);
+  if (last === undefined) return r;
+  for (const i of ops.slice(0, -1)) r.roles[i] = s;
+  r.roles[last] = ops.length === 1 ? s : "write";
+  return r;
+}
+
+function ln(v: Values): Roles {
+  const r = copy(v, "read", "read");
+  const p = parseArgs(v, CP_SPEC);
+  if (p.operands.length === 1 && !p.opts.some((o) => o.name === "-t")) {
+    // `ln -s target`: the link is created in the cwd under the target's base name.
+    const t = v[p.operands[0] as number];
+    if (t !== undefined)
+      r.extra.push({ role: "write", path: t.replace(/\/+$/, "").split("/").pop() || t });
+  }
+  return r;
+}
+
+/** `host:path`, `user@host:path` (scp/rsync remote form), not `./a:b` or `/a:b`. */
+export function remoteHost(a: string): string | undefined {
+  if (a.startsWith("/") || a.startsWith(".") || a.startsWith("~")) return undefined;
+  const m = /^(?:[^@/:]+@)?(\[[^\]]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):/.exec(a);
+  if (!m || /^[a-z][a-z0-9+.-]*:\/\//i.test(a)) return undefined;
+  return m[1];
+}
+
+const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A URL as given, or `scheme://host` for a bare host (`example.com/x` → `http://example.com/x`). */
+export function toUrl(a: string, scheme: string): string | undefined {
+  if (URL_RE.test(a)) return a;
+  const host =
+    /^(?:[^@/\s]+@)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|localhost|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#].*)?$/.exec(
+      a,
+    );
+  return host ? `${scheme}://${a.replace(/^[^@/]+@/, "")}` : undefined;
+}
+
+const SCP_SPEC: OptSpec = { shortValue: "cFiJloPSDX", longValue: [] };
+
+function scpLike(
+  v: Values,
+  spec: OptSpec,
+  recursiveFlags: readonly string[],
+  identity: readonly string[],
+): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, spec);
+  markOpts(r, p, identity, "read", v);
+  markOpts(
+    r,
+    p,
+    ["-F", "--password-file", "--files-from", "--exclude-from", "--include-from"],
+    "read",
+    v,
+  );
+  markOpts(r, p, ["--log-file", "-E"], "write", v);
+  markOpts(r, p, ["-e", "--rsh", "--rsync-path"], "plain", v);
+  if (p.opts.some((o) => o.name === "-e" || o.name === "--rsh" || o.name === "--rsync-path")) {
+    r.dynamic.push("its remote shell option runs a command automode does not analyse");
+  }
+  const recursive = hasOpt(p, ...recursiveFlags);
+  const ops = p.operands;
+  ops.forEach((i, k) => {
+    const a = v[i];
+    const host = a === undefined ? undefined : remoteHost(a);
+    if (host) {
+      r.roles[i] = "network";
+      r.urls.push(`ssh://${host}`);
+    } else
+      r.roles[i] =
+        k === ops.length - 1 && ops.length > 1 ? "write" : recursive ? "read-recursive" : "read";
+  });
+  return r;
+}
+
+const TAR_SPEC: OptSpec = {
+  shortValue: "fCTXbHKLNgVI",
+  longValue: [
+    "--file",
+    "--directory",
+    "--files-from",
+    "--exclude-from",
+    "--exclude",
+    "--transform",
+    "--use-compress-program",
+    "--to-command",
+    "--format",
+    "--owner",
+    "--group",
+    "--mode",
+    "--xform",
+    "--strip-components",
+  ],
+};
+
+function tar(v: Values): Roles {
+  // `tar czf out.tgz dir`: the first word may be a bundle of options without a dash.
+  const first = v[0];
+  const args =
+    first !== undefined && !first.startsWith("-") && /^[A-Za-z]+$/.test(first)
+      ? [`-${first}`, ...v.slice(1)]
+      : [...v];
+  const r = empty(v.length);
+  const p = parseArgs(args, TAR_SPEC);
+  const modeCreate = hasOpt(
+    p,
+    "-c",
+    "-r",
+    "-u",
+    "-A",
+    "--create",
+    "--append",
+    "--update",
+    "--concatenate",
+  );
+  const modeExtract = hasOpt(p, "-x", "--extract", "--get");
+  for (const o of p.opts) {
+    const at = o.valueIndex;
+    const name = o.name;
+    let role: Role | undefined;
+    if (name === "-f" || name === "--file") role = modeCreate ? "write" : "read";
+    else if (name === "-C" || name === "--directory") role = modeExtract ? "write" : "list";
+    else if (name === "-T" || name === "--files-from" || name === "-X" || name === "--exclude-from")
+      role = "read";
+    else if (o.value !== undefined) role = "plain";
+    if (
+      name === "-I" ||
+      name === "--use-compress-program" ||
+      name === "--to-command" ||
+      name.startsWith("--checkpoint-action") ||
+      name === "--info-script" ||
+      name === "--new-volume-script" ||
+      name === "-F"
+    )
+      r.dynamic.push(`tar ${name} runs a command automode does not analyse`);
+    if (role === undefined || o.value === undefined || o.value === "-") continue;
+    if (at !== undefined) r.roles[at] = role;
+    else r.extra.push({ role, path: o.value });
+  }
+  for (const i of p.operands) r.roles[i] = modeCreate ? "read-recursive" : "plain";
+  if (modeExtract && !p.opts.some((o) => o.name === "-C" || o.name === "--directory"))
+    r.extra.push({ role: "write", path: "." });
+  return r;
+}
+
+function zip(v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, {
+    shortValue: "bnxitTP",
+    longValue: ["--exclude", "--include", "--password", "--temp-path"],
+  });
+  markOpts(r, p, ["-x", "-i", "--exclude", "--include", "-P", "--password", "-n"], "plain", v);
+  if (hasOpt(p, "-T") && p.opts.some((o) => o.name === "-TT"))
+    r.dynamic.push("zip -TT runs a command");
+  const recursive = hasOpt(p, "-r", "-R", "--recurse-paths");
+  p.operands.forEach((i, k) => {
+    r.roles[i] = k === 0 ? "write" : recursive ? "read-recursive" : "read";
+  });
+  return r;
+}
+
+function unzip(v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, { shortValue: "dxP" });
+  markOpts(r, p, ["-d"], "write", v);
+  markOpts(r, p, ["-x", "-P"], "plain", v);
+  p.operands.forEach((i, k) => {
+    r.roles[i] = k === 0 ? "read" : "plain";
+  });
+  if (!p.opts.some((o) => o.name === "-d") && !hasOpt(p, "-l", "-t", "-p", "-v"))
+    r.extra.push({ role: "write", path: "." });
+  return r;
+}
+
+function dd(v: Values): Roles {
+  const r = empty(v.length);
+  v.forEach((a, i) => {
+    if (a === undefined) return;
+    if (a.startsWith("if=")) {
+      r.extra.push({ role: "read", path: a.slice(3) });
+      r.roles[i] = "plain";
+    } else if (a.startsWith("of=")) {
+      r.extra.push({ role: "write", path: a.slice(3) });
+      r.roles[i] = "plain";
+    } else r.roles[i] = "plain";
+  });
+  return r;
+}
+
+const FIND_VALUE = new Set([
+  "-name",
+  "-iname",
+  "-path",
+  "-ipath",
+  "-wholename",
+  "-iwholename",
+  "-regex",
+  "-iregex",
+  "-lname",
+  "-ilname",
+  "-type",
+  "-xtype",
+  "-maxdepth",
+  "-mindepth",
+  "-mtime",
+  "-mmin",
+  "-atime",
+  "-amin",
+  "-ctime",
+  "-cmin",
+  "-size",
+  "-perm",
+  "-user",
+  "-group",
+  "-uid",
+  "-gid",
+  "-links",
+  "-inum",
+  "-printf",
+  "-regextype",
+  "-fstype",
+  "-used",
+  "-context",
+  "-D",
+  "-O",
+  "-newermt",
+]);
+const FIND_READ = new Set(["-newer", "-anewer", "-cnewer", "-samefile", "-files0-from"]);
+const FIND_WRITE = new Set(["-fprint", "-fprint0", "-fls"]);
+const FIND_EXEC = new Set(["-exec", "-execdir", "-ok", "-okdir"]);
+
+function find(v: Values): Roles {
+  const r = empty(v.length);
+  let i = 0;
+  // Leading options -H -L -P -D x -O1.
+  while (
+    i < v.length &&
+    (v[i] === "-H" || v[i] === "-L" || v[i] === "-P" || v[i]?.startsWith("-O") || v[i] === "-D")
+  ) {
+    r.roles[i] = "plain";
+    if (v[i] === "-D") r.roles[++i] = "plain";
+    i++;
+  }
+  let roots = 0;
+  while (i < v.length) {
+    const a = v[i];
+    if (a !== undefined && (a.startsWith("-") || a === "(" || a === "!" || a === ")" || a === ","))
+      break;
+    r.roles[i] = "list";
+    roots++;
+    i++;
+  }
+  if (roots === 0) r.extra.push({ role: "list", path: "." });
+  for (; i < v.length; i++) {
+    const a = v[i];
+    if (a === undefined) continue;
+    r.roles[i] = "plain";
+    if (FIND_EXEC.has(a)) {
+      let end = i + 1;
+      while (end < v.length && v[end] !== ";" && v[end] !== "+") end++;
+      r.execs.push({ kind: a, start: i + 1, end });
+      for (let k = i + 1; k <= end && k < v.length; k++) r.roles[k] = "plain";
+      i = end;
+    } else if (FIND_VALUE.has(a)) {
+      if (i + 1 < v.length) r.roles[++i] = "plain";
+    } else if (a === "-fprintf") {
+      if (i + 1 < v.length) r.roles[++i] = "write";
+      if (i + 1 < v.length) r.roles[++i] = "plain";
+    } else if (FIND_READ.has(a)) {
+      if (i + 1 < v.length) r.roles[++i] = "read";
+    } else if (FIND_WRITE.has(a)) {
+      if (i + 1 < v.length) r.roles[++i] = "write";
+    }
+  }
+  return r;
+}
+
+const CURL_SPEC: OptSpec = {
+  shortValue: "odHXuAeFTbcKxrmwyYzEUQDC",
+  longValue: [
+    "--output",
+    "--data",
+    "--data-binary",
+    "--data-raw",
+    "--data-ascii",
+    "--data-urlencode",
+    "--json",
+    "--header",
+    "--request",
+    "--user",
+    "--user-agent",
+    "--referer",
+    "--form",
+    "--form-string",
+    "--upload-file",
+    "--cookie",
+    "--cookie-jar",
+    "--config",
+    "--proxy",
+    "--range",
+    "--max-time",
+    "--write-out",
+    "--cacert",
+    "--cert",
+    "--key",
+    "--capath",
+    "--dump-header",
+    "--trace",
+    "--trace-ascii",
+    "--netrc-file",
+    "--url",
+    "--connect-timeout",
+    "--retry",
+    "--resolve",
+    "--output-dir",
+    "--stderr",
+    "--oauth2-bearer",
+    "--variable",
+    "--proxy-user",
+  ],
+};
+
+function curl(v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, CURL_SPEC);
+  const set = (
+    o: { valueIndex?: number; value?: string; index: number },
+    role: Role,
+    path?: string,
+  ) => {
+    if (o.valueIndex !== undefined && path === undefined) r.roles[o.valueIndex] = role;
+    else {
+      if (o.valueIndex !== undefined) r.roles[o.valueIndex] = "plain";
+      else r.roles[o.index] = "plain";
+      if (path !== undefined) r.extra.push({ role, path });
+      else if (o.value !== undefined) r.extra.push({ role, path: o.value });
+    }
+  };
+  for (const o of p.opts) {
+    const val = o.value;
+    if (val === undefined) continue;
+    switch (o.name) {
+      case "-o":
+      case "--output":
+      case "-c":
+      case "--cookie-jar":
+      case "-D":
+      case "--dump-header":
+      case "--trace":
+      case "--trace-ascii":
+      case "--stderr":
+      case "--output-dir":
+        set(o, val === "-" ? "plain" : "write");
+        break;
+      case "-T":
+      case "--upload-file":
+      case "-K":
+      case "--config":
+      case "--cacert":
+      case "--cert":
+      case "-E":
+      case "--key":
+      case "--netrc-file":
+        set(o, "read");
+        break;
+      case "-d":
+      case "--data":
+      case "--data-binary":
+      case "--data-ascii":
+      case "--data-urlencode":
+      case "--json":
+        // `@file` sends a file's contents; `name@file` too for --data-urlencode.
+        if (val.includes("@") && !val.startsWith("@-"))
+          set(o, "read", val.slice(val.indexOf("@") + 1));
+        else set(o, "plain");
+        break;
+      case "-F":
+      case "--form": {
+        const m = /=[@<]([^;]+)/.exec(val);
+        if (m?.[1]) set(o, "read", m[1]);
+        else set(o, "plain");
+        break;
+      }
+      case "-b":
+      case "--cookie":
+        set(o, val.includes("=") ? "plain" : "read");
+        break;
+      case "--url": {
+        const u = toUrl(val, "http");
+        if (u) r.urls.push(u);
+        set(o, "network");
+        break;
+      }
+      default:
+        set(o, "plain");
+    }
+  }
+  if (hasOpt(p, "-O", "--remote-name", "--remote-name-all"))
+    r.extra.push({ role: "write", path: "." });
+  for (const i of p.operands) {
+    const a = v[i];
+    if (a === undefined) continue;
+    const u = toUrl(a, "http");
+    if (u) {
+      r.urls.push(u);
+      r.roles[i] = "network";
+    }
+  }
+  return r;
+}
+
+const WGET_SPEC: OptSpec = {
+  shortValue: "OoaPiUeTtwQBl",
+  longValue: [
+    "--output-document",
+    "--output-file",
+    "--append-output",
+    "--directory-prefix",
+    "--input-file",
+    "--post-file",
+    "--body-file",
+    "--load-cookies",
+    "--save-cookies",
+    "--user-agent",
+    "--header",
+    "--post-data",
+    "--body-data",
+    "--method",
+    "--user",
+    "--password",
+    "--timeout",
+    "--tries",
+    "--ca-certificate",
+    "--certificate",
+    "--private-key",
+  ],
+};
+
+function wget(v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, WGET_SPEC);
+  const write = [
+    "-O",
+    "--output-document",
+    "-o",
+    "--output-file",
+    "-a",
+    "--append-output",
+    "-P",
+    "--directory-prefix",
+    "--save-cookies",
+  ];
+  const read = [
+    "-i",
+    "--input-file",
+    "--post-file",
+    "--body-file",
+    "--load-cookies",
+    "--ca-certificate",
+    "--certificate",
+    "--private-key",
+  ];
+  for (const o of p.opts) {
+    if (o.value === undefined) continue;
+    const role: Role =
+      o.value === "-"
+        ? "plain"
+        : write.includes(o.name)
+          ? "write"
+          : read.includes(o.name)
+            ? "read"
+            : "plain";
+    if (o.valueIndex !== undefined) r.roles[o.valueIndex] = role;
+    else {
+      r.roles[o.index] = "plain";
+      if (role !== "plain") r.extra.push({ role, path: o.value });
+    }
+  }
+  if (
+    !p.opts.some(
+      (o) =>
+        write.slice(0, 2).includes(o.name) || o.name === "-P" || o.name === "--directory-prefix",
+    )
+  )
+    r.extra.push({ role: "write", path: "." });
+  for (const i of p.operands) {
+    const a = v[i];
+    const u = a === undefined ? undefined : toUrl(a, "http");
+    if (u) {
+      r.urls.push(u);
+      r.roles[i] = "network";
+    }
+  }
+  return r;
+}
+
+const SSH_SPEC: OptSpec = { shortValue: "BbcDEeFIiJLlmOoPpQRSWw" };
+
+function ssh(v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, { ...SSH_SPEC, stopAtOperand: true });
+  markOpts(r, p, ["-i", "-F", "-S"], "read", v);
+  markOpts(r, p, ["-E"], "write", v);
+  for (const o of p.opts)
+    if (o.valueIndex !== undefined && r.roles[o.valueIndex] === undefined)
+      r.roles[o.valueIndex] = "plain";
+  const hostAt = p.rest;
+  const host = v[hostAt];
+  if (host !== undefined) {
+    r.roles[hostAt] = "network";
+    const h = host.startsWith("ssh://") ? host : `ssh://${host.replace(/^[^@]+@/, "")}`;
+    r.urls.push(h);
+  }
+  // The rest is a command for the remote machine: not a local path.
+  for (let i = hostAt + 1; i < v.length; i++) r.roles[i] = "plain";
+  return r;
+}
+
+function hostOperand(scheme: string): (v: Values) => Roles {
+  return (v) => {
+    const r = empty(v.length);
+    const p = parseArgs(v, { shortValue: "pPiolwsqeW" });
+    const first = p.operands[0];
+    const a = first === undefined ? undefined : v[first];
+    if (first !== undefined && a !== undefined) {
+      r.roles[first] = "network";
+      r.urls.push(toUrl(a, scheme) ?? `${scheme}://${a.replace(/^[^@]+@/, "")}`);
+    }
+    for (const i of p.operands.slice(1)) r.roles[i] = "plain";
+    return r;
+  };
+}
+
+function httpie(v: Values): Roles {
+  const r = empty(v.length);
+  const p = parseArgs(v, { shortValue: "aAo", longValue: ["--auth", "--output", "--session"] });
+  markOpts(r, p, ["-o", "--output"], "write", v);
+  let sawUrl = false;
+  for (const i of p.operands) {
+    const a = v[i];
+    if (a === undefined) continue;
+    if (!sawUrl && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(a)) {
+      r.roles[i] = "plain";
+      continue;
+    }
+    if (!sawUrl) {
+      sawUrl = true;
+      r.roles[i] = "network";
+      r.urls.push(toUrl(a, "http") ?? `http://${a}`);
+      continue;
+    }
+    // `field=@file`, `field:=@file`, `@file` upload a file.
+    const at = a.indexOf("@");
+    if (at >= 0 && /^[^=@]*(:?=)?@/.test(a)) r.extra.push({ role: "read", path: a.slice(at + 1) });
+    r.roles[i] = "plain";
+  }
+  return r;
+}
+
+/** Subcommand words are not paths; global option values before them stay incidental. */
+function markSub(r: Roles, v: Values, afterSub: number, sub: readonly string[]): void {
+  for (let i = 0; i < afterSub; i++)
+    if (v[i] !== undefined && sub.includes(v[i] as string)) r.roles[i] = "plain";
+}
+
+const GIT_READ = new Set([
+  "add",
+  "stage",
+  "diff",
+  "log",
+  "show",
+  "blame",
+  "annotate",
+  "ls-files",
+  "grep",
+]);
+
+function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
+  const r = empty(v.length);
+  markSub(r, v, afterSub, sub);
+  const rest = v.slice(afterSub);
+  const cmd = sub[0];
+  const p = parseArgs(rest, {
+    shortValue: cmd === "commit" || cmd === "tag" ? "mFcCt" : "m",
+    longValue: ["--message", "--author", "--date", "--format", "--pretty", "--grep"],
+  });
+  const set = (k: number, role: Role) => {
+    r.roles[afterSub + k] = role;
+  };
+  for (const o of p.opts) {
+    if (o.valueIndex === undefined) continue;
+    if (o.name === "-F" || o.name === "--file") set(o.valueIndex, "read");
+    else set(o.valueIndex, "plain");
+  }
+  const dash = rest.indexOf("--");
+  const ops = p.operands;
+  switch (cmd) {
+    case "add":
+    case "stage":
+      for (const k of ops) set(k, "read");
+      break;
+    case "rm": {
+      const rec = hasOpt(p, "-r");
+      const cached = hasOpt(p, "--cached");
+      for (const k of ops) set(k, cached ? "plain" : rec ? "delete-recursive" : "delete");
+      break;
+    }
+    case "mv":
+      ops.forEach((k, n) => {
+        set(k, n === ops.length - 1 ? "write" : "move");
+      });
+      break;
+    case "checkout":
+      for (const k of ops) if (dash >= 0 && k > dash) set(k, "write");
+      break;
+    case "restore":
+      if (!hasOpt(p, "-S", "--staged") || hasOpt(p, "-W", "--worktree"))
+        for (const k of ops) set(k, "write");
+      break;
+    case "clone": {
+      const url = ops[0];
+      const a = url === undefined ? undefined : rest[url];
+      if (url !== undefined && a !== undefined) {
+        set(url, "network");
+        const u = toUrl(a, "https");
+        const host = remoteHost(a);
+        if (u) r.urls.push(u);
+        else if (host) r.urls.push(`ssh://${host}`);
+      }
+      const dir = ops[1];
+      if (dir !== undefined) set(dir, "write");
+      break;
+    }
+    case "push":
+    case "pull":
+    case "fetch":
+    case "ls-remote": {
+      const remote = ops[0];
+      const a = remote === undefined ? undefined : rest[remote];
+      if (remote !== undefined && a !== undefined) {
+        const u = URL_RE.test(a) ? a : undefined;
+        const host = remoteHost(a);
+        if (u) r.urls.push(u);
+        else if (host) r.urls.push(`ssh://${host}`);
+        set(remote, u || host ? "network" : "plain");
+      }
+      for (const k of ops.slice(1)) set(k, "plain");
+      break;
+    }
+    case "commit":
+    case "switch":
+    case "branch":
+    case "tag":
+    case "merge":
+    case "rebase":
+    case "reset":
+    case "stash":
+    case "cherry-pick":
+    case "revert":
+    case "remote":
+    case "config":
+      for (const k of ops) set(k, "plain");
+      break;
+    default:
+      if (cmd !== undefined && GIT_READ.has(cmd)) break;
+  }
+  return r;
+}
+
+/**
+ * Roles of the arguments of one command: the modelled operands of known commands. The rest
+ * (undefined) become incidental reads in `command.ts`.
+ */
+export function assignRoles(
+  name: string,
+  v: Values,
+  afterSub: number,
+  sub: readonly string[],
+): Roles {
+  switch (name) {
+    case "cp":
+    case "install":
+      return copy(v, "read", "read-recursive");
+    case "mv":
+      return copy(v, "move", "move");
+    case "ln":
+      return ln(v);
+    case "rsync":
+      return scpLike(
+        v,
+        {
+          shortValue: "eBfT",
+          longValue: [
+            "--rsh",
+            "--exclude",
+            "--include",
+            "--filter",
+            "--files-from",
+            "--exclude-from",
+            "--include-from",
+            "--log-file",
+            "--rsync-path",
+            "--chmod",
+            "--chown",
+            "--backup-dir",
+            "--partial-dir",
+            "--temp-dir",
+            "--link-dest",
+            "--compare-dest",
+            "--copy-dest",
+            "--password-file",
+            "--max-size",
+            "--min-size",
+            "--timeout",
+            "--port",
+          ],
+        },
+        ["-r", "-a", "--recursive", "--archive"],
+        [],
+      );
+    case "scp":
+      return scpLike(v, SCP_SPEC, ["-r"], ["-i"]);
+    case "tar":
+    case "bsdtar":
+    case "gtar":
+      return tar(v);
+    case "zip":
+      return zip(v);
+    case "unzip":
+      return unzip(v);
+    case "dd":
+      return dd(v);
+    case "find":
+      return find(v);
+    case "curl":
+      return curl(v);
+    case "wget":
+      return wget(v);
+    case "ssh":
+      return ssh(v);
+    case "sftp":
+      return hostOperand("sftp")(v);
+    case "ftp":
+      return hostOperand("ftp")(v);
+    case "telnet":
+    case "nc":
+    case "ncat":
+    case "netcat":
+      return hostOperand("tcp")(v);
+    case "ping":
+    case "dig":
+    case "nslookup":
+    case "host":
+    case "traceroute":
+    case "whois":
+      return hostOperand("dns")(v);
+    case "http":
+    case "https":
+    case "xh":
+      return httpie(v);
+    case "git":
+      return git(v, afterSub, sub);
+    default: {
+      const spec = FILE_COMMANDS[name];
+      if (spec) return table(spec, v);
+      const r = empty(v.length);
+      markSub(r, v, afterSub, sub);
+      return r;
+    }
+  }
+}

@@ -1,0 +1,473 @@
+import type { Hazard, Operation } from "../types.js";
+import type { FileSystem } from "./fs.js";
+import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
+import { parseBash, type SyntaxNode } from "./parser.js";
+import { type Arg, type Assign, expandWords, pathOp, runSimple } from "./simple.js";
+import { DANGEROUS_ENV } from "./tables/wrappers.js";
+import { evalWord, type Word, type WordScope, wordValue } from "./words.js";
+
+/** Deeper syntax trees than this are not walked (a 10,000-character line of `((((`). */
+const MAX_DEPTH = 400;
+
+const HEREDOC_PARTS = new Set([
+  "heredoc_start",
+  "heredoc_body",
+  "heredoc_end",
+  "<<",
+  "<<-",
+  "heredoc_content",
+]);
+
+/** Walks a bash syntax tree, tracking `cd`, and turns every simple command into operations. */
+export class Walker implements Host {
+  readonly ops: Operation[] = [];
+  network = 0;
+  private depth = 0;
+
+  constructor(
+    readonly fs: FileSystem,
+    readonly home: string,
+  ) {}
+
+  script(text: string, st: State, frame: Frame, feed: Feed | undefined): Flow {
+    if (frame.depth > 12 || text.length > 10_000) {
+      this.ops.push(
+        unparseableOp(text, st.cwd, frame, "the nested script is too deep or too long to analyse"),
+      );
+      return NO_FLOW;
+    }
+    const tree = parseBash(text);
+    const root = tree.rootNode;
+    if (root.hasError)
+      this.ops.push(
+        unparseableOp(text, st.cwd, frame, "part of the nested script cannot be parsed"),
+      );
+    return this.statement(root, st, frame, feed);
+  }
+
+  /** Any node: statements are analysed, other nodes are searched for substitutions. */
+  statement(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      this.ops.push(
+        unparseableOp(node.text, st.cwd, frame, "the command nests too deeply to analyse"),
+      );
+      return NO_FLOW;
+    }
+    try {
+      return this.dispatch(node, st, frame, feed);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private dispatch(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+    switch (node.type) {
+      case "program":
+      case "compound_statement":
+      case "do_group":
+      case "else_clause":
+      case "elif_clause":
+      case "if_statement":
+      case "while_statement":
+      case "list":
+        return this.sequence(node, st, frame, feed);
+      case "subshell":
+        return this.sequence(node, copy(st), frame, feed);
+      case "pipeline":
+        return this.pipeline(node, st, frame, feed);
+      case "command":
+        return this.command(node, st, frame, feed, []);
+      case "redirected_statement":
+        return this.redirected(node, st, frame, feed);
+      case "negated_command":
+        return this.sequence(node, st, frame, feed);
+      case "function_definition": {
+        const body = node.childForFieldName("body");
+        if (body) this.statement(body, copy(st), frame, undefined);
+        return NO_FLOW;
+      }
+      case "for_statement": {
+        for (const v of node.childrenForFieldName("value")) this.scan(v, st, frame);
+        const body = node.childForFieldName("body");
+        if (body) this.statement(body, st, frame, undefined);
+        return NO_FLOW;
+      }
+      case "case_statement": {
+        const value = node.childForFieldName("value");
+        if (value) this.scan(value, st, frame);
+        for (const item of node.namedChildren) {
+          if (item.type !== "case_item") continue;
+          for (const c of item.namedChildren) {
+            if (item.childrenForFieldName("value").some((v) => v.id === c.id)) continue;
+            this.statement(c, st, frame, undefined);
+          }
+        }
+        return NO_FLOW;
+      }
+      case "declaration_command":
+      case "unset_command":
+        return this.declaration(node, st, frame);
+      case "variable_assignment":
+      case "variable_assignments":
+        return this.assignments(node, st, frame);
+      case "comment":
+      case "heredoc_body":
+        return NO_FLOW;
+      default:
+        if (isWordish(node.type)) {
+          this.scan(node, st, frame);
+          return NO_FLOW;
+        }
+        return this.sequence(node, st, frame, feed);
+    }
+  }
+
+  /** Statements one after another; only the first is fed (`cat <<EOF | sh && x`). */
+  private sequence(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+    let flow: Flow = NO_FLOW;
+    let first = true;
+    for (const c of node.namedChildren) {
+      flow = this.statement(c, st, frame, first ? feed : undefined);
+      if (c.type !== "comment") first = false;
+    }
+    return flow;
+  }
+
+  private pipeline(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+    let flow: Flow | undefined;
+    let network = false;
+    for (const c of node.namedChildren) {
+      if (c.type === "comment") continue;
+      // Every stage runs in its own subshell: a `cd` in one does not move the others.
+      const stageFeed: Feed | undefined =
+        flow === undefined ? feed : { network: flow.network, text: flow.text, via: "a pipe" };
+      flow = this.statement(c, copy(st), frame, stageFeed);
+      network ||= flow.network;
+    }
+    return { network, text: flow?.text };
+  }
+
+  private redirected(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+    const body = node.childForFieldName("body");
+    const redirects = node.childrenForFieldName("redirect");
+    let bodyFeed = feed;
+    const continuations: SyntaxNode[] = [];
+    for (const r of redirects) {
+      const f = this.redirect(r, st, frame, continuations);
+      if (f) bodyFeed = f;
+    }
+    // Redirects without a field name (tree-sitter puts some directly in the statement).
+    for (const c of node.namedChildren) {
+      if (c.id === body?.id || redirects.some((r) => r.id === c.id)) continue;
+      if (c.type.endsWith("_redirect")) {
+        const f = this.redirect(c, st, frame, continuations);
+        if (f) bodyFeed = f;
+      }
+    }
+    let flow: Flow = NO_FLOW;
+    if (body) {
+      flow =
+        body.type === "command"
+          ? this.command(body, st, frame, bodyFeed, [])
+          : this.statement(body, st, frame, bodyFeed);
+    }
+    // `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline inside the heredoc redirect.
+    for (const cont of continuations) {
+      const piped =
+        cont.type === "pipeline" ||
+        cont.children[0]?.type === "|" ||
+        cont.children[0]?.type === "|&";
+      flow = this.statement(
+        cont,
+        st,
+        frame,
+        piped ? { network: flow.network, text: flow.text, via: "a pipe" } : undefined,
+      );
+    }
+    return flow;
+  }
+
+  /** Emits the file operation of one redirect; returns what it feeds on stdin, if anything. */
+  private redirect(
+    r: SyntaxNode,
+    st: State,
+    frame: Frame,
+    continuations: SyntaxNode[],
+  ): Feed | undefined {
+    const scope = this.scope(st, frame);
+    switch (r.type) {
+      case "file_redirect": {
+        const dest =
+          r.childForFieldName("destination") ??
+          r.namedChildren.filter((c) => c.type !== "file_descriptor").at(-1);
+        const op = r.children.find((c) => !c.isNamed)?.type ?? ">";
+        if (!dest) return undefined;
+        // `2>&1`, `>&2`: duplicating a descriptor touches no file.
+        if (
+          (op === ">&" || op === "<&" || op === ">&-" || op === "<&-") &&
+          /^\d+-?$|^-$/.test(dest.text)
+        )
+          return undefined;
+        const w = evalWord(dest, scope);
+        const args = expandWords([w], st.cwd, this, []);
+        const via = `${op} redirect`;
+        for (const a of args) {
+          if (a.value === undefined) {
+            this.ops.push(
+              dynamicOp(
+                r.text,
+                st.cwd,
+                frame,
+                a.network ? "remote-code" : "dynamic",
+                `the redirect target ${a.text} is not a literal`,
+              ),
+            );
+            continue;
+          }
+          if (op === "<") pathOp(this, "read", a, st.cwd, via);
+          else if (op === "<>") {
+            pathOp(this, "read", a, st.cwd, via);
+            pathOp(this, "write", a, st.cwd, via);
+          } else pathOp(this, "write", a, st.cwd, via);
+        }
+        if (op === "<") {
+          const value = args[0]?.value;
+          return {
+            network: args.some((a) => a.network === true),
+            text: undefined,
+            via: value ? `< ${value}` : "a < redirect",
+          };
+        }
+        return undefined;
+      }
+      case "heredoc_redirect": {
+        let text: string | undefined;
+        let network = false;
+        let quoted = false;
+        for (const c of r.namedChildren) {
+          if (c.type === "heredoc_start") quoted = /['"\\]/.test(c.text);
+          else if (c.type === "heredoc_body") {
+            text = c.text;
+            if (!quoted) {
+              // An unquoted heredoc expands `$( )` in the outer shell.
+              const w = this.scopeScan(c, st, frame);
+              network ||= w;
+            }
+          } else if (!HEREDOC_PARTS.has(c.type)) continuations.push(c);
+        }
+        return { network, text, via: "a heredoc" };
+      }
+      case "herestring_redirect": {
+        const word = r.namedChildren[0];
+        if (!word) return undefined;
+        const w = evalWord(word, scope);
+        return { network: w.network === true, text: wordValue(w), via: "a herestring" };
+      }
+      default:
+        this.scan(r, st, frame);
+        return undefined;
+    }
+  }
+
+  private command(
+    node: SyntaxNode,
+    st: State,
+    frame: Frame,
+    feed: Feed | undefined,
+    _extra: readonly Word[],
+  ): Flow {
+    const scope = this.scope(st, frame);
+    const words: Word[] = [];
+    const assigns: Assign[] = [];
+    const continuations: SyntaxNode[] = [];
+    let stdin = feed;
+    for (const c of node.namedChildren) {
+      switch (c.type) {
+        case "variable_assignment": {
+          const name = c.childForFieldName("name")?.text ?? "";
+          const value = c.childForFieldName("value");
+          assigns.push({ name, word: value ? evalWord(value, scope) : undefined });
+          break;
+        }
+        case "command_name": {
+          const inner = c.namedChildren[0] ?? c;
+          words.push(evalWord(inner, scope));
+          break;
+        }
+        case "file_redirect":
+        case "heredoc_redirect":
+        case "herestring_redirect": {
+          const f = this.redirect(c, st, frame, continuations);
+          if (f) stdin = f;
+          break;
+        }
+        case "comment":
+          break;
+        default:
+          words.push(evalWord(c, scope));
+      }
+    }
+    const hazards: Hazard[] = [];
+    const args: Arg[] = expandWords(words, st.cwd, this, hazards);
+    const text = node.text;
+    let flow = runSimple(
+      this,
+      args,
+      assigns,
+      text,
+      st,
+      hazards.length > 0 ? { ...frame, inherited: [...frame.inherited, ...hazards] } : frame,
+      stdin,
+    );
+    if (hazards.length > 0 && args.length === 0)
+      this.ops.push(dynamicOp(text, st.cwd, frame, "dynamic", hazards[0]?.reason ?? "glob"));
+    for (const cont of continuations)
+      flow = this.statement(cont, st, frame, {
+        network: flow.network,
+        text: flow.text,
+        via: "a pipe",
+      });
+    return flow;
+  }
+
+  private declaration(node: SyntaxNode, st: State, frame: Frame): Flow {
+    const scope = this.scope(st, frame);
+    const hazards: Hazard[] = [...frame.inherited];
+    const kw = node.children[0]?.text ?? "declare";
+    for (const c of node.namedChildren) {
+      if (c.type === "variable_assignment") {
+        const name = c.childForFieldName("name")?.text ?? "";
+        const value = c.childForFieldName("value");
+        if (value) evalWord(value, scope);
+        if (DANGEROUS_ENV.has(name) || name.startsWith("LD_") || name.startsWith("DYLD_"))
+          hazards.push({
+            check: "dynamic",
+            reason: `${kw} ${name}= changes what later commands run or load`,
+          });
+      } else this.scan(c, st, frame);
+    }
+    this.ops.push({
+      kind: "execute",
+      command: {
+        name: kw,
+        args: node.namedChildren.map((c) => c.text),
+        cwd: st.cwd,
+        text: node.text,
+        wrappers: [...frame.wrappers],
+      },
+      class: "read-only",
+      reason: `${kw} sets shell variables`,
+      hazards,
+    });
+    return NO_FLOW;
+  }
+
+  private assignments(node: SyntaxNode, st: State, frame: Frame): Flow {
+    const scope = this.scope(st, frame);
+    const list = node.type === "variable_assignment" ? [node] : node.namedChildren;
+    for (const a of list) {
+      const name = a.childForFieldName("name")?.text ?? "";
+      const value = a.childForFieldName("value");
+      if (value) evalWord(value, scope);
+      if (DANGEROUS_ENV.has(name) || name.startsWith("LD_") || name.startsWith("DYLD_"))
+        this.ops.push(
+          dynamicOp(
+            a.text,
+            st.cwd,
+            frame,
+            "dynamic",
+            `setting ${name} changes what later commands run or load`,
+          ),
+        );
+    }
+    return NO_FLOW;
+  }
+
+  /** Finds and analyses `$( )`, backticks and `<( )` anywhere inside a node. */
+  scan(node: SyntaxNode, st: State, frame: Frame): boolean {
+    return this.scopeScan(node, st, frame);
+  }
+
+  private scopeScan(node: SyntaxNode, st: State, frame: Frame): boolean {
+    let network = false;
+    for (const c of node.namedChildren) {
+      if (c.type === "command_substitution" || c.type === "process_substitution")
+        network = this.nested(c, st, frame) || network;
+      else if (c.namedChildCount > 0) network = this.scopeScan(c, st, frame) || network;
+    }
+    return network;
+  }
+
+  private nested(node: SyntaxNode, st: State, frame: Frame): boolean {
+    const before = this.network;
+    // A substitution runs in a subshell: its `cd` does not leak out.
+    this.sequence(node, copy(st), frame, undefined);
+    return this.network > before;
+  }
+
+  private scope(st: State, frame: Frame): WordScope {
+    return {
+      home: this.home,
+      cwd: st.cwd,
+      oldpwd: st.oldpwd,
+      nested: (n) => this.nested(n, st, frame),
+    };
+  }
+}
+
+function copy(st: State): State {
+  return { cwd: st.cwd, oldpwd: st.oldpwd, dirs: [...st.dirs] };
+}
+
+const WORDISH = new Set([
+  "word",
+  "string",
+  "raw_string",
+  "ansi_c_string",
+  "translated_string",
+  "concatenation",
+  "simple_expansion",
+  "expansion",
+  "command_substitution",
+  "process_substitution",
+  "arithmetic_expansion",
+  "number",
+  "test_command",
+  "binary_expression",
+  "unary_expression",
+  "parenthesized_expression",
+  "postfix_expression",
+  "ternary_expression",
+  "c_style_for_statement",
+]);
+
+function isWordish(type: string): boolean {
+  return WORDISH.has(type);
+}
+
+export function unparseableOp(text: string, cwd: string, frame: Frame, reason: string): Operation {
+  return {
+    kind: "execute",
+    command: { name: "", args: [], cwd, text, wrappers: [...frame.wrappers] },
+    class: "unknown",
+    reason,
+    hazards: [...frame.inherited, { check: "unparseable", reason }],
+  };
+}
+
+function dynamicOp(
+  text: string,
+  cwd: string,
+  frame: Frame,
+  check: "dynamic" | "remote-code",
+  reason: string,
+): Operation {
+  return {
+    kind: "execute",
+    command: { name: "", args: [], cwd, text, wrappers: [...frame.wrappers] },
+    class: "unknown",
+    reason,
+    hazards: [...frame.inherited, { check, reason }],
+  };
+}
