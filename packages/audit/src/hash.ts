@@ -4,7 +4,9 @@ import { formatVersion } from "./schema.js";
 
 // One-shot `crypto.hash` (Node >= 20.12) is 3x faster than createHash for short inputs,
 // which is most of the verifier's time; older Node falls back.
-const oneShot = (crypto as { hash?: (alg: string, data: string | Uint8Array, enc: "hex") => string }).hash;
+const oneShot = (
+  crypto as { hash?: (alg: string, data: string | Uint8Array, enc: "hex") => string }
+).hash;
 
 export function sha256(data: string | Uint8Array): string {
   const hex = oneShot

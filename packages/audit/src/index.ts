@@ -1,4 +1,5 @@
 export { AuditError } from "./errors.js";
+export { type FormatOptions, formatSummary } from "./format.js";
 export {
   canonicalJson,
   genesis,
@@ -11,7 +12,13 @@ export {
 } from "./hash.js";
 export { auditRecordJsonSchema, auditRecordSchemaId } from "./json-schema.js";
 export { defaultLockOptions, type LockOptions } from "./lock.js";
-export { type DecisionContext, recordFromDecision, redactEntry } from "./record.js";
+export {
+  type AuditedAction,
+  type AuditedDecision,
+  type DecisionContext,
+  recordFromDecision,
+  redactEntry,
+} from "./record.js";
 export { redact, redactedMarker, redactionPatterns } from "./redact.js";
 export {
   type AuditAction,
@@ -30,5 +37,6 @@ export {
   recoveryRecordSchema,
   recoverySchema,
 } from "./schema.js";
-export { type AppendOptions, type AppendResult, AuditWriter, appendDecision } from "./writer.js";
+export { type AuditSummary, type SummaryOptions, summarize, type TargetCount } from "./summary.js";
 export { type RecoveryReport, type VerifyOptions, type VerifyResult, verifyLog } from "./verify.js";
+export { type AppendOptions, type AppendResult, AuditWriter, appendDecision } from "./writer.js";

@@ -3,7 +3,11 @@ import { createReadStream } from "node:fs";
 /** Longer lines are reported, not buffered: memory stays bounded whatever the file holds. */
 export const maxLineBytes = 16 * 1024 * 1024;
 
-export type LineVisitor = (line: string, lineNo: number, terminated: boolean) => boolean | undefined;
+export type LineVisitor = (
+  line: string,
+  lineNo: number,
+  terminated: boolean,
+) => boolean | undefined;
 
 export interface LineScan {
   lines: number;
@@ -26,7 +30,8 @@ export async function forEachLine(file: string, visit: LineVisitor): Promise<Lin
       let start = 0;
       for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
         lineNo += 1;
-        if (visit(data.toString("utf8", start, nl), lineNo, true) === false) return { lines: lineNo };
+        if (visit(data.toString("utf8", start, nl), lineNo, true) === false)
+          return { lines: lineNo };
         start = nl + 1;
       }
       data = data.subarray(start);

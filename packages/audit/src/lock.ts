@@ -44,10 +44,15 @@ export async function withLock<T>(
       });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ELOCKED") {
-        throw new AuditError(`cannot lock ${file}.lock: ${(err as Error).message}`, "io", { cause: err });
+        throw new AuditError(`cannot lock ${file}.lock: ${(err as Error).message}`, "io", {
+          cause: err,
+        });
       }
       if (Date.now() >= deadline) {
-        throw new AuditError(`timed out after ${timeoutMs} ms waiting for ${file}.lock`, "lock-timeout");
+        throw new AuditError(
+          `timed out after ${timeoutMs} ms waiting for ${file}.lock`,
+          "lock-timeout",
+        );
       }
       const cap = Math.min(8, 1 + attempt);
       await sleep(1 + Math.floor(Math.random() * cap));

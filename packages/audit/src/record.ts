@@ -1,7 +1,23 @@
 import { isAbsolute, resolve } from "node:path";
-import type { Action, Decision } from "@automode/engine";
+import type { PolicyAction, Tier, Verdict } from "@automode/policy";
 import { redact } from "./redact.js";
 import { type AuditAction, type DecisionEntry, formatVersion } from "./schema.js";
+
+/** An action as the engine takes it (`Action` of `@automode/engine` is this type). */
+export type AuditedAction = PolicyAction;
+
+/**
+ * The part of the engine's `Decision` the log records. Structural, so this package needs
+ * neither the engine's runtime (tree-sitter) nor its build; a test proves the engine's
+ * `Decision` fits.
+ */
+export interface AuditedDecision {
+  verdict: Verdict;
+  reason: string;
+  check: string;
+  rule?: string | undefined;
+  tier: Tier;
+}
 
 /** What the caller knows about a decision besides the Action and the Decision. */
 export interface DecisionContext {
@@ -24,7 +40,7 @@ function wellFormed(text: string): string {
   return text.replace(/\p{Cs}/gu, "\uFFFD");
 }
 
-function auditAction(action: Action): AuditAction {
+function auditAction(action: AuditedAction): AuditAction {
   switch (action.kind) {
     case "read":
     case "write":
@@ -35,7 +51,7 @@ function auditAction(action: Action): AuditAction {
         : { kind: "delete", path: wellFormed(action.path), recursive: action.recursive };
     case "execute":
       return { kind: "execute", command: wellFormed(action.command) };
-    case "network":
+    default:
       return { kind: "network", url: wellFormed(action.url) };
   }
 }
@@ -62,8 +78,8 @@ function orNull(...values: Array<string | null | undefined>): string | null {
  * right before hashing, so that no path to the file skips it.
  */
 export function recordFromDecision(
-  action: Action,
-  decision: Decision,
+  action: AuditedAction,
+  decision: AuditedDecision,
   context: DecisionContext,
 ): DecisionEntry {
   const cwd = orNull(context.cwd, action.cwd);

@@ -76,10 +76,7 @@ const patterns: Pattern[] = [
   {
     name: "secret-flag",
     // `--password hunter2`, `--api-key x`; a following flag (`--no-password -d db`) is not a value.
-    regex: new RegExp(
-      `(?<![\\w-])(--?(?:[A-Za-z0-9]+-)*${secretWord}\\s+)(?!-)${value}`,
-      "gi",
-    ),
+    regex: new RegExp(`(?<![\\w-])(--?(?:[A-Za-z0-9]+-)*${secretWord}\\s+)(?!-)${value}`, "gi"),
     replace: (_m, head: string, found: string) => quoted(head, found),
   },
   {

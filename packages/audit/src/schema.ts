@@ -8,7 +8,10 @@ export const formatVersion = 1;
 export const digestPattern = /^sha256:[0-9a-f]{64}$/;
 
 const digest = (description: string) =>
-  z.string().regex(digestPattern).meta({ description: `${description} (\`sha256:\` + 64 hex digits).` });
+  z
+    .string()
+    .regex(digestPattern)
+    .meta({ description: `${description} (\`sha256:\` + 64 hex digits).` });
 
 const text = z.string();
 const nonEmpty = z.string().min(1);
@@ -36,10 +39,14 @@ const chainFields = {
   seq: z
     .int()
     .min(1)
-    .meta({ description: "1-based position in the chain; equals the line number in an intact log." }),
+    .meta({
+      description: "1-based position in the chain; equals the line number in an intact log.",
+    }),
   ts: z.iso
     .datetime({ offset: false, precision: 3 })
-    .meta({ description: "UTC time of the decision (or of the recovery), ISO 8601 with milliseconds." }),
+    .meta({
+      description: "UTC time of the decision (or of the recovery), ISO 8601 with milliseconds.",
+    }),
 };
 
 const linkFields = {
@@ -52,10 +59,14 @@ const linkFields = {
 export const decisionRecordSchema = z
   .strictObject({
     ...chainFields,
-    session: nonEmpty.nullable().meta({ description: "The agent session id, or null when unknown." }),
+    session: nonEmpty
+      .nullable()
+      .meta({ description: "The agent session id, or null when unknown." }),
     tool: nonEmpty
       .nullable()
-      .meta({ description: "The agent tool that proposed the action (`Bash`, `Read`, …), or null." }),
+      .meta({
+        description: "The agent tool that proposed the action (`Bash`, `Read`, …), or null.",
+      }),
     action: auditActionSchema,
     target: text.meta({
       description:
@@ -65,13 +76,16 @@ export const decisionRecordSchema = z
     tier: z.enum(tiers).meta({ description: "The permission tier in force." }),
     verdict: z.enum(verdicts).meta({ description: "approve, deny or escalate (asked the human)." }),
     check: nonEmpty.meta({
-      description: "The pipeline stage that decided: `ignored-path`, `destructive`, `rule`, `tier`, …",
+      description:
+        "The pipeline stage that decided: `ignored-path`, `destructive`, `rule`, `tier`, …",
     }),
     reason: text.meta({ description: "One sentence a person understands; redacted." }),
     rule: nonEmpty.nullable().meta({ description: "The id of the rule that decided, or null." }),
     policy: digest("SHA-256 of the policy file's bytes")
       .nullable()
-      .meta({ description: "SHA-256 of the policy file's bytes, or null for the built-in default." }),
+      .meta({
+        description: "SHA-256 of the policy file's bytes, or null for the built-in default.",
+      }),
     us: z.int().min(0).meta({ description: "How long the decision took, in microseconds." }),
     ...linkFields,
   })
@@ -82,10 +96,15 @@ export const recoverySchema = z
     file: nonEmpty.meta({
       description: "Name of the file, next to the log, that holds the discarded bytes.",
     }),
-    offset: z.int().min(0).meta({ description: "Byte offset in the log where the discarded bytes began." }),
+    offset: z
+      .int()
+      .min(0)
+      .meta({ description: "Byte offset in the log where the discarded bytes began." }),
     bytes: z.int().min(1).meta({ description: "How many bytes were moved aside." }),
     sha256: digest("SHA-256 of the discarded bytes"),
-    reason: nonEmpty.meta({ description: "Why they were discarded (no trailing newline, not a record)." }),
+    reason: nonEmpty.meta({
+      description: "Why they were discarded (no trailing newline, not a record).",
+    }),
   })
   .meta({ description: "What a writer moved aside before continuing the chain." });
 

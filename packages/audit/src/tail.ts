@@ -65,13 +65,18 @@ export function readTail(fd: number, size: number): Tail {
       if (prevNewline < 0 && start > 0) break; // the line may begin before the window
       const head = asHead(data.subarray(prevNewline + 1, lineEnd));
       const goodEnd = start + lineEnd + 1;
-      if (head) return badReason === undefined && goodEnd === size ? { head, goodEnd } : { head, goodEnd, badReason };
+      if (head)
+        return badReason === undefined && goodEnd === size
+          ? { head, goodEnd }
+          : { head, goodEnd, badReason };
       badReason ??= "last line is not an audit record";
       lineEnd = prevNewline;
     }
     if (start === 0) {
       // No record at all: an empty log, or one that holds only bad bytes.
-      return size === 0 ? { head: undefined, goodEnd: 0 } : { head: undefined, goodEnd: 0, badReason: badReason ?? "not an audit record" };
+      return size === 0
+        ? { head: undefined, goodEnd: 0 }
+        : { head: undefined, goodEnd: 0, badReason: badReason ?? "not an audit record" };
     }
     window = Math.min(window * 2, size);
   }

@@ -53,9 +53,12 @@ function chainFields(json: unknown): ChainFields | string {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "not a JSON object";
   const r = json as Record<string, unknown>;
   if (r.v !== formatVersion) return `v is ${JSON.stringify(r.v)}, not ${formatVersion}`;
-  if (typeof r.seq !== "number" || !Number.isSafeInteger(r.seq) || r.seq < 1) return "seq is not a positive integer";
-  if (typeof r.prev !== "string" || !digestPattern.test(r.prev)) return "prev is not a sha256 digest";
-  if (typeof r.hash !== "string" || !digestPattern.test(r.hash)) return "hash is not a sha256 digest";
+  if (typeof r.seq !== "number" || !Number.isSafeInteger(r.seq) || r.seq < 1)
+    return "seq is not a positive integer";
+  if (typeof r.prev !== "string" || !digestPattern.test(r.prev))
+    return "prev is not a sha256 digest";
+  if (typeof r.hash !== "string" || !digestPattern.test(r.hash))
+    return "hash is not a sha256 digest";
   return r as unknown as ChainFields;
 }
 
@@ -70,7 +73,11 @@ interface Link {
  * `last`, or undefined when it does. When it links to the record before `last`, the line
  * before it was inserted, and that is the line to report.
  */
-function linkProblem(record: ChainFields, last: Link | undefined, line: number): { line: number; reason: string } | undefined {
+function linkProblem(
+  record: ChainFields,
+  last: Link | undefined,
+  line: number,
+): { line: number; reason: string } | undefined {
   const expectedSeq = (last?.seq ?? 0) + 1;
   const expectedPrev = last?.hash ?? genesis;
   if (record.seq === expectedSeq && record.prev === expectedPrev) return undefined;
@@ -81,14 +88,18 @@ function linkProblem(record: ChainFields, last: Link | undefined, line: number):
     };
   }
   if (record.seq !== expectedSeq) {
-    const what = record.seq > expectedSeq ? "records are missing (deleted or moved) before it" : "it is out of order or duplicated";
+    const what =
+      record.seq > expectedSeq
+        ? "records are missing (deleted or moved) before it"
+        : "it is out of order or duplicated";
     return { line, reason: `seq ${record.seq} where ${expectedSeq} was expected: ${what}` };
   }
   return {
     line,
-    reason: last === undefined
-      ? "prev is not the genesis value: the start of the log was removed or replaced"
-      : "prev does not match the hash of the previous line: a record was deleted, inserted or reordered",
+    reason:
+      last === undefined
+        ? "prev is not the genesis value: the start of the log was removed or replaced"
+        : "prev does not match the hash of the previous line: a record was deleted, inserted or reordered",
   };
 }
 
@@ -112,7 +123,11 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
     try {
       json = JSON.parse(text);
     } catch {
-      return fail(terminated ? "not valid JSON" : "partial last line (no trailing newline): a writer died mid-append; the next append moves it aside");
+      return fail(
+        terminated
+          ? "not valid JSON"
+          : "partial last line (no trailing newline): a writer died mid-append; the next append moves it aside",
+      );
     }
     if (!terminated) return fail("partial last line (no trailing newline)");
     const record = chainFields(json);
@@ -121,7 +136,9 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
       const parsed = auditRecordSchema.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return fail(`not an audit record: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim());
+        return fail(
+          `not an audit record: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim(),
+        );
       }
     }
     // Fast path: hash the bytes as read. Only a line that is not the writer's canonical

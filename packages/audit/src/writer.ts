@@ -58,7 +58,13 @@ function readRange(fd: number, start: number, length: number): Buffer {
  * overwriting), fsyncs the copy, and only then cuts it from the log: a crash in between
  * leaves the bytes in both places, never in neither.
  */
-function moveAside(fd: number, file: string, tail: Tail, size: number, ts: string): RecoveryRecord["recovery"] {
+function moveAside(
+  fd: number,
+  file: string,
+  tail: Tail,
+  size: number,
+  ts: string,
+): RecoveryRecord["recovery"] {
   const bytes = readRange(fd, tail.goodEnd, size - tail.goodEnd);
   const stamp = ts.replace(/[:.]/g, "-");
   let aside = `${file}.partial-${stamp}-${process.pid}`;
@@ -129,7 +135,11 @@ function appendLocked(file: string, entry: DecisionEntry, durable: boolean): App
   }
 }
 
-function prepare(file: string, entry: DecisionEntry, redact: boolean): { path: string; entry: DecisionEntry } {
+function prepare(
+  file: string,
+  entry: DecisionEntry,
+  redact: boolean,
+): { path: string; entry: DecisionEntry } {
   const parsed = decisionEntrySchema.safeParse(redact ? redactEntry(entry) : entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -160,7 +170,9 @@ export async function appendDecision(
     );
   } catch (err) {
     if (err instanceof AuditError) throw err;
-    throw new AuditError(`cannot append to ${file}: ${(err as Error).message}`, "io", { cause: err });
+    throw new AuditError(`cannot append to ${file}: ${(err as Error).message}`, "io", {
+      cause: err,
+    });
   }
 }
 
@@ -180,7 +192,8 @@ export class AuditWriter {
   ) {}
 
   append(entry: DecisionEntry): Promise<AppendResult> {
-    if (this.#closed) return Promise.reject(new AuditError(`writer for ${this.file} is closed`, "io"));
+    if (this.#closed)
+      return Promise.reject(new AuditError(`writer for ${this.file} is closed`, "io"));
     const next = this.#queue.then(() => appendDecision(this.file, entry, this.options));
     this.#queue = next.catch(() => undefined);
     return next;

@@ -13,17 +13,64 @@ const actions: Action[] = [
   { kind: "read", path: ".env" },
 ];
 const decisions: Decision[] = [
-  { verdict: "approve", reason: "development command", check: "tier", tier: "balanced", operations: [] },
-  { verdict: "approve", reason: "read inside the project", check: "tier", tier: "balanced", operations: [] },
-  { verdict: "approve", reason: "modify a file inside the project", check: "tier", tier: "balanced", operations: [] },
-  { verdict: "escalate", reason: "recursive delete", check: "destructive", tier: "balanced", operations: [] },
-  { verdict: "escalate", reason: "network request", check: "tier", tier: "balanced", operations: [] },
-  { verdict: "escalate", reason: "git push --force rewrites remote history", check: "destructive", tier: "balanced", operations: [] },
-  { verdict: "deny", reason: ".env is ignored by .claudeignore", check: "ignored-path", rule: "no-env", tier: "balanced", operations: [] },
+  {
+    verdict: "approve",
+    reason: "development command",
+    check: "tier",
+    tier: "balanced",
+    operations: [],
+  },
+  {
+    verdict: "approve",
+    reason: "read inside the project",
+    check: "tier",
+    tier: "balanced",
+    operations: [],
+  },
+  {
+    verdict: "approve",
+    reason: "modify a file inside the project",
+    check: "tier",
+    tier: "balanced",
+    operations: [],
+  },
+  {
+    verdict: "escalate",
+    reason: "recursive delete",
+    check: "destructive",
+    tier: "balanced",
+    operations: [],
+  },
+  {
+    verdict: "escalate",
+    reason: "network request",
+    check: "tier",
+    tier: "balanced",
+    operations: [],
+  },
+  {
+    verdict: "escalate",
+    reason: "git push --force rewrites remote history",
+    check: "destructive",
+    tier: "balanced",
+    operations: [],
+  },
+  {
+    verdict: "deny",
+    reason: ".env is ignored by .claudeignore",
+    check: "ignored-path",
+    rule: "no-env",
+    tier: "balanced",
+    operations: [],
+  },
 ];
 
 /** The i-th sample entry: a realistic mix of actions and verdicts. */
-export function sampleEntry(i: number, session = "s1", ts = new Date(Date.UTC(2026, 10, 24, 10, 0, 0) + i * 1000)): DecisionEntry {
+export function sampleEntry(
+  i: number,
+  session = "s1",
+  ts = new Date(Date.UTC(2026, 10, 24, 10, 0, 0) + i * 1000),
+): DecisionEntry {
   const k = i % actions.length;
   return recordFromDecision(actions[k]!, decisions[k]!, {
     session,
