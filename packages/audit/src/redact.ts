@@ -39,7 +39,7 @@ const patterns: Pattern[] = [
     name: "authorization-header",
     // Keeps the scheme (Bearer, Basic, token) readable; redacts the credentials.
     regex:
-      /\b((?:proxy-)?authorization\s*:(?!\s*(?:\w+\s+)?\[REDACTED\])\s*)(?:(bearer|basic|token|digest|negotiate|aws4-hmac-sha256)\s+)?[^\s"'\r\n]+/gi,
+      /\b((?:proxy-)?authorization\s*:(?!\s*(?:\w+\s+)?\[REDACTED\])\s*)(?:(bearer|basic|token|digest|negotiate|aws4-hmac-sha256)\s+|(?!(?:bearer|basic|token|digest|negotiate|aws4-hmac-sha256)\s))(?!\$)[^\s"'\r\n]+/gi,
     replace: (_m, head: string, scheme: string | undefined) =>
       `${head}${scheme ? `${scheme} ` : ""}${R}`,
   },

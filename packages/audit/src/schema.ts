@@ -36,17 +36,12 @@ export const auditActionSchema = z
 
 const chainFields = {
   v: z.literal(formatVersion).meta({ description: "Record format version." }),
-  seq: z
-    .int()
-    .min(1)
-    .meta({
-      description: "1-based position in the chain; equals the line number in an intact log.",
-    }),
-  ts: z.iso
-    .datetime({ offset: false, precision: 3 })
-    .meta({
-      description: "UTC time of the decision (or of the recovery), ISO 8601 with milliseconds.",
-    }),
+  seq: z.int().min(1).meta({
+    description: "1-based position in the chain; equals the line number in an intact log.",
+  }),
+  ts: z.iso.datetime({ offset: false, precision: 3 }).meta({
+    description: "UTC time of the decision (or of the recovery), ISO 8601 with milliseconds.",
+  }),
 };
 
 const linkFields = {
@@ -62,11 +57,9 @@ export const decisionRecordSchema = z
     session: nonEmpty
       .nullable()
       .meta({ description: "The agent session id, or null when unknown." }),
-    tool: nonEmpty
-      .nullable()
-      .meta({
-        description: "The agent tool that proposed the action (`Bash`, `Read`, …), or null.",
-      }),
+    tool: nonEmpty.nullable().meta({
+      description: "The agent tool that proposed the action (`Bash`, `Read`, …), or null.",
+    }),
     action: auditActionSchema,
     target: text.meta({
       description:
@@ -81,11 +74,9 @@ export const decisionRecordSchema = z
     }),
     reason: text.meta({ description: "One sentence a person understands; redacted." }),
     rule: nonEmpty.nullable().meta({ description: "The id of the rule that decided, or null." }),
-    policy: digest("SHA-256 of the policy file's bytes")
-      .nullable()
-      .meta({
-        description: "SHA-256 of the policy file's bytes, or null for the built-in default.",
-      }),
+    policy: digest("SHA-256 of the policy file's bytes").nullable().meta({
+      description: "SHA-256 of the policy file's bytes, or null for the built-in default.",
+    }),
     us: z.int().min(0).meta({ description: "How long the decision took, in microseconds." }),
     ...linkFields,
   })
