@@ -1,16 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Engine } from "@automode/engine";
 import {
   type JsonPath,
   type ParseResult,
   type Policy,
   parsePolicy,
   policySchema,
+  type Tier,
 } from "@automode/policy";
 import { createScope, type Scope } from "@automode/scope";
 import { type IgnoreLine, ignoreLines } from "./ignore-lines.js";
 import { JsonLocator } from "./json-locate.js";
-import { type EngineOptions, type EnginePort, loadCreateEngine } from "./peers.js";
+import { loadEngine } from "./peers.js";
 import type { Range } from "./types.js";
 
 /** A project to lint: its root, its policy file and the ignore file that policy names. */
@@ -42,8 +44,8 @@ export interface ProjectContext {
   written(path: JsonPath): boolean;
   /** The project's scope from `@automode/scope`, created on first use. */
   scope(): Promise<Scope>;
-  /** A real engine from `@automode/engine` for the project root. */
-  engine(options: Omit<EngineOptions, "projectRoot">): Promise<EnginePort>;
+  /** A real engine from `@automode/engine` for the project root and its policy file. */
+  engine(options: { policy: Policy; tier?: Tier }): Promise<Engine>;
 }
 
 /** A file the linter must read exists but cannot be read: not a finding, an internal failure (exit 2). */
@@ -99,9 +101,8 @@ export function loadProject(target: ProjectTarget): ProjectContext {
       }
       return scope;
     },
-    async engine(options) {
-      const createEngine = await loadCreateEngine();
-      return createEngine({ projectRoot: target.root, ...options });
+    engine(options) {
+      return loadEngine({ projectRoot: target.root, policyFile: target.policyFile, ...options });
     },
   };
 }

@@ -7,8 +7,13 @@ export const fixtures = join(import.meta.dirname, "fixtures");
 
 /** Copies a fixture project into a fresh temp folder, away from this repository's git history. */
 export function copyFixture(...parts: string[]): string {
+  return copyTree(join(fixtures, ...parts));
+}
+
+/** Copies any folder into a fresh temp folder. */
+export function copyTree(source: string): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "automode-lint-")));
-  cpSync(join(fixtures, ...parts), dir, { recursive: true });
+  cpSync(source, dir, { recursive: true });
   return dir;
 }
 
@@ -36,11 +41,4 @@ export function gitInit(dir: string, authors: readonly string[]): void {
 /** Replaces a temp folder in text, so golden outputs do not depend on where a test ran. */
 export function normalise(text: string, dir: string): string {
   return text.split(dir).join("<root>");
-}
-
-/** Whether `@automode/engine` exports `createEngine` yet (ARCHITECTURE.md's documented API). */
-export async function engineReady(): Promise<boolean> {
-  const specifier: string = "@automode/engine";
-  const mod = (await import(specifier)) as Record<string, unknown>;
-  return typeof mod.createEngine === "function";
 }

@@ -23,7 +23,7 @@ export const policyTests: RuleModule = {
       const by =
         decision.rule === undefined ? decision.check : `${decision.check} "${decision.rule}"`;
       context.report({
-        message: `test ${index + 1} expects ${test.expect}, but the engine decided ${decision.verdict} (${by}, tier ${tier}): ${decision.reason}`,
+        message: `test ${index + 1} expects ${test.expect}, but the engine decided ${decision.verdict} (check: ${by}; tier: ${tier}): ${decision.reason}`,
         at: { file: "policy", path: ["tests", index] },
       });
     }
