@@ -62,8 +62,13 @@ function once(variant: Variant): number {
     encoding: "utf8",
   });
   const elapsed = performance.now() - started;
-  if (result.status !== 0) throw new Error(`${variant.name} exited ${result.status}: ${result.stderr}`);
-  if (variant.input !== undefined && variant.name.startsWith("automode") && !result.stdout.includes('"hookSpecificOutput"')) {
+  if (result.status !== 0)
+    throw new Error(`${variant.name} exited ${result.status}: ${result.stderr}`);
+  if (
+    variant.input !== undefined &&
+    variant.name.startsWith("automode") &&
+    !result.stdout.includes('"hookSpecificOutput"')
+  ) {
     throw new Error(`${variant.name} printed no decision: ${result.stdout}${result.stderr}`);
   }
   return elapsed;
@@ -83,13 +88,21 @@ const median = (values: number[]) => {
 };
 const floor = median(times.get("node -e 0")!);
 let overBudget = false;
-process.stdout.write(`hook cold start, median of ${runs} interleaved runs (node ${process.version}, ${process.platform}/${process.arch})\n\n`);
-process.stdout.write(`${"command".padEnd(24)}${"median ms".padStart(10)}${"× node -e 0".padStart(14)}\n`);
+process.stdout.write(
+  `hook cold start, median of ${runs} interleaved runs (node ${process.version}, ${process.platform}/${process.arch})\n\n`,
+);
+process.stdout.write(
+  `${"command".padEnd(24)}${"median ms".padStart(10)}${"× node -e 0".padStart(14)}\n`,
+);
 for (const variant of variants) {
   const m = median(times.get(variant.name)!);
   const ratio = m / floor;
   if (variant.name.startsWith("automode") && ratio > budget) overBudget = true;
-  process.stdout.write(`${variant.name.padEnd(24)}${m.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(14)}\n`);
+  process.stdout.write(
+    `${variant.name.padEnd(24)}${m.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(14)}\n`,
+  );
 }
-process.stdout.write(`\nbudget: automode ≤ ${budget} × node -e 0: ${overBudget ? "OVER" : "met"}\n`);
+process.stdout.write(
+  `\nbudget: automode ≤ ${budget} × node -e 0: ${overBudget ? "OVER" : "met"}\n`,
+);
 process.exitCode = overBudget ? 1 : 0;

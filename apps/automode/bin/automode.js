@@ -2,5 +2,22 @@
 // A committed entry point, so package managers can link the bin before the first build.
 // The hook starts once per tool call, so it loads its own bundle and nothing else.
 const argv = process.argv.slice(2);
-const { main } = await import(argv[0] === "hook" ? "../dist/hook.js" : "../dist/automode.js");
-process.exitCode = await main(argv);
+const isHook = argv[0] === "hook";
+try {
+  const { main } = await import(isHook ? "../dist/hook.js" : "../dist/automode.js");
+  process.exitCode = await main(argv);
+} catch (error) {
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  if (isHook) {
+    // Fail closed even when automode cannot load: Claude Code lets a tool run when a hook
+    // crashes (any exit code but 2), so the hook answers deny instead.
+    const reason = `automode could not start (${message}), so it denies`;
+    process.stdout.write(
+      `${JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } })}\n`,
+    );
+    process.exitCode = 0;
+  } else {
+    process.stderr.write(`automode: could not start: ${message} (run pnpm build)\n`);
+    process.exitCode = 2;
+  }
+}

@@ -14,11 +14,18 @@ const common = {
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
+  // ESM builds first: jsonc-parser's UMD main requires its modules by computed paths.
+  mainFields: ["module", "main"],
   // Bundled CommonJS dependencies may call require(); give ESM output one.
   banner: {
     js: 'import { createRequire as __automodeCreateRequire } from "node:module"; const require = __automodeCreateRequire(import.meta.url);',
   },
 };
 
-await build({ ...common, entryPoints: { hook: "src/hook-entry.ts" }, outdir: "dist", minify: true });
+await build({
+  ...common,
+  entryPoints: { hook: "src/hook-entry.ts" },
+  outdir: "dist",
+  minify: true,
+});
 await build({ ...common, entryPoints: { automode: "src/cli.ts" }, outdir: "dist" });

@@ -21,7 +21,8 @@ function flaggedRecords(path: string): Flagged[] {
     if (line.trim() === "") continue;
     try {
       const r = JSON.parse(line) as Partial<Flagged> & { event?: string };
-      if (r.event === undefined && (r.verdict === "escalate" || r.verdict === "deny")) out.push(r as Flagged);
+      if (r.event === undefined && (r.verdict === "escalate" || r.verdict === "deny"))
+        out.push(r as Flagged);
     } catch {
       // verify reports broken lines; the report lists decisions.
     }
@@ -52,7 +53,9 @@ export async function summaryReport(
   io.out(`\nEscalated and denied decisions (${flagged.length}):\n`);
   for (const r of flagged) {
     const by = r.rule === null ? r.check : `${r.check} ${r.rule}`;
-    io.out(`  #${String(r.seq).padEnd(5)} ${r.ts}  ${r.verdict.padEnd(8)} ${(r.tool ?? "-").padEnd(10)} ${r.target}\n`);
+    io.out(
+      `  #${String(r.seq).padEnd(5)} ${r.ts}  ${r.verdict.padEnd(8)} ${(r.tool ?? "-").padEnd(10)} ${r.target}\n`,
+    );
     io.out(`         ${by}: ${r.reason}\n`);
   }
   return verified.ok ? 0 : 1;

@@ -1,5 +1,6 @@
 import type { Action, Decision, Tier, Verdict } from "@automode/engine";
 import type { MappedCall } from "./hook/map-tool.js";
+import { limitRecursiveRead } from "./hook/recursive-read.js";
 import { decideTool } from "./hook/tool-rules.js";
 import type { Project } from "./project/load.js";
 
@@ -45,7 +46,7 @@ export function denial(
 export function decideCall(
   mapped: MappedCall,
   engine: DecideEngine,
-  project: Pick<Project, "policy" | "tier">,
+  project: Project,
 ): AppDecision {
   switch (mapped.kind) {
     case "invalid":
@@ -54,7 +55,10 @@ export function decideCall(
       return decideTool(mapped.tool, project.policy.rules, project.tier);
     case "action":
       try {
-        return engine.decide(mapped.action);
+        const decision: AppDecision = engine.decide(mapped.action);
+        if (mapped.read !== "recursive" || mapped.action.kind !== "read") return decision;
+        const { path, cwd, tool } = mapped.action;
+        return limitRecursiveRead(decision, project, path, cwd ?? project.root, tool ?? "read");
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return denial(

@@ -9,7 +9,17 @@ describe("parseTranscript", () => {
     expect(skipped).toEqual([]);
     expect(calls.length).toBeGreaterThanOrEqual(40);
     const tools = new Set(calls.map((c) => c.tool));
-    for (const tool of ["Read", "Edit", "MultiEdit", "Write", "Glob", "Grep", "Bash", "WebFetch", "WebSearch"]) {
+    for (const tool of [
+      "Read",
+      "Edit",
+      "MultiEdit",
+      "Write",
+      "Glob",
+      "Grep",
+      "Bash",
+      "WebFetch",
+      "WebSearch",
+    ]) {
       expect(tools).toContain(tool);
     }
     expect([...tools].some((t) => t.startsWith("mcp__"))).toBe(true);
@@ -18,12 +28,20 @@ describe("parseTranscript", () => {
 
   it("skips broken lines, non-assistant entries and repeated tool ids", () => {
     const use = { type: "tool_use", id: "toolu_1", name: "Read", input: { file_path: "/r/a" } };
-    const line = JSON.stringify({ type: "assistant", cwd: "/r", sessionId: "s", message: { content: [use] } });
+    const line = JSON.stringify({
+      type: "assistant",
+      cwd: "/r",
+      sessionId: "s",
+      message: { content: [use] },
+    });
     const text = [
       JSON.stringify({ type: "summary", summary: "x" }),
       line,
       line,
-      JSON.stringify({ type: "user", message: { content: [{ type: "tool_result", tool_use_id: "toolu_1" }] } }),
+      JSON.stringify({
+        type: "user",
+        message: { content: [{ type: "tool_result", tool_use_id: "toolu_1" }] },
+      }),
       '{"type":"assistant","mess',
     ].join("\n");
     const { calls, skipped } = parseTranscript(text);
@@ -33,8 +51,12 @@ describe("parseTranscript", () => {
   });
 
   it("labels calls for tables", () => {
-    expect(describeCall({ tool: "Read", input: { file_path: "/r/src/a.ts" }, cwd: "/r" }, "/r")).toBe("Read: src/a.ts");
-    expect(describeCall({ tool: "Bash", input: { command: "npm\n test" }, cwd: "/r" })).toBe("Bash: npm test");
+    expect(
+      describeCall({ tool: "Read", input: { file_path: "/r/src/a.ts" }, cwd: "/r" }, "/r"),
+    ).toBe("Read: src/a.ts");
+    expect(describeCall({ tool: "Bash", input: { command: "npm\n test" }, cwd: "/r" })).toBe(
+      "Bash: npm test",
+    );
     expect(describeCall({ tool: "mcp__x__y", input: {}, cwd: "/r" })).toBe("mcp__x__y");
   });
 });

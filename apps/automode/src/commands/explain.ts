@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { formatTrace } from "@automode/engine";
-import { engineFor } from "../engine.js";
 import { parse, parseTier, UsageError } from "../args.js";
+import { engineFor } from "../engine.js";
 import type { Io } from "../io.js";
 import { loadProject } from "../project/load.js";
 

@@ -29,13 +29,21 @@ function fit(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }
 
-/** The decision that explains a row: the first tier with the row's most severe verdict. */
+/**
+ * The decision that explains a row: one with the row's most severe verdict, the default tier's
+ * (balanced) when it has it, else the first tier's.
+ */
 export function strictest(row: ReplayRow, tiers: readonly Tier[]): AppDecision | undefined {
   let best: AppDecision | undefined;
   for (const tier of tiers) {
     const decision = row.decisions[tier];
     if (decision === undefined) continue;
-    if (best === undefined || severity[decision.verdict] > severity[best.verdict]) best = decision;
+    const worse = best === undefined || severity[decision.verdict] > severity[best.verdict];
+    const preferred =
+      best !== undefined &&
+      severity[decision.verdict] === severity[best.verdict] &&
+      tier === "balanced";
+    if (worse || preferred) best = decision;
   }
   return best;
 }

@@ -75,7 +75,13 @@ export function describeCall(call: ToolCall, root?: string): string {
     unknown
   >;
   const relative = (path: string) =>
-    root !== undefined && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+    root === undefined
+      ? path
+      : path === root
+        ? "."
+        : path.startsWith(`${root}/`)
+          ? path.slice(root.length + 1)
+          : path;
   const pick = (...fields: string[]) => {
     for (const field of fields) {
       const value = input[field];

@@ -43,24 +43,121 @@ const answer = (permissionDecision: "allow" | "deny" | "ask", reason: RegExp) =>
 describe("automode hook claude-code", () => {
   const p = (rel: string) => join(project, rel);
   const cases: Array<[string, string, () => unknown, "allow" | "deny" | "ask", RegExp]> = [
-    ["Bash", "a development command", () => ({ command: "npm test" }), "allow", /^automode \(balanced, tier\): /],
-    ["Bash", "a force push", () => ({ command: "git push --force origin main" }), "ask", /destructive/],
-    ["Read", "a source file", () => ({ file_path: p("src/invoice.ts") }), "allow", /^automode \(balanced, tier\): /],
-    ["Read", "the .env file", () => ({ file_path: p(".env") }), "deny", /^automode \(balanced, ignored-path\): /],
-    ["Write", "a new source file", () => ({ file_path: p("src/currency.ts"), content: "x" }), "allow", /tier/],
-    ["Write", "outside the project", () => ({ file_path: "/tmp/automode-e2e-outside.txt", content: "x" }), "ask", /tier/],
-    ["Edit", "a source file", () => ({ file_path: p("src/invoice.ts"), old_string: "a", new_string: "b" }), "allow", /tier/],
-    ["MultiEdit", "a test file", () => ({ file_path: p("test/money.test.ts"), edits: [] }), "allow", /tier/],
-    ["NotebookEdit", "a notebook", () => ({ notebook_path: p("notebooks/explore.ipynb"), new_source: "1" }), "allow", /tier/],
-    ["Edit", "the policy itself", () => ({ file_path: p(".claude/policy.json"), old_string: "a", new_string: "b" }), "deny", /self-protection/],
+    [
+      "Bash",
+      "a development command",
+      () => ({ command: "npm test" }),
+      "allow",
+      /^automode \(balanced, tier\): /,
+    ],
+    [
+      "Bash",
+      "a force push",
+      () => ({ command: "git push --force origin main" }),
+      "ask",
+      /destructive/,
+    ],
+    [
+      "Read",
+      "a source file",
+      () => ({ file_path: p("src/invoice.ts") }),
+      "allow",
+      /^automode \(balanced, tier\): /,
+    ],
+    [
+      "Read",
+      "the .env file",
+      () => ({ file_path: p(".env") }),
+      "deny",
+      /^automode \(balanced, ignored-path\): /,
+    ],
+    [
+      "Write",
+      "a new source file",
+      () => ({ file_path: p("src/currency.ts"), content: "x" }),
+      "allow",
+      /tier/,
+    ],
+    [
+      "Write",
+      "outside the project",
+      () => ({ file_path: "/tmp/automode-e2e-outside.txt", content: "x" }),
+      "ask",
+      /tier/,
+    ],
+    [
+      "Edit",
+      "a source file",
+      () => ({ file_path: p("src/invoice.ts"), old_string: "a", new_string: "b" }),
+      "allow",
+      /tier/,
+    ],
+    [
+      "MultiEdit",
+      "a test file",
+      () => ({ file_path: p("test/money.test.ts"), edits: [] }),
+      "allow",
+      /tier/,
+    ],
+    [
+      "NotebookEdit",
+      "a notebook",
+      () => ({ notebook_path: p("notebooks/explore.ipynb"), new_source: "1" }),
+      "allow",
+      /tier/,
+    ],
+    [
+      "Edit",
+      "the policy itself",
+      () => ({ file_path: p(".claude/policy.json"), old_string: "a", new_string: "b" }),
+      "deny",
+      /self-protection/,
+    ],
     ["Glob", "the project", () => ({ pattern: "src/**/*.ts" }), "allow", /tier/],
     ["Grep", "the sources", () => ({ pattern: "addCents", path: p("src") }), "allow", /tier/],
-    ["Grep", "the secrets folder", () => ({ pattern: "KEY", path: p("secrets") }), "deny", /ignored-path/],
-    ["WebFetch", "a docs site the policy approves", () => ({ url: "https://vitest.dev/api/", prompt: "x" }), "allow", /rule docs-and-registry/],
-    ["WebFetch", "any other site", () => ({ url: "https://example.com/", prompt: "x" }), "ask", /tier/],
+    [
+      "Grep",
+      "the whole project, .env included",
+      () => ({ pattern: "STRIPE" }),
+      "ask",
+      /ignored-path/,
+    ],
+    [
+      "Grep",
+      "the secrets folder",
+      () => ({ pattern: "KEY", path: p("secrets") }),
+      "deny",
+      /ignored-path/,
+    ],
+    [
+      "WebFetch",
+      "a docs site the policy approves",
+      () => ({ url: "https://vitest.dev/api/", prompt: "x" }),
+      "allow",
+      /rule docs-and-registry/,
+    ],
+    [
+      "WebFetch",
+      "any other site",
+      () => ({ url: "https://example.com/", prompt: "x" }),
+      "ask",
+      /tier/,
+    ],
     ["WebSearch", "a search", () => ({ query: "vitest coverage" }), "ask", /tier/],
-    ["mcp__github__list_pull_requests", "an MCP tool a rule approves", () => ({ owner: "o" }), "allow", /rule github-read-tools/],
-    ["mcp__slack__post_message", "an MCP tool no rule names", () => ({ text: "hi" }), "ask", /unknown-tool/],
+    [
+      "mcp__github__list_pull_requests",
+      "an MCP tool a rule approves",
+      () => ({ owner: "o" }),
+      "allow",
+      /rule github-read-tools/,
+    ],
+    [
+      "mcp__slack__post_message",
+      "an MCP tool no rule names",
+      () => ({ text: "hi" }),
+      "ask",
+      /unknown-tool/,
+    ],
   ];
 
   it.each(cases)("%s: %s", (tool, _what, toolInput, decision, reason) => {
@@ -76,8 +173,19 @@ describe("automode hook claude-code", () => {
     ["not JSON", "{nope"],
     ["no input", ""],
     ["no tool_name", JSON.stringify({ cwd: "/x", tool_input: {} })],
-    ["a Bash call without a command", JSON.stringify({ cwd: "/x", tool_name: "Bash", tool_input: {} })],
-    ["another event", JSON.stringify({ cwd: "/x", hook_event_name: "PostToolUse", tool_name: "Bash", tool_input: { command: "ls" } })],
+    [
+      "a Bash call without a command",
+      JSON.stringify({ cwd: "/x", tool_name: "Bash", tool_input: {} }),
+    ],
+    [
+      "another event",
+      JSON.stringify({
+        cwd: "/x",
+        hook_event_name: "PostToolUse",
+        tool_name: "Bash",
+        tool_input: { command: "ls" },
+      }),
+    ],
   ])("fails closed on %s", (_what, stdin) => {
     expect(hook(stdin)).toEqual(answer("deny", /^automode \(balanced, invalid-input\): /));
   });
@@ -86,7 +194,11 @@ describe("automode hook claude-code", () => {
     const broken = sampleProject();
     writeFileSync(join(broken, ".claude", "policy.json"), '{ "version": 1, "teir": "permissive" }');
     const run = cli(["hook", "claude-code"], {
-      input: JSON.stringify({ cwd: broken, tool_name: "Read", tool_input: { file_path: join(broken, "src/a.ts") } }),
+      input: JSON.stringify({
+        cwd: broken,
+        tool_name: "Read",
+        tool_input: { file_path: join(broken, "src/a.ts") },
+      }),
       cwd: broken,
       env: { CLAUDE_PROJECT_DIR: broken },
     });
@@ -114,7 +226,8 @@ describe("automode hook claude-code", () => {
             cwd: fresh,
             hook_event_name: "PreToolUse",
             tool_name: i % 2 === 0 ? "Bash" : "Read",
-            tool_input: i % 2 === 0 ? { command: `echo ${i}` } : { file_path: join(fresh, "src/money.ts") },
+            tool_input:
+              i % 2 === 0 ? { command: `echo ${i}` } : { file_path: join(fresh, "src/money.ts") },
           }),
           cwd: fresh,
           env: { CLAUDE_PROJECT_DIR: fresh },
@@ -123,7 +236,10 @@ describe("automode hook claude-code", () => {
     );
     for (const run of runs) {
       expect(run.status).toBe(0);
-      expect(JSON.parse(run.stdout)).toHaveProperty("hookSpecificOutput.hookEventName", "PreToolUse");
+      expect(JSON.parse(run.stdout)).toHaveProperty(
+        "hookSpecificOutput.hookEventName",
+        "PreToolUse",
+      );
     }
     const lines = readFileSync(log, "utf8").trim().split("\n");
     expect(lines).toHaveLength(16);

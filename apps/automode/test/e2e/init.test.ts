@@ -22,7 +22,10 @@ describe("automode init", () => {
     expect(JSON.parse(read(dir, ".claude/settings.json"))).toEqual({
       hooks: {
         PreToolUse: [
-          { matcher: "*", hooks: [{ type: "command", command: "automode hook claude-code", timeout: 10 }] },
+          {
+            matcher: "*",
+            hooks: [{ type: "command", command: "automode hook claude-code", timeout: 10 }],
+          },
         ],
       },
     });

@@ -9,7 +9,10 @@ describe("automode replay", () => {
   const transcript = join(project, "..", "session.jsonl");
   writeFileSync(
     transcript,
-    readFileSync(join(appRoot, "test", "fixtures", "transcript.jsonl"), "utf8").replaceAll("@ROOT@", project),
+    readFileSync(join(appRoot, "test", "fixtures", "transcript.jsonl"), "utf8").replaceAll(
+      "@ROOT@",
+      project,
+    ),
   );
 
   it("counts verdicts and lists the escalated and denied calls", () => {
@@ -31,7 +34,10 @@ describe("automode replay", () => {
 
   it("prints JSON per call", () => {
     const run = cli(["replay", transcript, "--permission-tier", "restrictive", "--json"]);
-    const rows = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { decisions: Record<string, { verdict: string }> });
+    const rows = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { decisions: Record<string, { verdict: string }> });
     expect(rows).toHaveLength(5);
     expect(rows[1]?.decisions.restrictive?.verdict).toBe("escalate");
   });
@@ -39,7 +45,9 @@ describe("automode replay", () => {
   it("exits 2 on bad usage", () => {
     expect(cli(["replay"]).status).toBe(2);
     expect(cli(["replay", "/nonexistent.jsonl"]).status).toBe(2);
-    expect(cli(["replay", transcript, "--all-tiers", "--permission-tier", "balanced"]).status).toBe(2);
+    expect(cli(["replay", transcript, "--all-tiers", "--permission-tier", "balanced"]).status).toBe(
+      2,
+    );
   });
 });
 
@@ -52,7 +60,9 @@ describe("automode demo", () => {
     expect(run.stdout).toMatch(/permissive\s+balanced\s+restrictive\s+reason/);
     expect(run.stdout).toMatch(/Bash: sudo npm install -g pnpm\s+deny\s+deny\s+deny/);
     expect(run.stdout).toMatch(/Bash: cat \.env\s+deny\s+deny\s+deny/);
-    expect(run.stdout).toMatch(/Bash: git push --force origin main\s+escalate\s+escalate\s+escalate/);
+    expect(run.stdout).toMatch(
+      /Bash: git push --force origin main\s+escalate\s+escalate\s+escalate/,
+    );
     const logs = [...run.stdout.matchAll(/audit log \((\w+)\s*\) (\S+): intact, (\d+) records/g)];
     expect(logs.map((m) => m[1])).toEqual(["permissive", "balanced", "restrictive"]);
     for (const [, , path, records] of logs) {
@@ -60,7 +70,9 @@ describe("automode demo", () => {
       expect(Number(records)).toBeGreaterThanOrEqual(40);
     }
     // Only the folder holding the logs is left behind.
-    const added = readdirSync(tmpdir()).filter((name) => !before.has(name) && name.startsWith("automode-demo"));
+    const added = readdirSync(tmpdir()).filter(
+      (name) => !before.has(name) && name.startsWith("automode-demo"),
+    );
     expect(added).toHaveLength(1);
   });
 });
