@@ -1,12 +1,8 @@
 import type { FileSystem, Scope, ScopeEnv } from "@automode/scope";
 import type { Analyzer } from "./ports.js";
+import { analyzeCommand } from "./shell/index.js";
 
-/**
- * Binds the shell analysis to one project's scope, file system and home folder.
- * Until `src/shell` exports `analyzeCommand`, every command fails closed (internal-error deny).
- */
-export function makeAnalyzer(_o: { scope: Scope; fs: FileSystem; env: ScopeEnv }): Analyzer {
-  return () => {
-    throw new Error("the shell analysis is not wired in yet");
-  };
+/** Binds the shell analysis to one project's scope, file system and home folder. */
+export function makeAnalyzer(o: { scope: Scope; fs: FileSystem; env: ScopeEnv }): Analyzer {
+  return (line, cwd) => analyzeCommand(line, { cwd, home: o.env.home, fs: o.fs });
 }

@@ -1,16 +1,23 @@
-import { isAbsolute, relative, sep } from "node:path";
+import { sep } from "node:path";
 import type { Operation } from "../types.js";
 import type { PipelineContext, Subject } from "./types.js";
 
-/** A path as a person reads it: relative inside the project root, `~/…` in the home folder. */
+/**
+ * A path as a person reads it: relative inside the project root, `~/…` in the home folder.
+ * Display only (never a security decision), so a separator-aware prefix test is enough, and it
+ * keeps `path.relative` (the hot path's main cost) out of every decision.
+ */
 export function showPath(absolute: string, ctx: PipelineContext): string {
-  const fromRoot = relative(ctx.scope.root, absolute);
-  if (fromRoot === "") return ".";
-  if (!fromRoot.startsWith("..") && !isAbsolute(fromRoot)) return fromRoot;
-  const fromHome = relative(ctx.home, absolute);
-  if (fromHome === "") return "~";
-  if (!fromHome.startsWith("..") && !isAbsolute(fromHome)) return `~${sep}${fromHome}`;
-  return absolute;
+  const below = (dir: string) =>
+    absolute.length > dir.length && absolute.startsWith(dir) && absolute[dir.length] === sep
+      ? absolute.slice(dir.length + 1)
+      : undefined;
+  if (absolute === ctx.scope.root) return ".";
+  const inRoot = below(ctx.scope.root);
+  if (inRoot !== undefined) return inRoot;
+  if (absolute === ctx.home) return "~";
+  const inHome = below(ctx.home);
+  return inHome !== undefined ? `~${sep}${inHome}` : absolute;
 }
 
 /** What the operation targets, for decisions and traces. */

@@ -16,16 +16,6 @@ export const credentials: Stage = {
         reason: sentence(`${doing(subject, ctx)} is not allowed: it is a credential store`),
       };
     }
-    const op = subject.op;
-    if (op.kind === "delete" && op.recursive) {
-      const store = ctx.credentialStores.find((s) => ctx.within(path.real, s));
-      if (store !== undefined) {
-        return {
-          verdict: "deny",
-          reason: sentence(`${doing(subject, ctx)} would delete credential stores`),
-        };
-      }
-    }
     return undefined;
   },
 };

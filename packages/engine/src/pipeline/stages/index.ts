@@ -1,5 +1,6 @@
 import type { Stage } from "../types.js";
 import { credentials } from "./credentials.js";
+import { deletedContents } from "./deleted-contents.js";
 import { destructive, dynamic, remoteCode, unparseable } from "./hazards.js";
 import { hiddenContents } from "./hidden-contents.js";
 import { ignoredPath } from "./ignored-path.js";
@@ -19,6 +20,7 @@ export const denyingLimits: readonly Stage[] = [
   selfProtection,
   credentials,
   systemPath,
+  deletedContents,
 ];
 
 /** Stage 4 (and the recursive-read limit): each escalates; only a deny rule can go further. */

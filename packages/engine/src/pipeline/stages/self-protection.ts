@@ -18,19 +18,6 @@ export const selfProtection: Stage = {
         reason: sentence(`${doing(subject, ctx)} is not allowed: automode protects its own files`),
       };
     }
-    // Deleting or moving away a folder that holds one (`rm -rf .claude`, `mv .claude x`).
-    if (op.kind === "delete") {
-      for (const file of ctx.protectedFiles) {
-        if (ctx.within(path.real, file) || ctx.within(path.absolute, file)) {
-          return {
-            verdict: "deny",
-            reason: sentence(
-              `${doing(subject, ctx)} would remove automode's own files, which is not allowed`,
-            ),
-          };
-        }
-      }
-    }
     return undefined;
   },
 };

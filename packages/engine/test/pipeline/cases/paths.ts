@@ -33,6 +33,11 @@ export const pathTricks: Case[] = [
   x("cd src && rm -rf ../dist; cat ../.env", "DDD", "ignored-path"),
   x("cd src; cd ..; cat .env", "DDD", "ignored-path"),
   x("cd lib/link-up && cat .env", "DDD", "ignored-path"),
+  // a redirect runs in the directory the earlier `cd` moved to
+  x("cd secrets && echo x > api.txt", "DDD", "ignored-path"),
+  x("cd .claude && echo '{}' > policy.json", "DDD", "self-protection"),
+  x("cd src && echo x > app.ts", "AAE"),
+  x("cd ../outside && echo x > data.txt", "EEE"),
   x("cd ~ && ls", "AEE"),
   x("cat ~/notes.txt", "AEE"),
   x("cat $HOME/notes.txt", "AEE"),

@@ -23,7 +23,7 @@ export const rules: Case[] = [
   x("npm run build", "AAE", r),
   x("docker compose ps", "AAA", { ...r, rule: "docker-ps" }),
   x("docker compose ps -a", "AAA", { ...r, rule: "docker-ps" }),
-  x("docker ps", "AEE", r),
+  x("docker ps", "AAE", r),
   // escalate beats approve, whichever comes first
   x("make", "AAA", { ...r, rule: "allow-make" }),
   x("make deploy", "EEE", { ...r, check: "rule", rule: "ask-deploy" }),

@@ -1,0 +1,46 @@
+import { doing, sentence } from "../describe.js";
+import type { Stage } from "../types.js";
+
+/**
+ * Deleting a folder deletes what it holds (`rm -rf .claude`, `mv secrets x`, `rm -rf ~`): a
+ * delete of a folder holding automode's own files, ignored paths or credential stores is
+ * denied under the check that protects them. It runs after the direct checks, so `rm -rf /`
+ * is reported as a system path, not as the project's `.env` inside it.
+ */
+export const deletedContents: Stage = {
+  meta: {
+    check: "self-protection",
+    description:
+      "denies deleting a folder that holds automode's own files, ignored paths or credential stores",
+    pass: "holds nothing protected",
+  },
+  decide(subject, ctx) {
+    const op = subject.op;
+    const path = subject.path;
+    if (path === undefined || op.kind !== "delete" || (path.exists && !path.isDirectory)) {
+      return undefined;
+    }
+    const holds = (file: string) => ctx.within(path.real, file) || ctx.within(path.absolute, file);
+    if (ctx.protectedFiles.some(holds)) {
+      return {
+        verdict: "deny",
+        reason: sentence(`${doing(subject, ctx)} would remove automode's own files`),
+      };
+    }
+    if (ctx.scope.containsIgnored(path.real)) {
+      return {
+        verdict: "deny",
+        check: "ignored-path",
+        reason: sentence(`${doing(subject, ctx)} would delete files that .claudeignore protects`),
+      };
+    }
+    if (ctx.credentialStores.some(holds)) {
+      return {
+        verdict: "deny",
+        check: "credentials",
+        reason: sentence(`${doing(subject, ctx)} would delete credential stores`),
+      };
+    }
+    return undefined;
+  },
+};
