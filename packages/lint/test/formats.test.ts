@@ -12,7 +12,7 @@ import { rules } from "../src/rules/index.js";
 import type { LintResult } from "../src/types.js";
 import { copyFixture, fixtures, normalise } from "./helpers.js";
 
-const golden = (name: string) => join(import.meta.dirname, "golden", name);
+const golden = (name: string) => join(import.meta.dirname, "fixtures", "golden", name);
 
 let dir: string;
 let results: LintResult[];
