@@ -338,17 +338,14 @@ function dd(v: Values): Roles {
   return r;
 }
 
+/**
+ * find predicates whose value is not a path. `-name`/`-path` patterns are left out on
+ * purpose: `find . -name .env -exec cat {} ;` names an ignored file, and SPEC section 4 makes
+ * any argument that names one a denied access.
+ */
 const FIND_VALUE = new Set([
-  "-name",
-  "-iname",
-  "-path",
-  "-ipath",
-  "-wholename",
-  "-iwholename",
   "-regex",
   "-iregex",
-  "-lname",
-  "-ilname",
   "-type",
   "-xtype",
   "-maxdepth",
@@ -405,7 +402,8 @@ function find(v: Values): Roles {
   for (; i < v.length; i++) {
     const a = v[i];
     if (a === undefined) continue;
-    r.roles[i] = "plain";
+    // Predicates and operators are not paths; a `-name .env` value stays incidental.
+    if (a.startsWith("-") || a === "(" || a === ")" || a === "!" || a === ",") r.roles[i] = "plain";
     if (FIND_EXEC.has(a)) {
       let end = i + 1;
       while (end < v.length && v[end] !== ";" && v[end] !== "+") end++;

@@ -565,7 +565,13 @@ function special(
         ),
       );
       pathOp(host, "read", file, cwd, name);
-      incidentalAll(host, args.slice(p.rest + 1), cwd, name, name);
+      incidentalAll(
+        host,
+        args.filter((a) => a !== file),
+        cwd,
+        name,
+        name,
+      );
       return done();
     }
     return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, true);
@@ -733,7 +739,13 @@ function interpreter(
       ),
     );
     pathOp(host, "read", file, cwd, name);
-    incidentalAll(host, args.slice(p.rest + 1), cwd, name, name);
+    incidentalAll(
+      host,
+      args.filter((a) => a !== file),
+      cwd,
+      name,
+      name,
+    );
     return { network: host.network > before, text: undefined };
   }
   return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, false);

@@ -134,45 +134,117 @@ export class Walker implements Host {
     return flow;
   }
 
-  private pipeline(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+  private pipeline(
+    node: SyntaxNode,
+    st: State,
+    frame: Frame,
+    feed: Feed | undefined,
+    tail: readonly SyntaxNode[] = [],
+  ): Flow {
     let flow: Flow | undefined;
-    let network = false;
-    for (const c of node.namedChildren) {
-      if (c.type === "comment") continue;
-      // Every stage runs in its own subshell: a `cd` in one does not move the others.
+    let network = feed?.network === true;
+    const stages = node.namedChildren.filter((c) => c.type !== "comment");
+    stages.forEach((c, i) => {
+      // Network output stays tainted through filters (`curl … | tee x | sh`).
       const stageFeed: Feed | undefined =
-        flow === undefined ? feed : { network: flow.network, text: flow.text, via: "a pipe" };
-      flow = this.statement(c, copy(st), frame, stageFeed);
+        flow === undefined ? feed : { network, text: flow.text, via: "a pipe" };
+      // Every stage runs in its own subshell: a `cd` in one does not move the others.
+      flow =
+        i === stages.length - 1 && tail.length > 0
+          ? this.withTail(c, copy(st), frame, stageFeed, tail)
+          : this.statement(c, copy(st), frame, stageFeed);
       network ||= flow.network;
-    }
+    });
     return { network, text: flow?.text };
   }
 
-  private redirected(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
+  /**
+   * tree-sitter-bash hangs a redirect written after `a && b` or `a | b` on the whole list;
+   * bash binds it to the last command only (so `cd db && echo x > f` writes `db/f`).
+   */
+  private withTail(
+    node: SyntaxNode,
+    st: State,
+    frame: Frame,
+    feed: Feed | undefined,
+    tail: readonly SyntaxNode[],
+  ): Flow {
+    switch (node.type) {
+      case "list": {
+        const kids = node.namedChildren.filter((c) => c.type !== "comment");
+        let flow: Flow = NO_FLOW;
+        kids.forEach((c, i) => {
+          const f = i === 0 ? feed : undefined;
+          flow =
+            i === kids.length - 1
+              ? this.withTail(c, st, frame, f, tail)
+              : this.statement(c, st, frame, f);
+        });
+        return flow;
+      }
+      case "pipeline":
+        return this.pipeline(node, st, frame, feed, tail);
+      case "command":
+        return this.command(node, st, frame, feed, tail);
+      case "redirected_statement":
+        return this.redirected(node, st, frame, feed, tail);
+      default:
+        return this.applyRedirects(node, tail, st, frame, feed);
+    }
+  }
+
+  private redirected(
+    node: SyntaxNode,
+    st: State,
+    frame: Frame,
+    feed: Feed | undefined,
+    extra: readonly SyntaxNode[] = [],
+  ): Flow {
     const body = node.childForFieldName("body");
-    const redirects = node.childrenForFieldName("redirect");
+    const redirects: SyntaxNode[] = [];
+    for (const c of node.namedChildren) {
+      if (c.id !== body?.id && c.type.endsWith("_redirect")) redirects.push(c);
+    }
+    redirects.push(...extra);
+    if (!body) return this.applyRedirects(undefined, redirects, st, frame, feed);
+    switch (body.type) {
+      case "list":
+      case "pipeline":
+      case "command":
+      case "redirected_statement":
+        return this.withTail(body, st, frame, feed, redirects);
+      default:
+        return this.applyRedirects(body, redirects, st, frame, feed);
+    }
+  }
+
+  /** A compound statement (`{ …; } > f`, `while …; done < f`) with its redirects. */
+  private applyRedirects(
+    body: SyntaxNode | undefined,
+    redirects: readonly SyntaxNode[],
+    st: State,
+    frame: Frame,
+    feed: Feed | undefined,
+  ): Flow {
     let bodyFeed = feed;
     const continuations: SyntaxNode[] = [];
     for (const r of redirects) {
       const f = this.redirect(r, st, frame, continuations);
       if (f) bodyFeed = f;
     }
-    // Redirects without a field name (tree-sitter puts some directly in the statement).
-    for (const c of node.namedChildren) {
-      if (c.id === body?.id || redirects.some((r) => r.id === c.id)) continue;
-      if (c.type.endsWith("_redirect")) {
-        const f = this.redirect(c, st, frame, continuations);
-        if (f) bodyFeed = f;
-      }
-    }
-    let flow: Flow = NO_FLOW;
-    if (body) {
-      flow =
-        body.type === "command"
-          ? this.command(body, st, frame, bodyFeed, [])
-          : this.statement(body, st, frame, bodyFeed);
-    }
-    // `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline inside the heredoc redirect.
+    let flow: Flow = body ? this.statement(body, st, frame, bodyFeed) : NO_FLOW;
+    flow = this.continue(continuations, flow, st, frame);
+    return flow;
+  }
+
+  /** `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline inside the heredoc redirect. */
+  private continue(
+    continuations: readonly SyntaxNode[],
+    flowIn: Flow,
+    st: State,
+    frame: Frame,
+  ): Flow {
+    let flow = flowIn;
     for (const cont of continuations) {
       const piped =
         cont.type === "pipeline" ||
@@ -275,7 +347,7 @@ export class Walker implements Host {
     st: State,
     frame: Frame,
     feed: Feed | undefined,
-    _extra: readonly Word[],
+    extra: readonly SyntaxNode[] = [],
   ): Flow {
     const scope = this.scope(st, frame);
     const words: Word[] = [];
@@ -308,6 +380,10 @@ export class Walker implements Host {
           words.push(evalWord(c, scope));
       }
     }
+    for (const r of extra) {
+      const f = this.redirect(r, st, frame, continuations);
+      if (f) stdin = f;
+    }
     const hazards: Hazard[] = [];
     const args: Arg[] = expandWords(words, st.cwd, this, hazards);
     const text = node.text;
@@ -322,12 +398,7 @@ export class Walker implements Host {
     );
     if (hazards.length > 0 && args.length === 0)
       this.ops.push(dynamicOp(text, st.cwd, frame, "dynamic", hazards[0]?.reason ?? "glob"));
-    for (const cont of continuations)
-      flow = this.statement(cont, st, frame, {
-        network: flow.network,
-        text: flow.text,
-        via: "a pipe",
-      });
+    flow = this.continue(continuations, flow, st, frame);
     return flow;
   }
 

@@ -104,7 +104,7 @@ function git(c: CommandView): string | undefined {
       return undefined;
     }
     case "stash": {
-      const op = c.sub[1];
+      const op = c.sub[1] ?? operands(c)[0];
       if (op === "drop" || op === "clear")
         return `git stash ${op} deletes stashed changes irreversibly`;
       return undefined;
@@ -187,8 +187,19 @@ function sqlFrom(
   return undefined;
 }
 
+/** The literal operands after the subcommand (options skipped). */
+function operands(c: CommandView): string[] {
+  return c.args.slice(c.afterSub).filter((a): a is string => a !== undefined && !a.startsWith("-"));
+}
+
+/** Words naming what runs: `docker system prune` even where the table stops at `system`. */
+function verb(c: CommandView): string {
+  return [...c.sub, ...operands(c)].join(" ");
+}
+
 function subIs(c: CommandView, words: string, reason: string): string | undefined {
-  return c.sub.join(" ") === words || c.sub.join(" ").startsWith(`${words} `) ? reason : undefined;
+  const v = verb(c);
+  return v === words || v.startsWith(`${words} `) ? reason : undefined;
 }
 
 /**
@@ -277,8 +288,8 @@ export const DESTRUCTIVE: Readonly<Record<string, Check>> = {
       ? "helm uninstall removes a release from the cluster"
       : undefined,
   docker: (c) => {
-    const s = c.sub.join(" ");
-    if (/^(system|volume|image|container|network|builder) prune/.test(s) || s === "system prune")
+    const s = verb(c);
+    if (/^(system|volume|image|container|network|builder|buildx) prune/.test(s))
       return `docker ${s} deletes data irreversibly`;
     return undefined;
   },
