@@ -47,6 +47,7 @@ export interface CoreOptions {
 
 const inputStep = (why: string, ok: boolean): TraceStep => ({
   stage: "invalid-input",
+  check: "invalid-input",
   result: ok ? "pass" : "deny",
   why,
 });

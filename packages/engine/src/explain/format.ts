@@ -29,7 +29,8 @@ export function formatTrace(trace: Trace): string {
     for (const fact of op.facts) lines.push(`     ${fact}`);
     for (const step of op.steps) {
       const rule = step.rule !== undefined ? ` [rule ${step.rule}]` : "";
-      lines.push(`   ${pad(step.stage, 18)}${step.result.padEnd(8)} ${step.why}${rule}`);
+      const under = step.check !== step.stage && step.result !== "pass" ? ` [${step.check}]` : "";
+      lines.push(`   ${pad(step.stage, 18)}${step.result.padEnd(8)} ${step.why}${rule}${under}`);
     }
     lines.push(`   → ${d.verdict} (${d.check}${d.rule !== undefined ? `, rule ${d.rule}` : ""})`);
   });

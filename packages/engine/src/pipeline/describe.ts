@@ -62,6 +62,11 @@ function viaOf(op: Operation): string | undefined {
   return op.kind === "execute" ? undefined : op.via;
 }
 
+/** Ends a fragment that may start with a command name (kept as written) with a period. */
+export function period(text: string): string {
+  return text.endsWith(".") ? text : `${text}.`;
+}
+
 /** Upper-cases the first letter, so fragments compose into sentences. */
 export function sentence(text: string): string {
   const s = text.charAt(0).toUpperCase() + text.slice(1);

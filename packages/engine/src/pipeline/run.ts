@@ -1,12 +1,14 @@
 import type { OperationDecision, Verdict } from "../types.js";
-import { targetOf } from "./describe.js";
+import { period, showPath, targetOf } from "./describe.js";
 import { denyingLimits, escalatingLimits, ruleStage, tierStage } from "./stages/index.js";
 import { ruleResult, strongestRule } from "./stages/rule.js";
 import type { PipelineContext, Stage, StageResult, Subject } from "./types.js";
 
 /** One consulted stage in an explain trace. */
 export interface TraceStep {
+  /** The stage's name (`hidden-contents`); `check` is what it reports under. */
   stage: string;
+  check: string;
   result: Verdict | "pass";
   why: string;
   rule?: string;
@@ -20,7 +22,12 @@ function settle(
 ): OperationDecision {
   const check = result.check ?? stage.meta.check;
   if (steps) {
-    const step: TraceStep = { stage: check, result: result.verdict, why: result.reason };
+    const step: TraceStep = {
+      stage: stage.meta.name,
+      check,
+      result: result.verdict,
+      why: result.reason,
+    };
     if (result.rule !== undefined) step.rule = result.rule;
     steps.push(step);
   }
@@ -37,8 +44,10 @@ function settle(
 }
 
 function passed(stage: Stage, steps: TraceStep[] | undefined, why = stage.meta.pass): void {
-  steps?.push({ stage: stage.meta.check, result: "pass", why });
+  steps?.push({ stage: stage.meta.name, check: stage.meta.check, result: "pass", why });
 }
+
+const applies = (stage: Stage, subject: Subject) => stage.meta.kinds.includes(subject.op.kind);
 
 /**
  * Decides one operation: the first stage that decides wins (SPEC section 5). Two choices the
@@ -52,6 +61,7 @@ export function decideOperation(
   steps?: TraceStep[],
 ): OperationDecision {
   for (const stage of denyingLimits) {
+    if (!applies(stage, subject)) continue;
     const result = stage.decide(subject, ctx);
     if (result) return settle(subject, stage, result, steps);
     passed(stage, steps);
@@ -59,6 +69,7 @@ export function decideOperation(
 
   let held: { stage: Stage; result: StageResult } | undefined;
   for (const stage of escalatingLimits) {
+    if (!applies(stage, subject)) continue;
     const result = stage.decide(subject, ctx);
     if (result) {
       held = { stage, result };
@@ -70,7 +81,12 @@ export function decideOperation(
   const rule = strongestRule(ctx.rules, subject);
   if (held) {
     if (rule?.verdict === "deny") {
-      steps?.push({ stage: held.stage.meta.check, result: "escalate", why: held.result.reason });
+      steps?.push({
+        stage: held.stage.meta.name,
+        check: held.result.check ?? held.stage.meta.check,
+        result: "escalate",
+        why: held.result.reason,
+      });
       return settle(subject, ruleStage, ruleResult(rule, subject, ctx), steps);
     }
     return settle(subject, held.stage, held.result, steps);
@@ -86,7 +102,9 @@ export function decideOperation(
       tierStage,
       {
         verdict: "approve",
-        reason: `${targetOf(subject)} is an argument automode does not model, so only the hard limits apply to it, and it passes them.`,
+        reason: period(
+          `${op.via ?? "a command"}'s argument ${subject.path ? showPath(subject.path.absolute, ctx) : op.path} passes the hard limits, the only checks for an argument automode does not model`,
+        ),
       },
       steps,
     );

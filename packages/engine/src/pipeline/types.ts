@@ -39,7 +39,11 @@ export interface StageResult {
 }
 
 export interface StageMeta {
+  /** The stage's own name, for traces; several stages may report under one check. */
+  name: string;
   check: Check;
+  /** The operation kinds the stage can decide; it is not consulted for the others. */
+  kinds: ReadonlyArray<Operation["kind"]>;
   description: string;
   /** What it means when the stage lets an operation through, for explain traces. */
   pass: string;

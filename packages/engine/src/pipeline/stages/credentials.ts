@@ -3,6 +3,8 @@ import type { Stage } from "../types.js";
 
 export const credentials: Stage = {
   meta: {
+    name: "credentials",
+    kinds: ["read", "write", "delete"],
     check: "credentials",
     description: "denies any access to credential stores (~/.ssh, ~/.aws, ~/.netrc, …)",
     pass: "not a credential store",

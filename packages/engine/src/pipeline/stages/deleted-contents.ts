@@ -9,6 +9,8 @@ import type { Stage } from "../types.js";
  */
 export const deletedContents: Stage = {
   meta: {
+    name: "deleted-contents",
+    kinds: ["delete"],
     check: "self-protection",
     description:
       "denies deleting a folder that holds automode's own files, ignored paths or credential stores",

@@ -1,5 +1,5 @@
 import type { Hazard } from "../../types.js";
-import { doing, sentence } from "../describe.js";
+import { doing, period, sentence } from "../describe.js";
 import type { Stage } from "../types.js";
 
 const descriptions: Record<Exclude<Hazard["check"], "privilege">, [string, string]> = {
@@ -22,12 +22,18 @@ const descriptions: Record<Exclude<Hazard["check"], "privilege">, [string, strin
 function hazardStage(check: Exclude<Hazard["check"], "privilege">): Stage {
   const [description, pass] = descriptions[check];
   return {
-    meta: { check, description, pass },
+    meta: {
+      name: check,
+      check,
+      kinds: check === "destructive" ? ["execute", "delete"] : ["execute"],
+      description,
+      pass,
+    },
     decide(subject, ctx) {
       const op = subject.op;
       if (op.kind === "execute") {
         const hazard = op.hazards.find((h) => h.check === check);
-        return hazard ? { verdict: "escalate", reason: sentence(hazard.reason) } : undefined;
+        return hazard ? { verdict: "escalate", reason: period(hazard.reason) } : undefined;
       }
       // A file action that deletes a folder with everything in it is irreversible too.
       if (check === "destructive" && op.kind === "delete" && op.recursive) {

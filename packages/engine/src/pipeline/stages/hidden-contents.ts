@@ -8,6 +8,8 @@ import type { Stage } from "../types.js";
  */
 export const hiddenContents: Stage = {
   meta: {
+    name: "hidden-contents",
+    kinds: ["read"],
     check: "ignored-path",
     description:
       "escalates a recursive read of a folder holding paths .claudeignore matches or credential stores",

@@ -4,6 +4,8 @@ import type { Stage } from "../types.js";
 /** A path that .claudeignore matches (as written or through symlinks, which the scope resolves) is never accessed. */
 export const ignoredPath: Stage = {
   meta: {
+    name: "ignored-path",
+    kinds: ["read", "write", "delete"],
     check: "ignored-path",
     description: "denies any access to a path .claudeignore matches",
     pass: "not ignored by .claudeignore",

@@ -1,3 +1,4 @@
+import { period } from "../describe.js";
 import type { Stage } from "../types.js";
 
 /** Listed here as well as in the shell tables, so a missed hazard still fails closed. */
@@ -5,6 +6,8 @@ const privileged = new Set(["sudo", "su", "doas", "pkexec", "run0"]);
 
 export const privilege: Stage = {
   meta: {
+    name: "privilege",
+    kinds: ["execute"],
     check: "privilege",
     description: "denies sudo, su, doas, pkexec and run0 anywhere in a command",
     pass: "no privilege escalation",
@@ -13,7 +16,7 @@ export const privilege: Stage = {
     const op = subject.op;
     if (op.kind !== "execute") return undefined;
     const hazard = op.hazards.find((h) => h.check === "privilege");
-    if (hazard) return { verdict: "deny", reason: hazard.reason };
+    if (hazard) return { verdict: "deny", reason: period(hazard.reason) };
     const word = [op.command.name, ...op.command.wrappers].find((w) => privileged.has(w));
     if (word === undefined) return undefined;
     return {

@@ -38,6 +38,8 @@ export function ruleResult(
 
 export const ruleStage: Stage = {
   meta: {
+    name: "rule",
+    kinds: ["read", "write", "delete", "execute", "network"],
     check: "rule",
     description: "policy rules: any matching deny wins, then escalate, then approve",
     pass: "no policy rule matches",

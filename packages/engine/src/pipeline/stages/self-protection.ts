@@ -4,6 +4,8 @@ import type { Stage } from "../types.js";
 /** The agent may not rewrite the rules that bind it: the policy, the ignore file, the audit log. */
 export const selfProtection: Stage = {
   meta: {
+    name: "self-protection",
+    kinds: ["write", "delete"],
     check: "self-protection",
     description: "denies writes and deletes of the policy file, the ignore file and the audit log",
     pass: "not a protected automode file",

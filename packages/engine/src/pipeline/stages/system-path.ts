@@ -4,6 +4,8 @@ import type { Stage } from "../types.js";
 
 export const systemPath: Stage = {
   meta: {
+    name: "system-path",
+    kinds: ["write", "delete"],
     check: "system-path",
     description: "denies writes and deletes under /etc, /usr, /bin, /System, C:\\Windows, …",
     pass: "not a system location",

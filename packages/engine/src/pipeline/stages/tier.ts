@@ -36,6 +36,8 @@ const verbs = { approve: "approves", escalate: "escalates", deny: "denies" } as 
 
 export const tierStage: Stage = {
   meta: {
+    name: "tier",
+    kinds: ["read", "write", "delete", "execute", "network"],
     check: "tier",
     description: "the tier matrix: each operation class's verdict in the chosen tier",
     pass: "—",
