@@ -1,0 +1,82 @@
+// Benchmarks of SPEC section 6 budgets: `pnpm bench` (tsx, sources via the "source" condition).
+// Budgets: single append < 2 ms median with locking and without fsync; verification
+// >= 200,000 records/s. Prints a table and the figures the README quotes.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { Bench } from "tinybench";
+import { appendDecision, verifyLog } from "../src/index.js";
+import { buildPackage, go, spawnWorker } from "../test/helpers/processes.js";
+import { chainRecords, sampleEntry, toJsonl } from "../test/helpers/records.js";
+
+const dir = mkdtempSync(join(tmpdir(), "audit-bench-"));
+const log = (name: string) => join(dir, name);
+
+const verifyRecords = 50_000;
+const verifyFile = log("verify.jsonl");
+writeFileSync(
+  verifyFile,
+  toJsonl(chainRecords(Array.from({ length: verifyRecords }, (_, i) => sampleEntry(i)))),
+);
+
+let i = 0;
+const bench = new Bench({ time: 2000, iterations: 5, warmup: true });
+bench
+  .add("append (lock, no fsync)", async () => {
+    await appendDecision(log("fast.jsonl"), sampleEntry(i++));
+  })
+  .add("append durable (lock + fsync)", async () => {
+    await appendDecision(log("durable.jsonl"), sampleEntry(i++), { durable: true });
+  })
+  .add(`verifyLog ${verifyRecords} records (full schema)`, async () => {
+    const r = await verifyLog(verifyFile);
+    if (!r.ok) throw new Error("verify failed");
+  })
+  .add(`verifyLog ${verifyRecords} records (chain only)`, async () => {
+    const r = await verifyLog(verifyFile, { schema: false });
+    if (!r.ok) throw new Error("verify failed");
+  });
+await bench.run();
+console.table(bench.table());
+
+const figures: Record<string, string> = {};
+for (const task of bench.tasks) {
+  const result = task.result;
+  if (result.state !== "completed") throw new Error(`${task.name}: ${result.state}`);
+  const median = result.latency.p50;
+  if (task.name.startsWith("verifyLog")) {
+    figures[task.name] =
+      `${Math.round((verifyRecords / median) * 1000).toLocaleString("en")} records/s`;
+  } else {
+    figures[task.name] =
+      `median ${median.toFixed(2)} ms, ${Math.round(1000 / result.latency.mean).toLocaleString("en")} appends/s`;
+  }
+}
+
+// 8 real processes appending at once (the built package; startup excluded).
+buildPackage();
+const processes = 8;
+const each = 200;
+const stormFile = log("storm.jsonl");
+const workers = Array.from({ length: processes }, (_, p) => spawnWorker(stormFile, each, `b${p}`));
+await go(workers);
+const reports = (await Promise.all(workers.map((w) => w.done))).map((r) => {
+  if (!r.report) throw new Error(`worker failed: ${r.stderr}`);
+  return r.report;
+});
+const start = Math.min(...reports.map((r) => r.startedAt));
+const end = Math.max(...reports.map((r) => r.endedAt));
+const medians = reports.map((r) => r.median).sort((a, b) => a - b);
+figures[`${processes} processes x ${each} appends`] =
+  `${Math.round((processes * each * 1000) / (end - start)).toLocaleString("en")} appends/s total, per-append median ${medians[Math.floor(processes / 2)]?.toFixed(1)} ms`;
+const stormCheck = await verifyLog(stormFile);
+if (!stormCheck.ok || stormCheck.records !== processes * each)
+  throw new Error("storm log does not verify");
+
+console.log(
+  `\nnode ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
+for (const [name, figure] of Object.entries(figures)) console.log(`${name}: ${figure}`);
+rmSync(dir, { recursive: true, force: true });
