@@ -2,9 +2,6 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../src/lint.js";
 import { rules } from "../src/rules/index.js";
 import { copyFixture, gitInit, normalise } from "./helpers.js";
-import { shellReady } from "./helpers-engine.js";
-
-const haveShell = await shellReady();
 
 /** Per-fixture setup the file tree cannot carry: git history. */
 const setup: Record<string, { bad?: (dir: string) => void; good?: (dir: string) => void }> = {
@@ -22,7 +19,18 @@ async function run(id: string, kind: "bad" | "good", folder = "rules") {
   const messages = results.flatMap((r) =>
     r.messages.map((m) => ({ file: normalise(r.filePath, dir), ...m })),
   );
-  return messages.map((m) => ({ ...m, message: normalise(m.message, dir) }));
+  return messages.map((m) => ({ ...m, message: withoutEngineReason(normalise(m.message, dir)) }));
+}
+
+/**
+ * The engine's reason sentences are the engine's to word; golden outputs keep everything the
+ * linter says (verdicts, checks, positions) and check only that a reason is there.
+ */
+function withoutEngineReason(message: string): string {
+  const match = /^(.*(?:\(check: [^)]*\)|\((?:deny|escalate|approve)\)): )(.+)$/.exec(message);
+  if (match === null) return message;
+  expect(match[2]!.trim().length).toBeGreaterThan(0);
+  return `${match[1]}<engine reason>`;
 }
 
 describe.each(rules.map((r) => r.meta.id))("%s", (id) => {
@@ -38,15 +46,15 @@ describe.each(rules.map((r) => r.meta.id))("%s", (id) => {
   });
 });
 
-// The command halves of two rules need the engine's shell analysis (see helpers-engine.ts).
+// The command halves of two rules, decided by the engine's shell analysis.
 describe.each(["rule-hard-limit", "policy-tests"])("%s on commands", (id) => {
-  it.skipIf(!haveShell)("reports the bad fixture", async () => {
+  it("reports the bad fixture", async () => {
     const messages = await run(id, "bad", "shell");
     expect(messages.length).toBeGreaterThan(0);
     expect(messages).toMatchSnapshot();
   });
 
-  it.skipIf(!haveShell)("accepts the good fixture", async () => {
+  it("accepts the good fixture", async () => {
     expect(await run(id, "good", "shell")).toEqual([]);
   });
 });
