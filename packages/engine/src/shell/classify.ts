@@ -106,10 +106,10 @@ export function classify(name: string, args: readonly (string | undefined)[]): C
       "-u",
       "--set-upstream-to",
       "--unset-upstream",
-      "-a",
-      "-s",
       "-f",
       "--edit-description",
+      // Only `git tag -a/-s/-m` create tags; `git branch -a` lists all branches.
+      ...(sub[0] === "tag" ? ["-a", "-s", "-m", "-F", "--annotate", "--sign"] : []),
     ];
     const listing = p.opts.some((o) => o.name === "-l" || o.name === "--list");
     if (p.opts.some((o) => writes.includes(o.name)) || (!listing && p.operands.length > 0)) {

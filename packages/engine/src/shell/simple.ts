@@ -205,12 +205,12 @@ export function runSimple(
         values,
         w.opts.stopAtOperand === false ? w.opts : { ...w.opts, stopAtOperand: true },
       );
-      if (w.noRun && hasOpt(p, ...w.noRun)) break;
       if (w.privilege)
         hazards.push({
           check: "privilege",
           reason: `${name} runs commands with another user's privileges`,
         });
+      if (w.noRun && hasOpt(p, ...w.noRun)) break;
       for (const o of p.opts) {
         if (o.value === undefined) continue;
         if (w.chdirOpts?.includes(o.name)) cwd = posix.resolve(cwd, o.value);
@@ -219,7 +219,20 @@ export function runSimple(
         else if (w.writeOpts?.includes(o.name))
           pending.push({ kind: "write", path: o.value, cwd, via: `${name} ${o.name}` });
       }
-      const script = w.scriptOpts ? p.opts.find((o) => w.scriptOpts?.includes(o.name)) : undefined;
+      let script = w.scriptOpts ? p.opts.find((o) => w.scriptOpts?.includes(o.name)) : undefined;
+      // `flock FILE -c cmd`: the option comes after the wrapper's own operand.
+      const afterLeading = p.rest + (w.leading ?? 0);
+      const maybe = rest[afterLeading]?.value;
+      if (!script && w.leading && maybe !== undefined && w.scriptOpts?.includes(maybe)) {
+        const v = rest[afterLeading + 1];
+        script = {
+          name: maybe,
+          index: afterLeading,
+          valueIndex: afterLeading + 1,
+          value: v?.value,
+        };
+        if (v === undefined) script = undefined;
+      }
       if (script) {
         const arg = script.valueIndex !== undefined ? rest[script.valueIndex] : undefined;
         const value = script.value;
@@ -1036,6 +1049,16 @@ export function pathOp(
       return;
     case "write":
       host.ops.push({ kind: "write", path, cwd, via });
+      if (isShellStartupFile(path, cwd, host.home)) {
+        // SPEC tier matrix: shell rc files are global configuration, whoever writes them.
+        host.ops.push({
+          kind: "execute",
+          command: { name: via, args: [path], cwd, text: `${via} ${path}`, wrappers: [] },
+          class: "global-config",
+          reason: `${via} writes ${path}, a shell startup file that runs in every new shell`,
+          hazards: [],
+        });
+      }
       return;
     case "delete":
       host.ops.push(
@@ -1057,6 +1080,27 @@ export function pathOp(
     default:
       return;
   }
+}
+
+const STARTUP_FILES = new Set([
+  ".bashrc",
+  ".bash_profile",
+  ".bash_login",
+  ".bash_logout",
+  ".profile",
+  ".zshrc",
+  ".zprofile",
+  ".zshenv",
+  ".zlogin",
+  ".kshrc",
+  ".cshrc",
+  ".tcshrc",
+  ".config/fish/config.fish",
+]);
+
+function isShellStartupFile(path: string, cwd: string, home: string): boolean {
+  const rel = posix.relative(home, posix.resolve(cwd, path));
+  return STARTUP_FILES.has(rel) || rel.startsWith(".config/fish/conf.d/");
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -29,7 +29,11 @@ type Check = (c: CommandView) => string | undefined;
 
 /** Runs with arguments automode cannot see (xargs, find -exec): any use is destructive. */
 function hiddenOperands(c: CommandView): boolean {
-  return c.wrappers.includes("xargs") || c.wrappers.some((w) => w.startsWith("find -"));
+  return (
+    c.wrappers.includes("xargs") ||
+    c.wrappers.includes("parallel") ||
+    c.wrappers.some((w) => w.startsWith("find -"))
+  );
 }
 
 const RM_SPEC: OptSpec = {};
