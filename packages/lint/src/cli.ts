@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { policyJsonSchema } from "@automode/policy";
 import { type CliOptions, parseCli } from "./args.js";
 import { ReadError } from "./context.js";
@@ -27,11 +29,28 @@ Options:
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 bad usage or internal failure.
 `;
 
+/**
+ * This package's version. Read from its package.json; when the CLI is bundled into another
+ * program (the app bundles it), `../package.json` is that program's, so the name is checked
+ * and the installed package is looked up instead.
+ */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
+  const candidates = [() => new URL("../package.json", import.meta.url)];
+  candidates.push(() =>
+    pathToFileURL(createRequire(import.meta.url).resolve("@automode/lint/package.json")),
+  );
+  for (const candidate of candidates) {
+    try {
+      const pkg = JSON.parse(readFileSync(candidate(), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === "@automode/lint" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // Not there in this layout; try the next place.
+    }
+  }
+  return "0.0.0-unknown";
 }
 
 /** The environment the CLI reads; injectable so tests need not touch the process. */

@@ -23,12 +23,17 @@ export class UsageError extends Error {}
 
 const policyPath = (root: string) => resolve(root, ".claude", "policy.json");
 
-/** Turns a file argument into a project: a folder is a project root; a file is its policy. */
+/**
+ * Turns a file argument into a project: a folder is a project root; `.claudeignore` names the
+ * project it sits in; any other file is a policy file.
+ */
 export function projectTarget(argument: string, cwd: string): ProjectTarget {
   const path = resolve(cwd, argument);
   if (!existsSync(path)) throw new UsageError(`no such file or folder: ${argument}`);
   if (statSync(path).isDirectory()) return { root: path, policyFile: policyPath(path) };
   const folder = dirname(path);
+  // An ignore file given by name (say, by an editor or a hook): lint the project it belongs to.
+  if (basename(path) === ".claudeignore") return { root: folder, policyFile: policyPath(folder) };
   // `.claude/policy.json` lives in the project root's `.claude/`; any other file is linted against `cwd`.
   const root = basename(folder) === ".claude" ? dirname(folder) : resolve(cwd);
   return { root, policyFile: path };

@@ -124,6 +124,12 @@ describe("files", () => {
     const parent = copyFixture("rules", "ignore-file-missing", "good");
     expect(cli([dir], parent).status).toBe(1);
     expect(cli(["."], parent).status).toBe(0);
+    expect(cli([".claudeignore"], parent).status).toBe(0);
+    const ignore = cli(
+      ["--format", "json", "cfg/../.claudeignore"],
+      copyFixture("rules", "ignore-duplicate-pattern", "bad"),
+    );
+    expect(ignore.stdout).toContain("ignore-duplicate-pattern");
   });
 });
 
