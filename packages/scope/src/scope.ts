@@ -109,22 +109,44 @@ export function createScope(options: ScopeOptions): Scope {
     return found;
   };
 
+  // Hot path (every operation of every decision): no allocation when the path is written as
+  // its real path and the root has one spelling, which is the common case.
+  // Answers for that case are kept by real path, one map per shape (file, folder, not yet
+  // existing), so a warm check is a single lookup on a string whose hash is already known.
+  const memos = new WeakMap<IgnoreRules, Array<Map<string, boolean>>>();
+  const matchesWith = (with_: IgnoreRules, resolved: ResolvedPath): boolean => {
+    if (with_.isEmpty) return false;
+    if (resolved.absolute === resolved.real && roots.length === 1) {
+      let memo = memos.get(with_);
+      if (memo === undefined) {
+        memo = [new Map(), new Map(), new Map()];
+        memos.set(with_, memo);
+      }
+      const shape = resolved.isDirectory
+        ? 1
+        : resolved.exists && !resolved.input.endsWith("/")
+          ? 0
+          : 2;
+      const byShape = memo[shape] as Map<string, boolean>;
+      const known = byShape.get(resolved.real);
+      if (known !== undefined) return known;
+      const rel = relativeWithin(realRootKey, key(resolved.real), resolved.real);
+      const answer = rel !== undefined && rel !== "" && matchesShapes(with_, rel, resolved);
+      if (byShape.size >= 1_000_000) byShape.clear();
+      byShape.set(resolved.real, answer);
+      return answer;
+    }
+    return relativesOf(resolved).some((rel) => matchesShapes(with_, rel, resolved));
+  };
+
   /**
    * A path that does not exist yet may become a file or a folder, so both are checked; a
    * trailing slash as written means a folder.
    */
-  const shapesOf = (resolved: ResolvedPath): boolean[] => {
-    if (!resolved.exists) return [false, true];
-    if (resolved.isDirectory) return [true];
-    return resolved.input.endsWith("/") ? [false, true] : [false];
-  };
-
-  const matchesWith = (with_: IgnoreRules, resolved: ResolvedPath): boolean => {
-    if (with_.isEmpty) return false;
-    const shapes = shapesOf(resolved);
-    return relativesOf(resolved).some((rel) =>
-      shapes.some((isDirectory) => ignoredIn(with_, rel, isDirectory)),
-    );
+  const matchesShapes = (with_: IgnoreRules, rel: string, resolved: ResolvedPath): boolean => {
+    if (resolved.exists && resolved.isDirectory) return ignoredIn(with_, rel, true);
+    if (ignoredIn(with_, rel, false)) return true;
+    return (!resolved.exists || resolved.input.endsWith("/")) && ignoredIn(with_, rel, true);
   };
 
   const contains = new ContainsIgnored({

@@ -127,7 +127,8 @@ const table: Array<[string, string, string | undefined, Expectation]> = [
   ["NFC spelling of an NFD file", "caf\u00e9.txt", undefined, { ignored: true }],
   ["`~` is the current home", "~/.ssh/id_rsa", undefined, { credential: true, inside: false }],
   ["`$HOME`", "$HOME/.netrc", undefined, { credential: true }],
-  ["`${HOME}`", "${HOME}/.aws/credentials", undefined, { credential: true }],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced spelling, literally
+  ["braced HOME", "${HOME}/.aws/credentials", undefined, { credential: true }],
   ["`~/.kube/config` exactly", "~/.kube/config", undefined, { credential: true }],
   ["but not the rest of `~/.kube`", "~/.kube/cache/x", undefined, { credential: false }],
   ["`~/.netrc-old` is not `~/.netrc`", "~/.netrc-old", undefined, { credential: false }],

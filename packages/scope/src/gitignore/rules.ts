@@ -3,6 +3,8 @@ import { isAscii } from "../keys.js";
 import { toByteString } from "./bytes.js";
 import { compileLine, gitLines, type Pattern } from "./patterns.js";
 
+const maxCached = 1_000_000;
+
 /**
  * A compiled gitignore pattern list that answers as `git check-ignore --no-index` does, built
  * on `ignore` (see patterns.ts and bytes.ts for what is rewritten on the way in).
@@ -13,6 +15,13 @@ export class IgnoreRules {
   private readonly engine: Ignore;
   /** Positive patterns that are matched on basenames, i.e. can match in any folder. */
   private readonly floating: boolean;
+  /**
+   * Answers by path, files and folders apart. `ignore` caches too, but behind its path
+   * validation and an object used as a dictionary; one Map lookup is what keeps a warm check
+   * under a microsecond. Bounded so a very long-lived engine cannot grow it without end.
+   */
+  private readonly files = new Map<string, boolean>();
+  private readonly folders = new Map<string, boolean>();
 
   constructor(lines: readonly string[], ignoreCase: boolean) {
     this.ignoreCase = ignoreCase;
@@ -36,8 +45,14 @@ export class IgnoreRules {
    * caches) every parent folder, as git refuses to re-include below an excluded folder.
    */
   ignores(relative: string, isDirectory: boolean): boolean {
+    const cache = isDirectory ? this.folders : this.files;
+    const cached = cache.get(relative);
+    if (cached !== undefined) return cached;
     const text = isAscii(relative) ? relative : toByteString(relative);
-    return this.engine.ignores(isDirectory ? `${text}/` : text);
+    const answer = this.engine.ignores(isDirectory ? `${text}/` : text);
+    if (cache.size >= maxCached) cache.clear();
+    cache.set(relative, answer);
+    return answer;
   }
 
   /**
