@@ -1,3 +1,5 @@
+// First: the schemas the imports below build must see the setting.
+import "./zod-jitless.js";
 import { UsageError } from "./args.js";
 import { hook } from "./commands/hook.js";
 import { processIo } from "./io.js";
