@@ -53,6 +53,30 @@ for (const task of bench.tasks) {
   }
 }
 
+// CPU time per operation: what the work costs independent of how busy the machine is
+// (wall-clock figures on a shared 2-core box mostly measure the other tenants).
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+{
+  const n = 500;
+  const file = log("cpu.jsonl");
+  let before = cpuMicros();
+  for (let k = 0; k < n; k++) await appendDecision(file, sampleEntry(k));
+  const append = (cpuMicros() - before) / n;
+  figures["append CPU time"] =
+    `${append.toFixed(0)} µs per append (≈ ${Math.round(1e6 / append).toLocaleString("en")} appends/s of CPU)`;
+  before = cpuMicros();
+  await verifyLog(verifyFile);
+  const full = (cpuMicros() - before) / verifyRecords;
+  before = cpuMicros();
+  await verifyLog(verifyFile, { schema: false });
+  const chain = (cpuMicros() - before) / verifyRecords;
+  figures["verify CPU time"] =
+    `${full.toFixed(1)} µs/record full (≈ ${Math.round(1e6 / full).toLocaleString("en")}/s), ${chain.toFixed(1)} µs/record chain only (≈ ${Math.round(1e6 / chain).toLocaleString("en")}/s)`;
+}
+
 // 8 real processes appending at once (the built package; startup excluded).
 buildPackage();
 const processes = 8;

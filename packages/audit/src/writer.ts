@@ -7,9 +7,10 @@ import {
   mkdirSync,
   openSync,
   readSync,
+  realpathSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { AuditError } from "./errors.js";
 import { genesis, recordHash, recordLine, sha256 } from "./hash.js";
 import { defaultLockOptions, type LockOptions, withLock } from "./lock.js";
@@ -113,12 +114,13 @@ function appendLocked(file: string, entry: DecisionEntry, durable: boolean): App
     let recovery: RecoveryRecord | undefined;
     const lines: string[] = [];
     if (tail.badReason !== undefined) {
+      const now = new Date().toISOString(); // when the recovery happened, not the decision
       recovery = chain<RecoveryRecord>({
         v: formatVersion,
         seq,
-        ts: entry.ts,
+        ts: now,
         event: "recovery",
-        recovery: moveAside(fd, file, tail, size, new Date().toISOString()),
+        recovery: moveAside(fd, file, tail, size, now),
         prev,
       });
       lines.push(recordLine(recovery));
@@ -148,8 +150,11 @@ function prepare(
       "invalid-entry",
     );
   }
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
+  const absolute = resolve(file);
+  mkdirSync(dirname(absolute), { recursive: true });
+  // The lock is `<path>.lock`: resolve the folder's symlinks so that two spellings of the
+  // same log (`.claude/audit.jsonl` through a symlinked checkout) share one lock.
+  const path = join(realpathSync(dirname(absolute)), basename(absolute));
   return { path, entry: parsed.data as DecisionEntry };
 }
 

@@ -107,7 +107,7 @@ describe("the hash chain", () => {
 
   it("hashes prev followed by the RFC 8785 canonical JSON of the record without hash", () => {
     const body = { seq: 1, prev: genesis, b: [1, "é", null], a: { z: 1e21, y: 0.1 } };
-    const canonical = '{"a":{"y":0.1,"z":1e+21},"b":[1,"é",null],"prev":"' + genesis + '","seq":1}';
+    const canonical = `{"a":{"y":0.1,"z":1e+21},"b":[1,"é",null],"prev":"${genesis}","seq":1}`;
     expect(canonicalJson(body)).toBe(canonical);
     expect(recordHash({ ...body, hash: "ignored" })).toBe(sha256(genesis + canonical));
   });
