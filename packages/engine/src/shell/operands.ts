@@ -132,9 +132,15 @@ const CP_SPEC: OptSpec = {
 };
 
 /** cp, mv, ln, install: sources then a destination, or `-t dest` and sources. */
-function copy(v: Values, src: Role, recursiveSrc: Role): Roles {
+const INSTALL_SPEC: OptSpec = {
+  shortValue: "tSmogS",
+  longValue: ["--target-directory", "--suffix", "--mode", "--owner", "--group"],
+};
+
+function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC): Roles {
   const r = empty(v.length);
-  const p = parseArgs(v, CP_SPEC);
+  const p = parseArgs(v, spec);
+  for (const o of p.opts) if (o.valueIndex !== undefined) r.roles[o.valueIndex] = "plain";
   const recursive = hasOpt(p, "-r", "-R", "-a", "--recursive", "--archive");
   const s = recursive ? recursiveSrc : src;
   const target = p.opts.find(
@@ -288,6 +294,7 @@ function tar(v: Values): Roles {
     if (at !== undefined) r.roles[at] = role;
     else r.extra.push({ role, path: o.value });
   }
+  for (const o of p.opts) if (r.roles[o.index] === undefined) r.roles[o.index] = "plain";
   for (const i of p.operands) r.roles[i] = modeCreate ? "read-recursive" : "plain";
   if (modeExtract && !p.opts.some((o) => o.name === "-C" || o.name === "--directory"))
     r.extra.push({ role: "write", path: "." });
@@ -828,8 +835,9 @@ export function assignRoles(
 ): Roles {
   switch (name) {
     case "cp":
-    case "install":
       return copy(v, "read", "read-recursive");
+    case "install":
+      return copy(v, "read", "read-recursive", INSTALL_SPEC);
     case "mv":
       return copy(v, "move", "move");
     case "ln":

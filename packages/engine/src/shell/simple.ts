@@ -981,7 +981,8 @@ function finish(
     if (role === undefined) {
       if (NO_PATH_ARGS.has(name)) return;
       if (a.tree) pathOp(host, "read-recursive", a, cwd, via);
-      else incidental(host, a.value, cwd, via);
+      // Global options (`git -C dir`) are read from where the command starts.
+      else incidental(host, a.value, i < cls.afterSub ? cwdIn : cwd, via);
       return;
     }
     pathOp(host, role, a, cwd, via);

@@ -377,7 +377,9 @@ export class Walker implements Host {
         case "comment":
           break;
         default:
-          words.push(evalWord(c, scope));
+          if (STATEMENT_ARGS.has(c.type))
+            this.statement(c, c.type === "subshell" ? copy(st) : st, frame, undefined);
+          else words.push(evalWord(c, scope));
       }
     }
     for (const r of extra) {
@@ -461,6 +463,8 @@ export class Walker implements Host {
   }
 
   private scopeScan(node: SyntaxNode, st: State, frame: Frame): boolean {
+    if (node.type === "command_substitution" || node.type === "process_substitution")
+      return this.nested(node, st, frame);
     let network = false;
     for (const c of node.namedChildren) {
       if (c.type === "command_substitution" || c.type === "process_substitution")
@@ -510,8 +514,10 @@ const WORDISH = new Set([
   "parenthesized_expression",
   "postfix_expression",
   "ternary_expression",
-  "c_style_for_statement",
 ]);
+
+/** Statements that can appear as a command's argument node (`time ( … )`, `time { …; }`). */
+const STATEMENT_ARGS = new Set(["subshell", "compound_statement"]);
 
 function isWordish(type: string): boolean {
   return WORDISH.has(type);
