@@ -47,5 +47,8 @@ export function relativeWithin(
 ): string | undefined {
   if (!isWithin(dirKey, childKey)) return undefined;
   if (childKey === dirKey) return "";
-  return child.slice(dirKey === "/" ? 1 : dirKey.length + 1);
+  const start = dirKey === "/" ? 1 : dirKey.length + 1;
+  // NFC can shorten a string; then offsets in the key are not offsets in `child`, and the
+  // key's own (normalised) spelling is used. Case folding never changes the length.
+  return childKey.length === child.length ? child.slice(start) : childKey.slice(start);
 }
