@@ -909,6 +909,13 @@ function finish(
     reason = `${name} runs a project file`;
   }
   const roles = assignRoles(name, values, cls.afterSub, cls.sub);
+  if (
+    roles.urls.length > 0 &&
+    (klass === "read-only" || klass === "development" || klass === "unknown")
+  ) {
+    klass = "network";
+    reason = `${name} talks to ${roles.urls[0]}`;
+  }
   if (name === "find" && values.includes("-delete")) {
     roles.roles = roles.roles.map((r) => (r === "list" ? "delete-recursive" : r));
     roles.extra = roles.extra.map((e) =>
