@@ -3,7 +3,7 @@
  * interleaved with `node -e 0` (the floor any Node hook pays) and cc-safety-net's hook on the
  * same inputs. Median of BENCH_RUNS (default 25) runs each. Budget: ≤ 1.3 × `node -e 0`.
  *
- *   pnpm build && pnpm bench
+ *   pnpm build && pnpm bench            (add -- --strict to exit 1 over budget)
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
@@ -105,4 +105,6 @@ for (const variant of variants) {
 process.stdout.write(
   `\nbudget: automode ≤ ${budget} × node -e 0: ${overBudget ? "OVER" : "met"}\n`,
 );
-process.exitCode = overBudget ? 1 : 0;
+// Over budget fails only on request (`pnpm bench -- --strict`), so a root `pnpm bench` still
+// reaches the other packages' benchmarks.
+process.exitCode = overBudget && process.argv.includes("--strict") ? 1 : 0;
