@@ -1,3 +1,4 @@
+import { bypasses } from "./bypasses.js";
 import {
   credentials,
   ignored,
@@ -53,6 +54,7 @@ export const groups: Record<string, Case[]> = {
   "dynamic and unparseable": dynamicCommands,
   "path tricks": pathTricks,
   rules,
+  "reported bypasses": bypasses,
 };
 
 export type { Case, Expect } from "./types.js";
