@@ -1,8 +1,8 @@
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { Policy, Rule } from "@automode/policy";
 import type { RuleContext } from "../rule.js";
 import { docsUrl, type RuleModule } from "../rule.js";
-import { commandTokens, sampleCommand, samplePath, wildcardToken } from "../samples.js";
+import { commandTokens, filler, sampleCommand, samplePath, wildcardToken } from "../samples.js";
 import { requiredCoverage } from "./ignore-file-coverage.js";
 
 const id = "rule-hard-limit";
@@ -52,30 +52,66 @@ async function checkCommands(context: RuleContext, policy: Policy, rule: Rule, i
   }
 }
 
-async function checkPaths(context: RuleContext, rule: Rule, index: number) {
+/** The last segment of a path pattern: what it names inside the folders it reaches. */
+function lastSegment(pattern: string): string {
+  const segments = pattern.replace(/\/+$/, "").split("/");
+  return segments[segments.length - 1] ?? "";
+}
+
+/**
+ * Paths a rule names on purpose. A folder-wide pattern (`config/**`) names the folder, not the
+ * one key file an ignore pattern protects inside it, so only the rule's own samples count for
+ * it; a pattern that names files (`.env*`, `*.pem`) is also checked against the checklist's
+ * sample secrets.
+ */
+function namedPaths(patterns: readonly string[]): string[] {
+  const positive = patterns.filter((p) => !p.startsWith("!"));
+  const named = new Set(positive.map(samplePath));
+  if (positive.some((p) => !/^\*+$/.test(lastSegment(p)))) {
+    for (const { sample } of requiredCoverage) named.add(sample);
+  }
+  return [...named];
+}
+
+async function checkPaths(context: RuleContext, policy: Policy, rule: Rule, index: number) {
   if (rule.paths === undefined || rule.commands !== undefined || rule.domains !== undefined) return;
-  if (
-    rule.operations !== undefined &&
-    !rule.operations.some((k) => k !== "execute" && k !== "network")
-  )
-    return;
-  if (context.ignoreText === undefined) return;
+  const kinds = rule.operations ?? ["read", "write", "delete"];
+  if (!kinds.some((k) => k === "read" || k === "write" || k === "delete")) return;
   const scope = await context.scope();
   const ruleMatcher = scope.matcher(rule.paths);
-  const candidates = new Set<string>([
-    ...requiredCoverage.map((c) => c.sample),
-    ...context.ignoreLines.flatMap((l) =>
-      l.pattern === undefined || l.pattern.startsWith("!") ? [] : [samplePath(l.pattern)],
-    ),
-    ...rule.paths.filter((p) => !p.startsWith("!")).map(samplePath),
-  ]);
-  for (const candidate of candidates) {
-    const info = scope.classify(candidate, context.root);
-    if (!info.ignored || !ruleMatcher.matches(info)) continue;
-    const name = relative(context.root, context.ignoreFile);
+  const at = { file: "policy" as const, path: ["rules", index, "paths"] };
+
+  if (context.ignoreText !== undefined) {
+    for (const candidate of namedPaths(rule.paths)) {
+      const info = scope.classify(candidate, context.root);
+      if (!info.ignored || !ruleMatcher.matches(info)) continue;
+      const name = relative(context.root, context.ignoreFile);
+      context.report({
+        message: `rule "${rule.id}" would ${rule.verdict} "${candidate.split(filler).join("…")}", which ${name} ignores, but the hard limit wins: ignored paths are always denied`,
+        at,
+      });
+      return;
+    }
+  }
+
+  // Self-protection: the agent never writes or deletes the files that govern it. Only a
+  // pattern that names a file literally is taken to mean one of them.
+  if (!kinds.some((k) => k === "write" || k === "delete")) return;
+  const literal = rule.paths.filter((p) => !p.startsWith("!") && !/[*?[]/.test(lastSegment(p)));
+  if (literal.length === 0) return;
+  const literalMatcher = scope.matcher(literal);
+  const governing = [
+    context.policyFile,
+    context.ignoreFile,
+    resolve(context.root, policy.audit.path),
+  ];
+  for (const file of governing) {
+    const rel = relative(context.root, file);
+    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) continue;
+    if (!literalMatcher.matches(scope.resolve(rel, context.root))) continue;
     context.report({
-      message: `rule "${rule.id}" would ${rule.verdict} "${candidate}", which ${name} ignores, but the hard limit wins: ignored paths are always denied`,
-      at: { file: "policy", path: ["rules", index, "paths"] },
+      message: `rule "${rule.id}" would ${rule.verdict} writing "${rel}", but the hard limit wins: the policy file, the ignore file and the audit log are never written or deleted by the agent (self-protection)`,
+      at,
     });
     return;
   }
@@ -97,7 +133,7 @@ export const ruleHardLimit: RuleModule = {
     for (const [index, rule] of policy.rules.entries()) {
       if (rule.verdict === "deny") continue;
       await checkCommands(context, policy, rule, index);
-      await checkPaths(context, rule, index);
+      await checkPaths(context, policy, rule, index);
     }
   },
 };
