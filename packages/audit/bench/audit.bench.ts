@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bench } from "tinybench";
-import { appendDecision, verifyLog } from "../src/index.js";
+import { AuditWriter, appendDecision, verifyLog } from "../src/index.js";
 import { buildPackage, go, spawnWorker } from "../test/helpers/processes.js";
 import { chainRecords, sampleEntry, toJsonl } from "../test/helpers/records.js";
 
@@ -20,6 +20,8 @@ writeFileSync(
 );
 
 let i = 0;
+const writer = new AuditWriter(log("writer.jsonl"));
+const durableWriter = new AuditWriter(log("writer-durable.jsonl"), { durable: true });
 const bench = new Bench({ time: 2000, iterations: 5, warmup: true });
 bench
   .add("append (lock, no fsync)", async () => {
@@ -27,6 +29,12 @@ bench
   })
   .add("append durable (lock + fsync)", async () => {
     await appendDecision(log("durable.jsonl"), sampleEntry(i++), { durable: true });
+  })
+  .add("AuditWriter, 50 appends in flight (group commit)", async () => {
+    await Promise.all(Array.from({ length: 50 }, () => writer.append(sampleEntry(i++))));
+  })
+  .add("AuditWriter durable, 50 appends in flight (group commit)", async () => {
+    await Promise.all(Array.from({ length: 50 }, () => durableWriter.append(sampleEntry(i++))));
   })
   .add(`verifyLog ${verifyRecords} records (full schema)`, async () => {
     const r = await verifyLog(verifyFile);
@@ -44,7 +52,9 @@ for (const task of bench.tasks) {
   const result = task.result;
   if (result.state !== "completed") throw new Error(`${task.name}: ${result.state}`);
   const median = result.latency.p50;
-  if (task.name.startsWith("verifyLog")) {
+  if (task.name.startsWith("AuditWriter")) {
+    figures[task.name] = `${Math.round((50 / median) * 1000).toLocaleString("en")} appends/s`;
+  } else if (task.name.startsWith("verifyLog")) {
     figures[task.name] =
       `${Math.round((verifyRecords / median) * 1000).toLocaleString("en")} records/s`;
   } else {

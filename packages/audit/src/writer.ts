@@ -101,10 +101,10 @@ function chain<T extends DecisionRecord | RecoveryRecord>(body: Omit<T, "hash">)
 /**
  * The critical section, synchronous on purpose: nothing else in this process can run
  * between reading the last hash and appending, and the lock's refresh timer cannot fire
- * mid-way. One `write` per append (the recovery record, when there is one, travels in the
- * same write), through an `O_APPEND` descriptor.
+ * mid-way. One `write` per call through an `O_APPEND` descriptor: a record is never split
+ * across writes (the recovery record, and an `AuditWriter` batch, travel in the same one).
  */
-function appendLocked(file: string, entry: DecisionEntry, durable: boolean): AppendResult {
+function appendLocked(file: string, entries: DecisionEntry[], durable: boolean): AppendResult[] {
   const fd = openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, 0o600);
   try {
     const size = fstatSync(fd).size;
@@ -127,21 +127,22 @@ function appendLocked(file: string, entry: DecisionEntry, durable: boolean): App
       seq += 1;
       prev = recovery.hash;
     }
-    const record = chain<DecisionRecord>({ ...entry, seq, prev });
-    lines.push(recordLine(record));
+    const results: AppendResult[] = entries.map((entry, i) => {
+      const record = chain<DecisionRecord>({ ...entry, seq, prev });
+      lines.push(recordLine(record));
+      seq += 1;
+      prev = record.hash;
+      return i === 0 && recovery ? { record, recovery } : { record };
+    });
     writeAll(fd, Buffer.from(`${lines.join("\n")}\n`, "utf8"));
     if (durable) fsyncSync(fd);
-    return recovery ? { record, recovery } : { record };
+    return results;
   } finally {
     closeSync(fd);
   }
 }
 
-function prepare(
-  file: string,
-  entry: DecisionEntry,
-  redact: boolean,
-): { path: string; entry: DecisionEntry } {
+function validEntry(entry: DecisionEntry, redact: boolean): DecisionEntry {
   const parsed = decisionEntrySchema.safeParse(redact ? redactEntry(entry) : entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -150,12 +151,16 @@ function prepare(
       "invalid-entry",
     );
   }
+  return parsed.data as DecisionEntry;
+}
+
+/** The log's path with its folder created and resolved through symlinks. */
+function logPath(file: string): string {
   const absolute = resolve(file);
   mkdirSync(dirname(absolute), { recursive: true });
   // The lock is `<path>.lock`: resolve the folder's symlinks so that two spellings of the
   // same log (`.claude/audit.jsonl` through a symlinked checkout) share one lock.
-  const path = join(realpathSync(dirname(absolute)), basename(absolute));
-  return { path, entry: parsed.data as DecisionEntry };
+  return join(realpathSync(dirname(absolute)), basename(absolute));
 }
 
 /**
@@ -168,10 +173,20 @@ export async function appendDecision(
   entry: DecisionEntry,
   options: AppendOptions = {},
 ): Promise<AppendResult> {
-  const prepared = prepare(file, entry, options.redact ?? true);
+  const [result] = await appendBatch(file, [validEntry(entry, options.redact ?? true)], options);
+  return result!;
+}
+
+/** Appends already validated and redacted entries under one lock hold, in one write. */
+async function appendBatch(
+  file: string,
+  entries: DecisionEntry[],
+  options: AppendOptions,
+): Promise<AppendResult[]> {
   try {
-    return await withLock(prepared.path, options.lock ?? defaultLockOptions, () =>
-      appendLocked(prepared.path, prepared.entry, options.durable ?? false),
+    const path = logPath(file);
+    return await withLock(path, options.lock ?? defaultLockOptions, () =>
+      appendLocked(path, entries, options.durable ?? false),
     );
   } catch (err) {
     if (err instanceof AuditError) throw err;
@@ -181,14 +196,22 @@ export async function appendDecision(
   }
 }
 
+interface Pending {
+  entry: DecisionEntry;
+  resolve: (result: AppendResult) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * A long-lived writer for servers: the same guarantees as `appendDecision`, plus appends
- * from one process are queued so they keep their call order and never contend for the
- * lock with each other. The chain is always re-read from the file under the lock, since
- * other processes append too.
+ * A long-lived writer for servers: the guarantees of `appendDecision`, plus group commit.
+ * Appends made while a write is in progress wait and then go out together, under one lock
+ * hold, in one `write` and (when durable) one `fsync`, in call order. The chain is always
+ * re-read from the file under the lock, since other processes append too. An invalid entry
+ * is rejected alone, before it can hold up the others.
  */
 export class AuditWriter {
-  #queue: Promise<unknown> = Promise.resolve();
+  #pending: Pending[] = [];
+  #flushing: Promise<void> | undefined;
   #closed = false;
 
   constructor(
@@ -197,16 +220,42 @@ export class AuditWriter {
   ) {}
 
   append(entry: DecisionEntry): Promise<AppendResult> {
-    if (this.#closed)
+    if (this.#closed) {
       return Promise.reject(new AuditError(`writer for ${this.file} is closed`, "io"));
-    const next = this.#queue.then(() => appendDecision(this.file, entry, this.options));
-    this.#queue = next.catch(() => undefined);
-    return next;
+    }
+    let valid: DecisionEntry;
+    try {
+      valid = validEntry(entry, this.options.redact ?? true);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.#pending.push({ entry: valid, resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      try {
+        const results = await appendBatch(
+          this.file,
+          batch.map((p) => p.entry),
+          this.options,
+        );
+        batch.forEach((p, i) => p.resolve(results[i]!));
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
+    }
+    this.#flushing = undefined;
   }
 
   /** Waits for queued appends; later appends are refused. */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#queue;
+    await this.#flushing;
   }
 }

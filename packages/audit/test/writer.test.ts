@@ -171,6 +171,31 @@ describe("crash recovery", () => {
 });
 
 describe("AuditWriter", () => {
+  it("group-commits appends made while a write is in flight, and rejects an invalid one alone", async () => {
+    const file = tempLog();
+    const writer = new AuditWriter(file, { durable: true });
+    const bad = { ...sampleEntry(0), us: -1 };
+    const results = await Promise.allSettled([
+      writer.append(sampleEntry(0, "a")),
+      writer.append(bad),
+      writer.append(sampleEntry(1, "b")),
+      writer.append(sampleEntry(2, "c")),
+    ]);
+    await writer.close();
+    expect(results.map((r) => r.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "fulfilled",
+    ]);
+    expect(lines(file).map((l) => (JSON.parse(l) as { session: string }).session)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+    expect(await verifyLog(file)).toMatchObject({ ok: true, records: 3 });
+  });
+
   it("keeps call order for concurrent appends from one process", async () => {
     const file = tempLog();
     const writer = new AuditWriter(file, { durable: false });
