@@ -4,7 +4,9 @@
 const argv = process.argv.slice(2);
 const isHook = argv[0] === "hook";
 try {
-  const { main } = await import(isHook ? "../dist/hook.js" : "../dist/automode.js");
+  const { main } = isHook
+    ? (await import("./load-hook.js")).loadHook().exports
+    : await import("../dist/automode.js");
   process.exitCode = await main(argv);
 } catch (error) {
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -2,8 +2,13 @@
 // (the "source" export condition), so a run loads one file and `automode demo` works after
 // a plain build. tree-sitter's native addon cannot be bundled: the engine loads it with
 // createRequire, and it resolves from this package's own dependencies.
-import { dirname } from "node:path";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * zod's namespace export drags in every locale (about 250 KB of the hook's 550 KB); automode
@@ -21,28 +26,53 @@ const englishOnlyZod = {
 };
 
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: "node",
-  format: "esm",
   target: "node20",
   conditions: ["source"],
   external: ["tree-sitter", "tree-sitter-bash"],
-  sourcemap: false,
-  legalComments: "none",
-  plugins: [englishOnlyZod],
-  logLevel: "warning",
   // ESM builds first: jsonc-parser's UMD main requires its modules by computed paths.
   mainFields: ["module", "main"],
-  // Bundled CommonJS dependencies may call require(); give ESM output one.
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+  plugins: [englishOnlyZod],
+};
+
+// The hook: CommonJS, so bin/load-hook.js can compile it with V8's code cache (Node 20 has no
+// code cache for ES modules). `import.meta.url` becomes the bundle's own URL.
+await build({
+  ...common,
+  entryPoints: ["src/hook-entry.ts"],
+  outfile: "dist/hook.cjs",
+  format: "cjs",
+  minify: true,
+  define: { "import.meta.url": "__automodeUrl" },
+  banner: { js: 'var __automodeUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+
+// Every other command: one ES module; its commands load lazily inside it.
+await build({
+  ...common,
+  entryPoints: { automode: "src/cli.ts" },
+  outdir: "dist",
+  format: "esm",
+  // Bundled CommonJS dependencies may call require(); give the ES module one.
   banner: {
     js: 'import { createRequire as __automodeCreateRequire } from "node:module"; const require = __automodeCreateRequire(import.meta.url);',
   },
-};
-
-await build({
-  ...common,
-  entryPoints: { hook: "src/hook-entry.ts" },
-  outdir: "dist",
-  minify: true,
 });
-await build({ ...common, entryPoints: { automode: "src/cli.ts" }, outdir: "dist" });
+
+// Warm the hook on a copy of the sample project and save the code cache it compiled.
+const { loadHook } = await import("../bin/load-hook.js");
+const work = mkdtempSync(join(tmpdir(), "automode-build-"));
+try {
+  const project = join(work, "invoice-kit");
+  cpSync(join(root, "sample-project"), project, { recursive: true });
+  const hook = loadHook();
+  await hook.exports.warm(project, join(work, "audit.jsonl"));
+  hook.writeCache();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

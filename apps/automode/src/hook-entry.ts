@@ -1,11 +1,12 @@
 // First: the schemas the imports below build must see the setting.
 import "./zod-jitless.js";
+import { Readable } from "node:stream";
 import { UsageError } from "./args.js";
 import { hook } from "./commands/hook.js";
-import { processIo } from "./io.js";
+import { type Io, processIo } from "./io.js";
 
 /**
- * The entry of the hook bundle (dist/hook.js): `automode hook …` loads this one file and
+ * The entry of the hook bundle (dist/hook.cjs): `automode hook …` loads this one file and
  * nothing of the other commands, since it starts once per tool call.
  */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -20,5 +21,33 @@ export async function main(argv: readonly string[]): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     io.err(`automode hook: internal error: ${message}\n`);
     return 2;
+  }
+}
+
+/**
+ * Runs the hook on sample inputs in one process, so the build can save V8's code cache with
+ * the functions a real call compiles (file and shell actions, a tool rule, the audit append).
+ */
+export async function warm(project: string, auditLog: string): Promise<void> {
+  const calls: Array<[string, object]> = [
+    ["Read", { file_path: `${project}/src/money.ts` }],
+    ["Bash", { command: "npm test && git status && cat .env | grep -r x src" }],
+    ["Write", { file_path: `${project}/src/new.ts`, content: "x" }],
+    ["Grep", { pattern: "x", path: project }],
+    ["WebFetch", { url: "https://example.com/", prompt: "x" }],
+    ["mcp__github__get_issue", { number: 1 }],
+  ];
+  for (const [tool_name, tool_input] of calls) {
+    const io: Io = {
+      stdin: Readable.from([
+        JSON.stringify({ cwd: project, hook_event_name: "PreToolUse", tool_name, tool_input }),
+      ]),
+      out: () => undefined,
+      err: () => undefined,
+      cwd: project,
+      env: { ...process.env, CLAUDE_PROJECT_DIR: project },
+      isTTY: false,
+    };
+    await hook(["claude-code", "--audit-log", auditLog], io);
   }
 }

@@ -1,0 +1,39 @@
+// Loads the hook bundle (dist/hook.cjs) with V8's code cache (dist/hook.cjs.cache, written by
+// the build after a warm-up run), so a hook process skips parsing and compiling most of it.
+// A cache from another Node version is rejected by V8 and the bundle compiles as usual.
+// Shared by bin/automode.js and scripts/bundle.mjs: the cache only fits the exact same wrapper.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+
+export const hookBundle = fileURLToPath(new URL("../dist/hook.cjs", import.meta.url));
+export const hookCache = `${hookBundle}.cache`;
+
+export function loadHook() {
+  const source = readFileSync(hookBundle, "utf8");
+  let cachedData;
+  try {
+    cachedData = readFileSync(hookCache);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    { filename: hookBundle, cachedData },
+  );
+  const module = { exports: {} };
+  script.runInThisContext()(
+    module.exports,
+    createRequire(hookBundle),
+    module,
+    hookBundle,
+    dirname(hookBundle),
+  );
+  return {
+    exports: module.exports,
+    /** Writes the code cache, with every function compiled so far (call it after a warm-up). */
+    writeCache: () => writeFileSync(hookCache, script.createCachedData()),
+  };
+}
