@@ -76,6 +76,7 @@ describe("dynamic: what automode cannot see in advance", () => {
   it.each([
     "$CMD",
     "$CMD --version",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     "${CMD} dist",
     "x=rm; $x -rf dist",
     "$(echo rm) -rf dist",

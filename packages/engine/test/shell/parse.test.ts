@@ -40,6 +40,7 @@ const nesting = [
   "function f { %; }",
   "! %",
   "[[ -n $(%) ]]",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
   "echo ${X:-$(%)}",
   "(( $(%) ))",
   "bash <<'EOF'\n%\nEOF",
@@ -105,7 +106,7 @@ describe("what cannot be parsed is escalated", () => {
     const line = `${"( ".repeat(3000)}rm -rf x${" )".repeat(3000)}`;
     expect(() => analyzeCommand(line, CTX)).not.toThrow();
     expect(checks(line)).toContain("unparseable");
-    const deep = "bash -c ".repeat(1) + JSON.stringify("bash -c ".repeat(30) + "ls");
+    const deep = `bash -c ${JSON.stringify(`${"bash -c ".repeat(30)}ls`)}`;
     expect(() => analyzeCommand(deep, CTX)).not.toThrow();
   });
   it("initShellParser is optional and idempotent", () => {

@@ -46,6 +46,7 @@ describe("expansion of ~, $HOME, $PWD, $OLDPWD; other variables are unknown", ()
     ["cat ~/.ssh/id_rsa", "read:/home/u/.ssh/id_rsa@/repo"],
     ["cat ~", "read:/home/u@/repo"],
     ["cat $HOME/.aws/credentials", "read:/home/u/.aws/credentials@/repo"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     ["cat ${HOME}/.netrc", "read:/home/u/.netrc@/repo"],
     ['cat "$HOME/.npmrc"', "read:/home/u/.npmrc@/repo"],
     ["cat $PWD/.env", "read:/repo/.env@/repo"],
@@ -63,6 +64,7 @@ describe("expansion of ~, $HOME, $PWD, $OLDPWD; other variables are unknown", ()
   });
   it.each([
     "cat $FILE",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     "cat ${FILE}",
     'cat "$DIR/x"',
     "rm -rf $DIR",
@@ -70,6 +72,7 @@ describe("expansion of ~, $HOME, $PWD, $OLDPWD; other variables are unknown", ()
     "cat $1",
     "cp a $(mktemp)",
     "vim $F",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     "cat ${HOME:-/x}/y",
     "echo x > $OUT",
   ])("%s → dynamic", (line) => {
