@@ -3,9 +3,15 @@
  * same commands in the same process; and the median time of one file action, warm.
  * Run: pnpm bench (npx tsx --conditions=source bench/engine.bench.ts).
  */
+
+import { policySchema } from "@automode/policy";
+import { createScope, nodeFileSystem } from "@automode/scope";
 import { checkCommand } from "cc-safety-net/api";
 import { Bench, type Task } from "tinybench";
+import { buildEngine } from "../src/core.js";
 import { createEngineSync } from "../src/engine.js";
+import type { ScopeLike } from "../src/ports.js";
+import { analyzeCommand } from "../src/shell/index.js";
 import { createProject } from "../test/pipeline/project.js";
 
 const commands = [
@@ -69,6 +75,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const rounds = 5;
 const ours: number[] = [];
 const theirs: number[] = [];
+const analysis: number[] = [];
 for (let round = 0; round < rounds; round++) {
   const bench = new Bench({ time: 400, warmup: true });
   bench
@@ -77,12 +84,47 @@ for (let round = 0; round < rounds; round++) {
     })
     .add("cc-safety-net checkCommand", () => {
       for (const command of commands) checkCommand({ command, cwd });
+    })
+    .add("shell analysis alone", () => {
+      for (const command of commands) {
+        analyzeCommand(command, { cwd, home: project.home, fs: nodeFileSystem });
+      }
     });
   await bench.run();
-  const [a, b] = bench.tasks.map(stats);
+  const [a, b, c] = bench.tasks.map(stats);
   ours.push(a!.mean);
   theirs.push(b!.mean);
+  analysis.push(c!.mean);
 }
+
+// The pipeline's own share of a file action: the same engine over a scope whose classification
+// is memoised (a benchmark device only; the real engine classifies every time, because the
+// file system may have changed between two decisions).
+const realScope = createScope({ projectRoot: project.root, env });
+const memo = new Map<string, ReturnType<ScopeLike["classify"]>>();
+const memoScope: ScopeLike = {
+  root: realScope.root,
+  caseSensitive: realScope.caseSensitive,
+  classify(target, from) {
+    const key = `${from}\0${target}`;
+    let info = memo.get(key);
+    if (info === undefined) {
+      info = realScope.classify(target, from);
+      memo.set(key, info);
+    }
+    return info;
+  },
+  containsIgnored: (dir) => realScope.containsIgnored(dir),
+  matcher: (patterns) => realScope.matcher(patterns),
+};
+const pipelineOnly = buildEngine({
+  scope: memoScope,
+  analyze: () => [],
+  policy: policySchema.parse({ version: 1 }),
+  tier: "balanced",
+  home: project.home,
+  protectedFiles: [],
+});
 
 const files = new Bench({ time: 1500, warmup: true });
 files
@@ -91,11 +133,17 @@ files
   })
   .add("automode engine.decide (one file write)", () => {
     engine.decide({ kind: "write", path: "src/new.ts", cwd });
+  })
+  .add("scope.classify (one path)", () => {
+    realScope.classify("src/app.ts", cwd);
+  })
+  .add("pipeline only, classification memoised (one file read)", () => {
+    pipelineOnly.decide({ kind: "read", path: "src/app.ts", cwd });
   });
 await files.run();
 project.cleanup();
 
-const [read, write] = files.tasks.map(stats);
+const [read, write, classify, pipeline] = files.tasks.map(stats);
 const perSecond = (meanMs: number) => (commands.length / meanMs) * 1000;
 const oursRate = perSecond(median(ours));
 const theirsRate = perSecond(median(theirs));
@@ -114,5 +162,12 @@ console.log(
 console.log(
   `per command, mean µs: automode ${((median(ours) * 1000) / commands.length).toFixed(1)}, cc-safety-net ${((median(theirs) * 1000) / commands.length).toFixed(1)}`,
 );
+console.log(
+  `  of which the shell analysis (analyzeCommand), mean µs: ${((median(analysis) * 1000) / commands.length).toFixed(1)}`,
+);
 console.log(`file read, median µs: ${(read!.p50 * 1000).toFixed(2)}`);
 console.log(`file write, median µs: ${(write!.p50 * 1000).toFixed(2)}`);
+console.log(`  of which scope.classify, median µs: ${(classify!.p50 * 1000).toFixed(2)}`);
+console.log(
+  `  pipeline only (classification memoised), median µs: ${(pipeline!.p50 * 1000).toFixed(2)}`,
+);

@@ -3,7 +3,7 @@ import { actionSchema, mostSevere, type Policy } from "@automode/policy";
 import { credentialStores } from "@automode/scope";
 import { compileRules } from "./pipeline/rules/compile.js";
 import { decideOperation, type TraceStep } from "./pipeline/run.js";
-import { messageOf, operationsOf, subjectOf } from "./pipeline/subjects.js";
+import { messageOf, operationsOf, type ReadScope, subjectOf } from "./pipeline/subjects.js";
 import type { PipelineContext } from "./pipeline/types.js";
 import { makeWithin } from "./pipeline/within.js";
 import type { Analyzer, ScopeLike } from "./ports.js";
@@ -14,9 +14,14 @@ export interface Engine {
   readonly policy: Policy;
   readonly projectRoot: string;
   /** Synchronous and total: any failure inside is a deny with check `internal-error`. */
-  decide(action: Action): Decision;
+  decide(action: Action, options?: DecideOptions): Decision;
   /** The decision with every operation and every stage consulted. */
-  explain(action: Action): Trace;
+  explain(action: Action, options?: DecideOptions): Trace;
+}
+
+export interface DecideOptions {
+  /** For a read action: `listing` (Glob) or `recursive` (Grep); default one file. */
+  read?: ReadScope;
 }
 
 export interface OperationTrace {
@@ -93,9 +98,9 @@ export function buildEngine(options: CoreOptions): Engine {
     return undefined;
   }
 
-  function run(action: Action, traces: OperationTrace[] | undefined): Decision {
+  function run(action: Action, read: ReadScope, traces: OperationTrace[] | undefined): Decision {
     const cwd = action.cwd ?? scope.root;
-    const operations = operationsOf(action, cwd, analyze);
+    const operations = operationsOf(action, cwd, analyze, read);
     if (operations.length === 0) {
       return {
         verdict: "escalate",
@@ -132,11 +137,20 @@ export function buildEngine(options: CoreOptions): Engine {
     return result;
   }
 
-  function guarded(action: Action, traces: OperationTrace[] | undefined): [Decision, TraceStep] {
+  function guarded(
+    action: Action,
+    options: DecideOptions | undefined,
+    traces: OperationTrace[] | undefined,
+  ): [Decision, TraceStep] {
     try {
       const invalid = invalidReason(action);
       if (invalid !== undefined) return [deny("invalid-input", invalid), inputStep(invalid, false)];
-      return [run(action, traces), inputStep("a well-formed action", true)];
+      const read = options?.read ?? "file";
+      if (read !== "file" && read !== "listing" && read !== "recursive") {
+        const why = `The read scope ${JSON.stringify(read)} is not file, listing or recursive.`;
+        return [deny("invalid-input", why), inputStep(why, false)];
+      }
+      return [run(action, read, traces), inputStep("a well-formed action", true)];
     } catch (error) {
       const reason = `automode failed while deciding (${messageOf(error)}), so it denies the action.`;
       return [deny("internal-error", reason), inputStep("a well-formed action", true)];
@@ -147,10 +161,10 @@ export function buildEngine(options: CoreOptions): Engine {
     tier,
     policy,
     projectRoot: scope.root,
-    decide: (action) => guarded(action, undefined)[0],
-    explain(action) {
+    decide: (action, options) => guarded(action, options, undefined)[0],
+    explain(action, options) {
       const operations: OperationTrace[] = [];
-      const [decision, input] = guarded(action, operations);
+      const [decision, input] = guarded(action, options, operations);
       return { action, tier, input, operations, decision };
     },
   };

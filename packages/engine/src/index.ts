@@ -1,6 +1,7 @@
 export {
   buildEngine,
   type CoreOptions,
+  type DecideOptions,
   type Engine,
   type OperationTrace,
   type Trace,
@@ -8,5 +9,6 @@ export {
 export { createEngine, createEngineSync, type EngineOptions, PolicyError } from "./engine.js";
 export { formatTrace } from "./explain/format.js";
 export type { TraceStep } from "./pipeline/run.js";
+export type { ReadScope } from "./pipeline/subjects.js";
 export type { Analyzer, EngineEnv, ScopeLike } from "./ports.js";
 export * from "./types.js";

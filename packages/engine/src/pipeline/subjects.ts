@@ -3,12 +3,35 @@ import type { Action, Operation } from "../types.js";
 import { hostOf } from "./rules/domains.js";
 import type { PipelineContext, Subject } from "./types.js";
 
+/**
+ * How a read action reads: one file (Read), the names in a folder (Glob), or the contents of
+ * everything under it (Grep). The action schema has no field for it, so the caller says.
+ */
+export type ReadScope = "file" | "listing" | "recursive";
+
 /** The operations of an action: a file action is its own single operation (SPEC section 5). */
-export function operationsOf(action: Action, cwd: string, analyze: Analyzer): Operation[] {
+export function operationsOf(
+  action: Action,
+  cwd: string,
+  analyze: Analyzer,
+  read: ReadScope = "file",
+): Operation[] {
   const via = action.tool;
   switch (action.kind) {
     case "read":
-      return [{ kind: "read", path: action.path, cwd, ...(via ? { via } : {}) }];
+      return [
+        {
+          kind: "read",
+          path: action.path,
+          cwd,
+          ...(read === "recursive"
+            ? { recursive: true }
+            : read === "listing"
+              ? { listing: true }
+              : {}),
+          ...(via ? { via } : {}),
+        },
+      ];
     case "write":
       return [{ kind: "write", path: action.path, cwd, ...(via ? { via } : {}) }];
     case "delete":

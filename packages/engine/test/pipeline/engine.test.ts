@@ -178,3 +178,23 @@ describe("decisions and traces", () => {
     expect(formatTrace(trace)).toContain("DENY by invalid-input");
   });
 });
+
+describe("read scope (Glob lists, Grep reads everything under)", () => {
+  const engine = createEngineSync({ projectRoot: project.root, tier: "permissive", env });
+  it.each([
+    [".", "recursive", "escalate", "ignored-path"],
+    ["src", "recursive", "approve", "tier"],
+    [".", "listing", "approve", "tier"],
+    [".", "file", "approve", "tier"],
+    ["~", "recursive", "escalate", "credentials"],
+    ["secrets", "listing", "deny", "ignored-path"],
+  ] as const)("%s read as %s → %s (%s)", (path, read, verdict, check) => {
+    expect(engine.decide({ kind: "read", path }, { read })).toMatchObject({ verdict, check });
+  });
+
+  it("denies an unknown read scope", () => {
+    expect(engine.decide({ kind: "read", path: "src" }, { read: "deep" as "file" }).check).toBe(
+      "invalid-input",
+    );
+  });
+});
