@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -18,8 +18,8 @@ const budget = 1.3;
 
 const bin = join(here, "bin", "automode.js");
 const safetyNet = join(here, "node_modules", "cc-safety-net", "dist", "bin", "cc-safety-net.js");
-if (!existsSync(join(here, "dist", "hook.js"))) {
-  process.stderr.write("dist/hook.js is missing: run pnpm build first\n");
+if (!existsSync(join(here, "dist", "hook.cjs"))) {
+  process.stderr.write("dist/hook.cjs is missing: run pnpm build first\n");
   process.exit(2);
 }
 
@@ -74,10 +74,32 @@ function once(variant: Variant): number {
   return elapsed;
 }
 
+/**
+ * CPU time (user + system) of one run, through GNU time where it exists: on a busy machine
+ * wall time stretches with the load, CPU time much less. 10 ms resolution.
+ */
+const gnuTime = "/usr/bin/time";
+const hasGnuTime =
+  process.platform === "linux" && spawnSync(gnuTime, ["-f", "%U", "true"]).status === 0;
+function cpuOnce(variant: Variant): number {
+  const result = spawnSync(gnuTime, ["-f", "%U %S", process.execPath, ...variant.args], {
+    input: variant.input ?? "",
+    cwd: project,
+    env,
+    encoding: "utf8",
+  });
+  const [user = "0", system = "0"] = result.stderr.trim().split("\n").at(-1)?.split(" ") ?? [];
+  return (Number(user) + Number(system)) * 1000;
+}
+
 const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+const cpu = new Map<string, number[]>(variants.map((v) => [v.name, []]));
 for (const variant of variants) once(variant); // warm the file system cache
 for (let i = 0; i < runs; i++) {
-  for (const variant of variants) times.get(variant.name)!.push(once(variant));
+  for (const variant of variants) {
+    times.get(variant.name)!.push(once(variant));
+    if (hasGnuTime) cpu.get(variant.name)!.push(cpuOnce(variant));
+  }
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -87,19 +109,25 @@ const median = (values: number[]) => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const floor = median(times.get("node -e 0")!);
+const cpuFloor = hasGnuTime ? median(cpu.get("node -e 0")!) : 0;
 let overBudget = false;
 process.stdout.write(
-  `hook cold start, median of ${runs} interleaved runs (node ${process.version}, ${process.platform}/${process.arch})\n\n`,
+  `hook cold start, median of ${runs} interleaved runs (node ${process.version}, ${process.platform}/${process.arch}, load average ${loadavg()[0]?.toFixed(1)})\n\n`,
 );
+const cpuHeader = hasGnuTime ? `${"CPU ms".padStart(10)}${"× node -e 0".padStart(14)}` : "";
 process.stdout.write(
-  `${"command".padEnd(24)}${"median ms".padStart(10)}${"× node -e 0".padStart(14)}\n`,
+  `${"command".padEnd(24)}${"wall ms".padStart(10)}${"× node -e 0".padStart(14)}${cpuHeader}\n`,
 );
 for (const variant of variants) {
   const m = median(times.get(variant.name)!);
   const ratio = m / floor;
   if (variant.name.startsWith("automode") && ratio > budget) overBudget = true;
+  const c = hasGnuTime ? median(cpu.get(variant.name)!) : 0;
+  const cpuCells = hasGnuTime
+    ? `${c.toFixed(0).padStart(10)}${(c / cpuFloor).toFixed(2).padStart(14)}`
+    : "";
   process.stdout.write(
-    `${variant.name.padEnd(24)}${m.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(14)}\n`,
+    `${variant.name.padEnd(24)}${m.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(14)}${cpuCells}\n`,
   );
 }
 process.stdout.write(
