@@ -8,7 +8,7 @@ describe("registerHook", () => {
   it("creates settings when there are none", () => {
     const r = registerHook(undefined, command);
     expect(JSON.parse(r.text)).toEqual({
-      hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, timeout: 10 }] }] },
+      hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, timeout: 30 }] }] },
     });
   });
 

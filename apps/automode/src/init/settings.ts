@@ -20,8 +20,9 @@ export interface HookEntry {
 
 export function hookEntry(command: string): HookEntry {
   // Every tool goes through automode: an unmatched tool would bypass the policy. The timeout
-  // is generous for a hook that answers in tens of milliseconds, and bounds a wedged one.
-  return { matcher: "*", hooks: [{ type: "command", command, timeout: 10 }] };
+  // (seconds) bounds a wedged hook; it is well above the audit log's 10 s lock timeout, so a
+  // contended log ends in automode's own deny rather than in Claude Code killing the hook.
+  return { matcher: "*", hooks: [{ type: "command", command, timeout: 30 }] };
 }
 
 /** A hook command that is automode's, whichever way it is spelled (npx, a path, global). */

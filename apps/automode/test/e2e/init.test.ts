@@ -24,7 +24,7 @@ describe("automode init", () => {
         PreToolUse: [
           {
             matcher: "*",
-            hooks: [{ type: "command", command: "automode hook claude-code", timeout: 10 }],
+            hooks: [{ type: "command", command: "automode hook claude-code", timeout: 30 }],
           },
         ],
       },
