@@ -956,6 +956,17 @@ function finish(
         });
     }
   }
+  const program = scriptHazard(name, values, roles.roles);
+  if (program) hazards.push({ check: "dynamic", reason: program });
+  if (name === "git") {
+    // `git show HEAD:.env` reads .env as committed: the path after the colon is a file.
+    args.forEach((a, i) => {
+      const m = a.value === undefined ? null : /^[^:\s-][^:\s]*:(.+)$/.exec(a.value);
+      if (m?.[1] && !URL_LIKE.test(a.value as string) && !remoteLike(a.value as string))
+        incidental(host, m[1], cwd, "git");
+      void i;
+    });
+  }
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
   // Words automode cannot know, where a path may go.
@@ -1109,6 +1120,42 @@ const STARTUP_FILES = new Set([
 function isShellStartupFile(path: string, cwd: string, home: string): boolean {
   const rel = posix.relative(home, posix.resolve(cwd, path));
   return STARTUP_FILES.has(rel) || rel.startsWith(".config/fish/conf.d/");
+}
+
+/** `git@github.com:a/b`: an SSH remote, not `rev:path`. */
+function remoteLike(v: string): boolean {
+  return /^[^@:/]+@[^:]+:/.test(v);
+}
+
+/** sed's own commands that run or touch files: `e cmd`, `w f`, `W f`, `r f`, `R f` (after an address). */
+const SED_COMMAND = /(^|[;\n{}])\s*(?:[0-9$]+(?:\s*,\s*[0-9$]+)?|\/[^/]*\/)?\s*!?\s*[ewWrR](\s|$)/;
+/** The `e` and `w file` flags of `s///`. */
+const SED_FLAG = /s(.)(?:(?!\1).)*\1(?:(?!\1).)*\1[gIimMp0-9]*[ew]/;
+
+/**
+ * awk and sed programs can run commands or write files of their own (`system()`, `| getline`,
+ * `print > "f"`, sed's `e` and `w`): automode does not analyse those languages, so dynamic.
+ */
+function scriptHazard(
+  name: string,
+  values: readonly (string | undefined)[],
+  roles: readonly (Role | undefined)[],
+): string | undefined {
+  const isAwk = name === "awk" || name === "gawk" || name === "mawk" || name === "nawk";
+  const isSed = name === "sed" || name === "gsed";
+  if (!isAwk && !isSed) return undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined) continue;
+    const prev = values[i - 1];
+    const isProgram = roles[i] === "plain" || prev === "-e" || prev === "--expression";
+    if (!isProgram) continue;
+    if (isAwk && /\bsystem\s*\(|\|\s*getline|\bprint[f]?\b[^;}]*[|>]|\bclose\s*\(/.test(v))
+      return `${name} program runs commands or writes files automode does not analyse`;
+    if (isSed && (SED_COMMAND.test(v) || SED_FLAG.test(v)))
+      return `${name} script runs commands or reads/writes files automode does not analyse`;
+  }
+  return undefined;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;

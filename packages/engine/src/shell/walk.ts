@@ -114,6 +114,14 @@ export class Walker implements Host {
       case "comment":
       case "heredoc_body":
         return NO_FLOW;
+      case "file_redirect":
+      case "heredoc_redirect":
+      case "herestring_redirect": {
+        // A redirect on its own: `> f` truncates f, `$(<f)` reads f.
+        const continuations: SyntaxNode[] = [];
+        this.redirect(node, st, frame, continuations);
+        return this.continue(continuations, NO_FLOW, st, frame);
+      }
       default:
         if (isWordish(node.type)) {
           this.scan(node, st, frame);
