@@ -1,4 +1,4 @@
-import type { PolicyInput } from "@automode/policy";
+import type { PolicyInput, Rule } from "@automode/policy";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createEngineSync } from "../../src/engine.js";
@@ -25,7 +25,7 @@ const hardLimits = new Set<Check>([
 ]);
 
 /** Approve rules that match as much as a rule can: every matcher, widest patterns. */
-const approveAll = [
+const approveAll: Rule[] = [
   {
     id: "all-kinds",
     verdict: "approve",
@@ -35,7 +35,7 @@ const approveAll = [
   { id: "all-commands", verdict: "approve", commands: ["*", "sudo", "rm", "cat", "git", "curl"] },
   { id: "all-tools", verdict: "approve", tools: ["*"] },
   { id: "all-domains", verdict: "approve", domains: ["example.com", "*.example.com"] },
-] as const;
+];
 
 const baseline = tiers.map((tier) =>
   createEngineSync({
@@ -59,14 +59,14 @@ const hardCases = Object.values(groups)
   });
 
 const cache = new Map<string, ReturnType<typeof createEngineSync>[]>();
-function enginesFor(rules: ReadonlyArray<(typeof approveAll)[number]>) {
+function enginesFor(rules: readonly Rule[]) {
   const key = rules.map((r) => r.id).join(",");
   let set = cache.get(key);
   if (set === undefined) {
     const policy: PolicyInput = {
       version: 1,
       additionalDirectories: ["../shared"],
-      rules: rules.map((r) => ({ ...r })) as PolicyInput["rules"],
+      rules: rules.map((r) => ({ ...r })),
     };
     set = tiers.map((tier) => createEngineSync({ projectRoot: project.root, policy, tier, env }));
     cache.set(key, set);
