@@ -5,7 +5,7 @@ import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
-import { NO_PATH_ARGS } from "./tables/commands.js";
+import { COMMANDS, NO_PATH_ARGS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
 import { isHarmlessPath } from "./tables/files.js";
 import { DANGEROUS_ENV, INTERPRETERS, RUNNERS, SHELLS, WRAPPERS } from "./tables/wrappers.js";
@@ -68,6 +68,29 @@ export function expandWords(
     }
   }
   return out;
+}
+
+/**
+ * On a case-insensitive file system (macOS by default) `RM -rf x` runs rm: an unknown name
+ * whose lower case is a known command is taken as that command.
+ */
+export function caseFold(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower === name || isTabled(name) || !isTabled(lower)) return name;
+  return lower;
+}
+
+function isTabled(name: string): boolean {
+  return (
+    Object.hasOwn(COMMANDS, name) ||
+    Object.hasOwn(WRAPPERS, name) ||
+    Object.hasOwn(INTERPRETERS, name) ||
+    Object.hasOwn(DESTRUCTIVE, name) ||
+    Object.hasOwn(RUNNERS, name) ||
+    SHELLS.has(name) ||
+    name === "eval" ||
+    name === "parallel"
+  );
 }
 
 /** `/usr/bin/git` → `git`; a relative path (`./build.sh`) stays as written. */
@@ -196,7 +219,7 @@ export function runSimple(
       host.ops.push(...pending);
       return { network: host.network > before, text: undefined };
     }
-    const name = commandName(head.value);
+    const name = caseFold(commandName(head.value));
     const w = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (w) {
       const rest = args.slice(1);
@@ -390,7 +413,7 @@ export function runSimple(
     break;
   }
   const head = args[0] as Arg;
-  const name = commandName(head.value as string);
+  const name = caseFold(commandName(head.value as string));
   host.ops.push(...pending);
   return special(c, name, args.slice(1), cwd, wrappers, hazards, before);
 }

@@ -222,6 +222,11 @@ function part(node: SyntaxNode, b: Builder, scope: WordScope, first: boolean): v
       return;
     }
     case "command_substitution":
+      // `$(pwd)` is the tracked cwd: common in `docker run -v "$(pwd)":/app`.
+      if (/^(\$\(\s*pwd\s*\)|`\s*pwd\s*`)$/.test(node.text)) {
+        b.pattern += escapeAll(scope.cwd);
+        return;
+      }
       if (b.unknown !== "variable") b.unknown = "substitution";
       if (scope.nested(node)) b.network = true;
       return;

@@ -65,3 +65,15 @@ describe("reported bypasses", () => {
     expect(checks("git clone git@github.com:a/b.git")).toEqual([]);
   });
 });
+
+describe("spellings that need file-system knowledge", () => {
+  it("upper-case command names run the same program on a case-insensitive file system", () => {
+    expect(checks("RM -rf dist")).toContain("destructive");
+    expect(checks("Sudo ls")).toContain("privilege");
+    expect(checks("GIT reset --hard")).toContain("destructive");
+  });
+  it("$(pwd) is the tracked cwd", () => {
+    expect(checks('docker run -v "$(pwd)":/app img')).toEqual([]);
+    expect(fileOps("cd src && cat $(pwd)/a")).toContain("read:/repo/src/a@/repo/src");
+  });
+});

@@ -813,7 +813,6 @@ export const NO_PATH_ARGS: ReadonlySet<string> = new Set([
   "kill",
   "trap",
   "alias",
-  "date",
   "basename",
   "dirname",
   "which",
