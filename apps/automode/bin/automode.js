@@ -1,25 +1,34 @@
 #!/usr/bin/env node
 // A committed entry point, so package managers can link the bin before the first build.
-// The hook starts once per tool call, so it loads its own bundle and nothing else.
+// The hook starts once per tool call, so it loads its own bundle and nothing else, and this
+// file is CommonJS (bin/package.json) to spare the hook the ES module loader's start-up.
 const argv = process.argv.slice(2);
 const isHook = argv[0] === "hook";
-try {
+
+async function run() {
   const { main } = isHook
-    ? (await import("./load-hook.js")).loadHook().exports
+    ? require("./load-hook.js").loadHook().exports
     : await import("../dist/automode.js");
-  process.exitCode = await main(argv);
-} catch (error) {
-  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  if (isHook) {
-    // Fail closed even when automode cannot load: Claude Code lets a tool run when a hook
-    // crashes (any exit code but 2), so the hook answers deny instead.
-    const reason = `automode could not start (${message}), so it denies`;
-    process.stdout.write(
-      `${JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } })}\n`,
-    );
-    process.exitCode = 0;
-  } else {
-    process.stderr.write(`automode: could not start: ${message} (run pnpm build)\n`);
-    process.exitCode = 2;
-  }
+  return main(argv);
 }
+
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    if (isHook) {
+      // Fail closed even when automode cannot load: Claude Code lets a tool run when a hook
+      // crashes (any exit code but 2), so the hook answers deny instead.
+      const reason = `automode could not start (${message}), so it denies`;
+      process.stdout.write(
+        `${JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } })}\n`,
+      );
+      process.exitCode = 0;
+    } else {
+      process.stderr.write(`automode: could not start: ${message} (run pnpm build)\n`);
+      process.exitCode = 2;
+    }
+  },
+);

@@ -2,16 +2,16 @@
 // the build after a warm-up run), so a hook process skips parsing and compiling most of it.
 // A cache from another Node version is rejected by V8 and the bundle compiles as usual.
 // Shared by bin/automode.js and scripts/bundle.mjs: the cache only fits the exact same wrapper.
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+// CommonJS (bin/package.json), like the bin: Node's ES module loader costs a hook ~20 ms.
+const { readFileSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { dirname, join } = require("node:path");
+const vm = require("node:vm");
 
-export const hookBundle = fileURLToPath(new URL("../dist/hook.cjs", import.meta.url));
-export const hookCache = `${hookBundle}.cache`;
+const hookBundle = join(__dirname, "..", "dist", "hook.cjs");
+const hookCache = `${hookBundle}.cache`;
 
-export function loadHook() {
+function loadHook() {
   const source = readFileSync(hookBundle, "utf8");
   let cachedData;
   try {
@@ -37,3 +37,5 @@ export function loadHook() {
     writeCache: () => writeFileSync(hookCache, script.createCachedData()),
   };
 }
+
+module.exports = { hookBundle, hookCache, loadHook };

@@ -3,6 +3,7 @@
 // a plain build. tree-sitter's native addon cannot be bundled: the engine loads it with
 // createRequire, and it resolves from this package's own dependencies.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,7 +67,7 @@ await build({
 
 // Warm the hook on a copy of the sample project and save the code cache it compiled. The cache
 // only saves time: when warming fails the hook runs without it, so the build goes on.
-const { hookCache, loadHook } = await import("../bin/load-hook.js");
+const { hookCache, loadHook } = createRequire(import.meta.url)("../bin/load-hook.js");
 rmSync(hookCache, { force: true });
 const work = mkdtempSync(join(tmpdir(), "automode-build-"));
 try {
