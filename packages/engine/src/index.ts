@@ -11,4 +11,5 @@ export { formatTrace } from "./explain/format.js";
 export type { TraceStep } from "./pipeline/run.js";
 export type { ReadScope } from "./pipeline/subjects.js";
 export type { Analyzer, EngineEnv, ScopeLike } from "./ports.js";
+export { analyzeCommand, type ShellContext } from "./shell/index.js";
 export * from "./types.js";
