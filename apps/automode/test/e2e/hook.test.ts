@@ -164,6 +164,33 @@ describe("automode hook claude-code", () => {
     expect(hook(input(tool, toolInput()))).toEqual(answer(decision, reason));
   });
 
+  it("prints exactly the contract's bytes", () => {
+    const run = cli(["hook", "claude-code"], {
+      input: input("mcp__slack__post_message", { text: "hi" }),
+      cwd: project,
+      env: { CLAUDE_PROJECT_DIR: project },
+    });
+    expect(run.stdout).toBe(
+      `${JSON.stringify({
+        hookSpecificOutput: {
+          hookEventName: "PreToolUse",
+          permissionDecision: "ask",
+          permissionDecisionReason:
+            'automode (balanced, unknown-tool): automode has no model of the tool mcp__slack__post_message, so a person decides (approve it with a "tools" rule)',
+        },
+      })}\n`,
+    );
+    expect(run.stderr).toBe("");
+    const invalid = cli(["hook", "claude-code"], {
+      input: "{nope",
+      cwd: project,
+      env: { CLAUDE_PROJECT_DIR: project },
+    });
+    expect(invalid.stdout).toBe(
+      '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"automode (balanced, invalid-input): the hook input is not JSON"}}\n',
+    );
+  });
+
   it("applies --permission-tier over the policy's tier", () => {
     const out = hook(input("Bash", { command: "npm test" }), ["--permission-tier", "restrictive"]);
     expect(out).toEqual(answer("ask", /^automode \(restrictive, tier\): /));
