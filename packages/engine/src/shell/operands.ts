@@ -101,6 +101,7 @@ function table(spec: FileSpec, v: Values): Roles {
       break;
     case "delete":
       role =
+        spec.recursive === true ||
         hasOpt(p, "-r", "-R") ||
         p.opts.some((o) => o.name.length >= 5 && "--recursive".startsWith(o.name))
           ? "delete-recursive"

@@ -308,6 +308,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   mv: DEV,
   ln: DEV,
   rm: DEV,
+  rimraf: DEV,
   rmdir: DEV,
   unlink: DEV,
   chmod: DEV,

@@ -215,6 +215,7 @@ export const DESTRUCTIVE: Readonly<Record<string, Check>> = {
   git,
   find: (c) =>
     c.args.includes("-delete") ? "find -delete deletes every file it matches" : undefined,
+  rimraf: () => "rimraf deletes whole folder trees irreversibly",
   unlink: (c) =>
     hiddenOperands(c)
       ? `${c.wrappers.at(-1)} unlink deletes files automode cannot list in advance`

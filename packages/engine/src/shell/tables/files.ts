@@ -274,6 +274,7 @@ export const FILE_COMMANDS: Readonly<Record<string, FileSpec>> = {
   rm: DELETE,
   unlink: DELETE,
   rmdir: DELETE,
+  rimraf: { operands: "delete", recursive: true },
   gzip: WRITE,
   gunzip: WRITE,
   bzip2: WRITE,

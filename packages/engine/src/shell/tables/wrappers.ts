@@ -340,7 +340,6 @@ export const DANGEROUS_ENV: ReadonlySet<string> = new Set([
   "SHELLOPTS",
   "BASHOPTS",
   "PS4",
-  "IFS",
   "GIT_SSH",
   "GIT_SSH_COMMAND",
   "GIT_EXTERNAL_DIFF",
