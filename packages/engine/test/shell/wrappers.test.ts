@@ -147,7 +147,7 @@ describe("wrappers are unwrapped (SPEC section 4)", () => {
     });
     expect(execs("pnpm exec tsc").at(-1)?.class).toBe("development");
     expect(execs("uv run python -m pytest").at(-1)?.command.name).toBe("pytest");
-    expect(execs("npx rimraf dist").at(-1)?.class).toBe("package-install");
+    expect(execs("npx cowsay hi").at(-1)?.class).toBe("package-install");
     expect(checks("npx rm -rf dist")).toContain("destructive");
   });
 });
