@@ -1,6 +1,5 @@
-import type { Action, Decision, Tier, Verdict } from "@automode/engine";
+import type { Action, DecideOptions, Decision, Tier, Verdict } from "@automode/engine";
 import type { MappedCall } from "./hook/map-tool.js";
-import { limitRecursiveRead } from "./hook/recursive-read.js";
 import { decideTool } from "./hook/tool-rules.js";
 import type { Project } from "./project/load.js";
 
@@ -22,7 +21,7 @@ export interface AppDecision extends Omit<Decision, "check" | "operations"> {
 
 /** What the app needs of an engine: one synchronous decision per action. */
 export interface DecideEngine {
-  decide(action: Action): Decision;
+  decide(action: Action, options?: DecideOptions): Decision;
 }
 
 export function denial(
@@ -55,10 +54,10 @@ export function decideCall(
       return decideTool(mapped.tool, project.policy.rules, project.tier);
     case "action":
       try {
-        const decision: AppDecision = engine.decide(mapped.action);
-        if (mapped.read !== "recursive" || mapped.action.kind !== "read") return decision;
-        const { path, cwd, tool } = mapped.action;
-        return limitRecursiveRead(decision, project, path, cwd ?? project.root, tool ?? "read");
+        // Glob lists a folder, Grep reads everything under it: the engine's read scope.
+        return mapped.read === undefined || mapped.read === "file"
+          ? engine.decide(mapped.action)
+          : engine.decide(mapped.action, { read: mapped.read });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return denial(
