@@ -6,7 +6,7 @@ import { type CliOptions, parseCli } from "./args.js";
 import { ReadError } from "./context.js";
 import { formatGithub, formatJson, formatSarif, formatStylish } from "./formatters/index.js";
 import { gitTopLevel } from "./git.js";
-import { exitCode, lint, UsageError } from "./lint.js";
+import { exitCode, lint, totals, UsageError } from "./lint.js";
 import { PeerUnavailableError } from "./peers.js";
 import { rules } from "./rules/index.js";
 import type { LintResult } from "./types.js";
@@ -119,6 +119,10 @@ export async function main(
       quiet: options.quiet,
     });
     io.stdout(render(results, options, io));
+    const { errors, warnings } = totals(results);
+    if (errors === 0 && options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+      io.stderr(`automode-lint: too many warnings (${warnings}, maximum ${options.maxWarnings})\n`);
+    }
     return exitCode(results, options.maxWarnings);
   } catch (error) {
     if (

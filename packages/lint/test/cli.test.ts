@@ -82,7 +82,9 @@ describe("--max-warnings and --quiet", () => {
   });
 
   it("more warnings than --max-warnings exit 1", () => {
-    expect(cli(["--max-warnings", "0"], warningsOnly()).status).toBe(1);
+    const over = cli(["--max-warnings", "0"], warningsOnly());
+    expect(over.status).toBe(1);
+    expect(over.stderr).toBe("automode-lint: too many warnings (1, maximum 0)\n");
     expect(cli(["--max-warnings", "1"], warningsOnly()).status).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, formatGithub } from "../src/formatters/github.js";
 import { formatJson } from "../src/formatters/json.js";
-import { formatSarif } from "../src/formatters/sarif.js";
+import { formatSarif, relativeUri } from "../src/formatters/sarif.js";
 import { formatStylish } from "../src/formatters/stylish.js";
 import { lint } from "../src/lint.js";
 import { rules } from "../src/rules/index.js";
@@ -108,6 +108,11 @@ describe("sarif", () => {
 
   it("rejects what GitHub would reject (the validator is live)", () => {
     expect(validate({ version: "2.1.0", runs: [{ tool: {} }] })).toBe(false);
+  });
+
+  it("a file outside the repository gets an absolute file: URI", () => {
+    expect(relativeUri("/repo", "/elsewhere/policy.json")).toBe("file:///elsewhere/policy.json");
+    expect(relativeUri("/repo", "/repo/a b/c.json")).toBe("a%20b/c.json");
   });
 
   it("an empty run is valid too", () => {

@@ -1,4 +1,5 @@
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { RuleModule } from "../rule.js";
 import type { LintResult } from "../types.js";
 
@@ -14,9 +15,14 @@ export interface SarifOptions {
 const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 const informationUri = "https://github.com/automode/automode/tree/main/packages/lint";
 
-/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+/**
+ * The file as a URI reference relative to the repository root (forward slashes, each segment
+ * percent-encoded); a file outside the repository gets an absolute `file:` URI instead.
+ */
 export function relativeUri(repoRoot: string, file: string): string {
-  return relative(repoRoot, file).split(sep).map(encodeURIComponent).join("/");
+  const rel = relative(repoRoot, file);
+  if (rel.startsWith("..") || isAbsolute(rel)) return pathToFileURL(file).href;
+  return rel.split(sep).map(encodeURIComponent).join("/");
 }
 
 /** SARIF 2.1.0, as GitHub code scanning accepts it. */
