@@ -40,6 +40,8 @@ export interface Host {
   readonly ops: Operation[];
   /** Count of network-class commands emitted so far (to tell whether a stage used the net). */
   network: number;
+  /** Absolute paths written by network commands earlier in the line (`curl -o x.sh`). */
+  readonly downloaded: Set<string>;
   /** Parses and analyses a command line given as a string (`bash -c '…'`). */
   script(text: string, st: State, frame: Frame, feed: Feed | undefined): Flow;
 }

@@ -597,7 +597,7 @@ function special(
           wrappers,
           "development",
           `${name} runs the project script ${file.value}`,
-          hazards,
+          [...hazards, ...downloadedHazard(host, file.value, cwd, name)],
         ),
       );
       pathOp(host, "read", file, cwd, name);
@@ -771,7 +771,7 @@ function interpreter(
         wrappers,
         "development",
         `${name} runs the project script ${file.value}`,
-        hazards,
+        [...hazards, ...downloadedHazard(host, file.value, cwd, name)],
       ),
     );
     pathOp(host, "read", file, cwd, name);
@@ -931,6 +931,9 @@ function finish(
     klass = "development";
     reason = `${name} runs a project file`;
   }
+  if (name.includes("/")) hazards.push(...downloadedHazard(host, name, cwd, name));
+  if ((name === "source" || name === ".") && values[0] !== undefined)
+    hazards.push(...downloadedHazard(host, values[0], cwd, name));
   const roles = assignRoles(name, values, cls.afterSub, cls.sub);
   if (
     roles.urls.length > 0 &&
@@ -1029,6 +1032,15 @@ function finish(
     pathOp(host, role, a, cwd, via);
   });
   for (const e of roles.extra) pathOp(host, e.role, { value: e.path, text: e.path }, cwd, via);
+  if (klass === "network") {
+    // `curl -o x.sh URL`, `wget -O x.sh URL`: remember what now holds network content.
+    args.forEach((a, i) => {
+      if (roles.roles[i] === "write" && a.value !== undefined)
+        host.downloaded.add(posix.resolve(cwd, a.value));
+    });
+    for (const e of roles.extra)
+      if (e.role === "write") host.downloaded.add(posix.resolve(cwd, e.path));
+  }
   for (const url of roles.urls) host.ops.push({ kind: "network", url, via });
   // `find … -exec cmd {} ;`: cmd runs on every file found under the roots.
   if (roles.execs.length > 0) {
@@ -1148,6 +1160,17 @@ function isShellStartupFile(path: string, cwd: string, home: string): boolean {
 /** `git@github.com:a/b`: an SSH remote, not `rev:path`. */
 function remoteLike(v: string): boolean {
   return /^[^@:/]+@[^:]+:/.test(v);
+}
+
+/** Running a file that a network command wrote earlier in the same line is remote code. */
+function downloadedHazard(host: Host, file: string, cwd: string, name: string): Hazard[] {
+  if (host.downloaded.size === 0 || !host.downloaded.has(posix.resolve(cwd, file))) return [];
+  return [
+    {
+      check: "remote-code",
+      reason: `${name} runs ${file}, which was just downloaded from the network`,
+    },
+  ];
 }
 
 /** sed's own commands that run or touch files: `e cmd`, `w f`, `W f`, `r f`, `R f` (after an address). */

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import type { Hazard, Operation } from "../types.js";
 import type { FileSystem } from "./fs.js";
 import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
@@ -22,6 +23,7 @@ const HEREDOC_PARTS = new Set([
 export class Walker implements Host {
   readonly ops: Operation[] = [];
   network = 0;
+  readonly downloaded = new Set<string>();
   private depth = 0;
 
   constructor(
@@ -362,6 +364,8 @@ export class Walker implements Host {
     const assigns: Assign[] = [];
     const continuations: SyntaxNode[] = [];
     let stdin = feed;
+    const opsBefore = this.ops.length;
+    const networkBefore = this.network;
     for (const c of node.namedChildren) {
       switch (c.type) {
         case "variable_assignment": {
@@ -394,6 +398,7 @@ export class Walker implements Host {
       const f = this.redirect(r, st, frame, continuations);
       if (f) stdin = f;
     }
+    const redirectsEnd = this.ops.length;
     const hazards: Hazard[] = [];
     const args: Arg[] = expandWords(words, st.cwd, this, hazards);
     const text = node.text;
@@ -408,6 +413,13 @@ export class Walker implements Host {
     );
     if (hazards.length > 0 && args.length === 0)
       this.ops.push(dynamicOp(text, st.cwd, frame, "dynamic", hazards[0]?.reason ?? "glob"));
+    if (this.network > networkBefore) {
+      // `curl URL > x.sh`: the file now holds network content.
+      for (let i = opsBefore; i < redirectsEnd; i++) {
+        const o = this.ops[i];
+        if (o?.kind === "write") this.downloaded.add(posix.resolve(o.cwd, o.path));
+      }
+    }
     flow = this.continue(continuations, flow, st, frame);
     return flow;
   }
