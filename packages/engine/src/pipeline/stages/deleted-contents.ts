@@ -19,7 +19,8 @@ export const deletedContents: Stage = {
   decide(subject, ctx) {
     const op = subject.op;
     const path = subject.path;
-    if (path === undefined || op.kind !== "delete" || (path.exists && !path.isDirectory)) {
+    // Only an existing folder holds anything; a file or a missing path is judged as itself.
+    if (path === undefined || op.kind !== "delete" || !path.exists || !path.isDirectory) {
       return undefined;
     }
     const holds = (file: string) => ctx.within(path.real, file) || ctx.within(path.absolute, file);
