@@ -759,7 +759,8 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
     case "rm": {
       const rec = hasOpt(p, "-r");
       const cached = hasOpt(p, "--cached");
-      for (const k of ops) set(k, cached ? "plain" : rec ? "delete-recursive" : "delete");
+      // `--cached` only unstages: the paths stay incidental (an ignored one is still named).
+      if (!cached) for (const k of ops) set(k, rec ? "delete-recursive" : "delete");
       break;
     }
     case "mv":

@@ -80,7 +80,7 @@ describe("file operands of known commands (SPEC section 4)", () => {
     ["unlink a", [`delete:a${R}`]],
     ["rmdir d", [`delete:d${R}`]],
     ["git rm -r old", [`delete-r:old${R}`]],
-    ["git rm --cached f", []],
+    ["git rm --cached f", [`read-i:f${R}`]],
   ])("deleters: %s", (line, expected) => {
     expect(fileOps(line)).toEqual(expected);
   });
