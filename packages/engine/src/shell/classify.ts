@@ -15,6 +15,52 @@ export interface Classification {
 
 const EMPTY_SPEC: OptSpec = {};
 
+const REF_LONG = [
+  "--message",
+  "--file",
+  "--contains",
+  "--merged",
+  "--no-merged",
+  "--points-at",
+  "--sort",
+  "--format",
+];
+const BRANCH_SPEC: OptSpec = { shortValue: "u", longValue: REF_LONG };
+const TAG_SPEC: OptSpec = { shortValue: "mFu", longValue: REF_LONG };
+/** Options with which `git branch` changes refs instead of listing them. */
+const BRANCH_WRITES = [
+  "-d",
+  "-D",
+  "-m",
+  "-M",
+  "-c",
+  "-C",
+  "--delete",
+  "--move",
+  "--copy",
+  "-u",
+  "--set-upstream-to",
+  "--unset-upstream",
+  "-f",
+  "--edit-description",
+];
+/** `git tag -a/-s/-m` create tags; `git branch -a` lists all branches. */
+const TAG_WRITES = [
+  "-d",
+  "--delete",
+  "-f",
+  "--force",
+  "-a",
+  "-s",
+  "-m",
+  "-F",
+  "-u",
+  "--annotate",
+  "--sign",
+  "--message",
+  "--file",
+];
+
 /**
  * Class of a simple command from the tables: walk the subcommand chain, then apply the
  * option modifiers of the deepest entry that has any. `args` excludes the command name.
@@ -79,38 +125,9 @@ export function classify(name: string, args: readonly (string | undefined)[]): C
   }
   if (name === "git" && (sub[0] === "branch" || sub[0] === "tag") && sub.length === 1) {
     // Listing is read-only; any operand or a write option creates, moves or deletes refs.
-    const p = parseArgs(args.slice(i), {
-      shortValue: sub[0] === "tag" ? "mFu" : "u",
-      longValue: [
-        "--message",
-        "--file",
-        "--contains",
-        "--merged",
-        "--no-merged",
-        "--points-at",
-        "--sort",
-        "--format",
-        "--list",
-      ],
-    });
-    const writes = [
-      "-d",
-      "-D",
-      "-m",
-      "-M",
-      "-c",
-      "-C",
-      "--delete",
-      "--move",
-      "--copy",
-      "-u",
-      "--set-upstream-to",
-      "--unset-upstream",
-      "-f",
-      "--edit-description",
-      // Only `git tag -a/-s/-m` create tags; `git branch -a` lists all branches.
-      ...(sub[0] === "tag" ? ["-a", "-s", "-m", "-F", "--annotate", "--sign"] : []),
-    ];
+    const tag = sub[0] === "tag";
+    const p = parseArgs(args.slice(i), tag ? TAG_SPEC : BRANCH_SPEC);
+    const writes = tag ? TAG_WRITES : BRANCH_WRITES;
     const listing = p.opts.some((o) => o.name === "-l" || o.name === "--list");
     if (p.opts.some((o) => writes.includes(o.name)) || (!listing && p.operands.length > 0)) {
       cls = "development";

@@ -593,38 +593,39 @@ const WGET_SPEC: OptSpec = {
   ],
 };
 
+const WGET_WRITE = [
+  "-O",
+  "--output-document",
+  "-o",
+  "--output-file",
+  "-a",
+  "--append-output",
+  "-P",
+  "--directory-prefix",
+  "--save-cookies",
+];
+const WGET_READ = [
+  "-i",
+  "--input-file",
+  "--post-file",
+  "--body-file",
+  "--load-cookies",
+  "--ca-certificate",
+  "--certificate",
+  "--private-key",
+];
+
 function wget(v: Values): Roles {
   const r = empty(v.length);
   const p = parseArgs(v, WGET_SPEC);
-  const write = [
-    "-O",
-    "--output-document",
-    "-o",
-    "--output-file",
-    "-a",
-    "--append-output",
-    "-P",
-    "--directory-prefix",
-    "--save-cookies",
-  ];
-  const read = [
-    "-i",
-    "--input-file",
-    "--post-file",
-    "--body-file",
-    "--load-cookies",
-    "--ca-certificate",
-    "--certificate",
-    "--private-key",
-  ];
   for (const o of p.opts) {
     if (o.value === undefined) continue;
     const role: Role =
       o.value === "-"
         ? "plain"
-        : write.includes(o.name)
+        : WGET_WRITE.includes(o.name)
           ? "write"
-          : read.includes(o.name)
+          : WGET_READ.includes(o.name)
             ? "read"
             : "plain";
     if (o.valueIndex !== undefined) r.roles[o.valueIndex] = role;
@@ -636,7 +637,9 @@ function wget(v: Values): Roles {
   if (
     !p.opts.some(
       (o) =>
-        write.slice(0, 2).includes(o.name) || o.name === "-P" || o.name === "--directory-prefix",
+        WGET_WRITE.slice(0, 2).includes(o.name) ||
+        o.name === "-P" ||
+        o.name === "--directory-prefix",
     )
   )
     r.extra.push({ role: "write", path: "." });
