@@ -1,3 +1,5 @@
+import type { Engine } from "@automode/engine";
+import type { Tier } from "@automode/policy";
 import { docsUrl, type RuleModule } from "../rule.js";
 
 const id = "policy-tests";
@@ -14,9 +16,15 @@ export const policyTests: RuleModule = {
   async check(context) {
     const policy = context.policy;
     if (policy === undefined || policy.tests.length === 0) return;
+    // One engine per tier the tests use: creation reads the ignore file and sets up the parser.
+    const engines = new Map<Tier, Engine>();
     for (const [index, test] of policy.tests.entries()) {
       const tier = test.tier ?? policy.tier;
-      const engine = await context.engine({ policy, tier });
+      let engine = engines.get(tier);
+      if (engine === undefined) {
+        engine = await context.engine({ policy, tier });
+        engines.set(tier, engine);
+      }
       const action = { ...test.action, cwd: test.action.cwd ?? context.root };
       const decision = engine.decide(action);
       if (decision.verdict === test.expect) continue;

@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
+import type { Engine } from "@automode/engine";
 import type { Policy, Rule } from "@automode/policy";
 import type { RuleContext } from "../rule.js";
 import { docsUrl, type RuleModule } from "../rule.js";
@@ -26,9 +27,8 @@ function loosens(rule: Rule, hardVerdict: string): boolean {
   return rule.verdict === "escalate" && hardVerdict === "deny";
 }
 
-async function checkCommands(context: RuleContext, policy: Policy, rule: Rule, index: number) {
+async function checkCommands(context: RuleContext, engine: Engine, rule: Rule, index: number) {
   if (rule.commands === undefined) return;
-  const engine = await context.engine({ policy: { ...policy, rules: [rule], tests: [] } });
   for (const [n, pattern] of rule.commands.entries()) {
     const at = { file: "policy" as const, path: ["rules", index, "commands", n] };
     if (rule.verdict === "approve" && wildcardToken(commandTokens(pattern)[0] ?? "")) {
@@ -130,9 +130,14 @@ export const ruleHardLimit: RuleModule = {
   async check(context) {
     const policy = context.policy;
     if (policy === undefined) return;
+    // Hard limits are decided before rules, so one engine with the whole policy shows them all.
+    let engine: Engine | undefined;
     for (const [index, rule] of policy.rules.entries()) {
       if (rule.verdict === "deny") continue;
-      await checkCommands(context, policy, rule, index);
+      if (rule.commands !== undefined) {
+        engine ??= await context.engine({ policy });
+        await checkCommands(context, engine, rule, index);
+      }
       await checkPaths(context, policy, rule, index);
     }
   },
