@@ -157,7 +157,7 @@ console.log(
   `shell commands, decisions/s: automode ${fmt(oursRate)}, cc-safety-net ${fmt(theirsRate)}`,
 );
 console.log(
-  `ratio automode / cc-safety-net: ${(oursRate / theirsRate).toFixed(1)}× (rounds: ${ratios.map((r) => r.toFixed(1)).join(", ")})`,
+  `ratio automode / cc-safety-net, median of the rounds' ratios: ${median(ratios).toFixed(1)}× (rounds: ${ratios.map((r) => r.toFixed(1)).join(", ")})`,
 );
 console.log(
   `per command, mean µs: automode ${((median(ours) * 1000) / commands.length).toFixed(1)}, cc-safety-net ${((median(theirs) * 1000) / commands.length).toFixed(1)}`,
