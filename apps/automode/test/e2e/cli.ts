@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, realpathSync } from "node:fs";
+import { cpSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,14 +51,23 @@ export function cliAsync(args: readonly string[], options: RunOptions = {}): Pro
   });
 }
 
+const created: string[] = [];
+
+/** Removes every folder `sampleProject` and `tempDir` made (call it from afterAll). */
+export function cleanup(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh copy of the sample project in a temporary folder (its real path). */
 export function sampleProject(): string {
-  const work = realpathSync(mkdtempSync(join(tmpdir(), "automode-e2e-")));
+  const work = tempDir();
   const project = join(work, "invoice-kit");
   cpSync(join(appRoot, "sample-project"), project, { recursive: true });
   return project;
 }
 
 export function tempDir(): string {
-  return realpathSync(mkdtempSync(join(tmpdir(), "automode-e2e-")));
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "automode-e2e-")));
+  created.push(dir);
+  return dir;
 }

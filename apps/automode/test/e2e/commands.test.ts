@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { cli, sampleProject } from "./cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanup, cli, sampleProject, tempDir } from "./cli.js";
+
+afterAll(cleanup);
 
 describe("automode decide", () => {
   it("answers every line, in order, malformed ones with invalid-input", () => {
@@ -41,7 +42,7 @@ describe("automode explain", () => {
 });
 
 describe("automode audit", () => {
-  const out = mkdtempSync(join(tmpdir(), "automode-e2e-audit-"));
+  const out = tempDir();
   const demo = cli(["demo", "--out", out]);
   const log = join(out, "audit-balanced.jsonl");
 

@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { cli, cliAsync, sampleProject } from "./cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanup, cli, cliAsync, sampleProject } from "./cli.js";
+
+afterAll(cleanup);
 
 let project: string;
 beforeAll(() => {

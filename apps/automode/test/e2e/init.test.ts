@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "jsonc-parser";
-import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "./cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanup, cli, tempDir } from "./cli.js";
+
+afterAll(cleanup);
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 

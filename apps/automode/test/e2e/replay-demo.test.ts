@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { appRoot, cli, sampleProject } from "./cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { appRoot, cleanup, cli, sampleProject, tempDir } from "./cli.js";
+
+afterAll(cleanup);
 
 describe("automode replay", () => {
   const project = sampleProject();
@@ -53,8 +54,9 @@ describe("automode replay", () => {
 
 describe("automode demo", () => {
   it("replays the bundled session under all tiers and verifies the logs", () => {
-    const before = new Set(readdirSync(tmpdir()));
-    const run = cli(["demo"]);
+    // A temporary folder of its own, so what the demo leaves behind can be counted exactly.
+    const tmp = tempDir();
+    const run = cli(["demo"], { env: { TMPDIR: tmp } });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/permissive\s+balanced\s+restrictive\s+reason/);
@@ -70,9 +72,13 @@ describe("automode demo", () => {
       expect(Number(records)).toBeGreaterThanOrEqual(40);
     }
     // Only the folder holding the logs is left behind.
-    const added = readdirSync(tmpdir()).filter(
-      (name) => !before.has(name) && name.startsWith("automode-demo"),
-    );
-    expect(added).toHaveLength(1);
+    const left = readdirSync(tmp);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^automode-demo-/);
+    expect(readdirSync(join(tmp, left[0]!)).sort()).toEqual([
+      "audit-balanced.jsonl",
+      "audit-permissive.jsonl",
+      "audit-restrictive.jsonl",
+    ]);
   });
 });
