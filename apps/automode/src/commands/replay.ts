@@ -69,7 +69,8 @@ export async function replay(argv: readonly string[], io: Io): Promise<number> {
       ? {
           onProgress: (done: number, total: number) => {
             if (done % 25 === 0 || done === total) io.err(progressBar(done, total));
-            if (done === total) io.err("\n");
+            // Done: wipe the bar, so the report starts on a clean line.
+            if (done === total) io.err("\r\u001b[K");
           },
         }
       : {}),
