@@ -198,3 +198,19 @@ describe("read scope (Glob lists, Grep reads everything under)", () => {
     );
   });
 });
+
+describe("a case-insensitive file system", () => {
+  const engine = createEngineSync({
+    projectRoot: project.root,
+    env: { ...env, caseSensitive: false },
+  });
+  it.each([
+    [{ kind: "read", path: ".ENV" }, "deny", "ignored-path"],
+    [{ kind: "write", path: ".ClaudeIgnore" }, "deny", "self-protection"],
+    [{ kind: "delete", path: ".CLAUDE", recursive: true }, "deny", "self-protection"],
+    [{ kind: "read", path: "~/.SSH/id_rsa" }, "deny", "credentials"],
+    [{ kind: "execute", command: "cat SECRETS/api.txt" }, "deny", "ignored-path"],
+  ] as const)("%o → %s (%s)", (action, verdict, check) => {
+    expect(engine.decide(action)).toMatchObject({ verdict, check });
+  });
+});

@@ -19,8 +19,9 @@ export const deletedContents: Stage = {
   decide(subject, ctx) {
     const op = subject.op;
     const path = subject.path;
-    // Only an existing folder holds anything; a file or a missing path is judged as itself.
-    if (path === undefined || op.kind !== "delete" || !path.exists || !path.isDirectory) {
+    // An existing file is judged as itself; a folder, or a path the file system does not show
+    // as written (another case on a case-insensitive volume, a race), may hold protected files.
+    if (path === undefined || op.kind !== "delete" || (path.exists && !path.isDirectory)) {
       return undefined;
     }
     const holds = (file: string) => ctx.within(path.real, file) || ctx.within(path.absolute, file);
