@@ -13,6 +13,10 @@ function actionLine(action: unknown): string {
 const pad = (s: string, n: number) =>
   s.length >= n ? `${s} ` : `${s}${".".repeat(n - s.length - 1)} `;
 
+/** "rule no-push" when a rule decided, else the check. */
+const by = (check: string, rule: string | undefined) =>
+  check === "rule" && rule !== undefined ? `rule ${rule}` : check;
+
 /** Plain text, one stage per line, no colours: pure, so tests and the README use it as is. */
 export function formatTrace(trace: Trace): string {
   const lines: string[] = [];
@@ -28,16 +32,17 @@ export function formatTrace(trace: Trace): string {
     lines.push(`${i + 1}. ${d.kind} ${d.target}`);
     for (const fact of op.facts) lines.push(`     ${fact}`);
     for (const step of op.steps) {
-      const rule = step.rule !== undefined ? ` [rule ${step.rule}]` : "";
+      const rule =
+        step.rule !== undefined && !step.why.includes(`"${step.rule}"`)
+          ? ` [rule ${step.rule}]`
+          : "";
       const under = step.check !== step.stage && step.result !== "pass" ? ` [${step.check}]` : "";
       lines.push(`   ${pad(step.stage, 18)}${step.result.padEnd(8)} ${step.why}${rule}${under}`);
     }
-    lines.push(`   → ${d.verdict} (${d.check}${d.rule !== undefined ? `, rule ${d.rule}` : ""})`);
+    lines.push(`   → ${d.verdict} (${by(d.check, d.rule)})`);
   });
   const d = trace.decision;
   lines.push("");
-  lines.push(
-    `decision  ${d.verdict.toUpperCase()} by ${d.check}${d.rule !== undefined ? ` (rule ${d.rule})` : ""}: ${d.reason}`,
-  );
+  lines.push(`decision  ${d.verdict.toUpperCase()} by ${by(d.check, d.rule)}: ${d.reason}`);
   return lines.join("\n");
 }
