@@ -245,7 +245,7 @@ export class AuditWriter {
           batch.map((p) => p.entry),
           this.options,
         );
-        batch.forEach((p, i) => p.resolve(results[i]!));
+        for (const [i, p] of batch.entries()) p.resolve(results[i]!);
       } catch (err) {
         for (const p of batch) p.reject(err);
       }
