@@ -735,21 +735,49 @@ const GIT_READ = new Set([
   "grep",
 ]);
 
+/** Short options of git subcommands that take a value (`git commit -m MSG`). */
+const GIT_SHORT_VALUE: Readonly<Record<string, string>> = {
+  commit: "mFcCt",
+  tag: "mFcCt",
+  grep: "efABCmO",
+  archive: "o",
+};
+const GIT_LONG_VALUE = [
+  "--message",
+  "--author",
+  "--date",
+  "--format",
+  "--pretty",
+  "--grep",
+  "--output",
+  "--prefix",
+  "--remote",
+  "--exec",
+  "--max-depth",
+  "--max-count",
+  "--context",
+  "--after-context",
+  "--before-context",
+];
+
 function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
   const r = empty(v.length);
   markSub(r, v, afterSub, sub);
   const rest = v.slice(afterSub);
   const cmd = sub[0];
   const p = parseArgs(rest, {
-    shortValue: cmd === "commit" || cmd === "tag" ? "mFcCt" : "m",
-    longValue: ["--message", "--author", "--date", "--format", "--pretty", "--grep"],
+    shortValue: GIT_SHORT_VALUE[cmd ?? ""] ?? "m",
+    longValue: GIT_LONG_VALUE,
   });
   const set = (k: number, role: Role) => {
     r.roles[afterSub + k] = role;
   };
   for (const o of p.opts) {
     if (o.valueIndex === undefined) continue;
-    if (o.name === "-F" || o.name === "--file") set(o.valueIndex, "read");
+    if (o.name === "-F" || o.name === "--file" || (cmd === "grep" && o.name === "-f"))
+      set(o.valueIndex, "read");
+    else if (cmd === "archive" && (o.name === "-o" || o.name === "--output"))
+      set(o.valueIndex, "write");
     else set(o.valueIndex, "plain");
   }
   const dash = rest.indexOf("--");
@@ -808,6 +836,21 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
       for (const k of ops.slice(1)) set(k, "plain");
       break;
     }
+    case "grep": {
+      // Searches the contents of every tracked file under the pathspecs (or the cwd): a
+      // recursive reader, like `grep -r`. The pattern (unless `-e`/`-f` gives it) and any
+      // tree-ish are not paths; what is not a tree-ish is a pathspec.
+      const hasPattern = hasOpt(p, "-e", "-f");
+      const paths = ops.filter((k, n) => (dash >= 0 ? k > dash : hasPattern || n > 0));
+      for (const k of ops) set(k, paths.includes(k) ? "read-recursive" : "plain");
+      if (dash < 0 || paths.length === 0) r.extra.push({ role: "read-recursive", path: "." });
+      break;
+    }
+    case "archive":
+      // Packs a whole tree: a recursive read of the project, written where `-o` says.
+      for (const k of ops) set(k, dash >= 0 && k > dash ? "read-recursive" : "plain");
+      r.extra.push({ role: "read-recursive", path: "." });
+      break;
     case "commit":
     case "switch":
     case "branch":

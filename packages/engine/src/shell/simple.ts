@@ -5,7 +5,7 @@ import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
-import { COMMANDS, NO_PATH_ARGS } from "./tables/commands.js";
+import { COMMANDS, NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
 import { isHarmlessPath } from "./tables/files.js";
 import { DANGEROUS_ENV, INTERPRETERS, RUNNERS, SHELLS, WRAPPERS } from "./tables/wrappers.js";
@@ -996,7 +996,7 @@ function finish(
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
   // Words automode cannot know, where a path may go.
-  if (!NO_PATH_ARGS.has(name)) {
+  if (!NO_PATH_ARGS.has(name) && !TEST_COMMANDS.has(name)) {
     args.forEach((a, i) => {
       if (a.value !== undefined || roles.roles[i] === "plain") return;
       hazards.push(

@@ -3,7 +3,7 @@ import type { Hazard, Operation } from "../types.js";
 import type { FileSystem } from "./fs.js";
 import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
 import { parseBash, type SyntaxNode } from "./parser.js";
-import { type Arg, type Assign, expandWords, pathOp, runSimple } from "./simple.js";
+import { type Arg, type Assign, expandWords, incidental, pathOp, runSimple } from "./simple.js";
 import { DANGEROUS_ENV } from "./tables/wrappers.js";
 import { evalWord, type Word, type WordScope, wordValue } from "./words.js";
 
@@ -116,6 +116,8 @@ export class Walker implements Host {
       case "comment":
       case "heredoc_body":
         return NO_FLOW;
+      case "test_command":
+        return this.test(node, st, frame);
       case "file_redirect":
       case "heredoc_redirect":
       case "herestring_redirect": {
@@ -477,6 +479,25 @@ export class Walker implements Host {
     return NO_FLOW;
   }
 
+  /**
+   * `[ -f .env ]`, `[[ -r .env ]]`: a test tells whether a path exists or can be read, so its
+   * literal operands are incidental reads (an ignored one is denied), as for `test -f .env`.
+   */
+  private test(node: SyntaxNode, st: State, frame: Frame): Flow {
+    this.scan(node, st, frame);
+    const scope = this.scope(st, frame);
+    const visit = (n: SyntaxNode): void => {
+      for (const c of n.namedChildren) {
+        if (TEST_OPERANDS.has(c.type)) {
+          const value = wordValue(evalWord(c, scope));
+          if (value !== undefined) incidental(this, value, st.cwd, "test");
+        } else if (c.type !== "test_operator" && c.type !== "regex") visit(c);
+      }
+    };
+    visit(node);
+    return NO_FLOW;
+  }
+
   /** Finds and analyses `$( )`, backticks and `<( )` anywhere inside a node. */
   scan(node: SyntaxNode, st: State, frame: Frame): boolean {
     return this.scopeScan(node, st, frame);
@@ -535,6 +556,9 @@ const WORDISH = new Set([
   "postfix_expression",
   "ternary_expression",
 ]);
+
+/** Operand nodes of `[ ]` and `[[ ]]` that can name a path. */
+const TEST_OPERANDS = new Set(["word", "string", "raw_string", "ansi_c_string", "concatenation"]);
 
 /** Statements that can appear as a command's argument node (`time ( … )`, `time { …; }`). */
 const STATEMENT_ARGS = new Set(["subshell", "compound_statement"]);

@@ -782,6 +782,13 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   "xdg-open": UNKNOWN,
 };
 
+/**
+ * Names whose arguments may be paths they only test (`test -f .env` tells whether .env
+ * exists): literal arguments are incidental reads like any other, but an argument automode
+ * cannot see is harmless here (`[ -n "$CI" ]`), so it is not a dynamic hazard.
+ */
+export const TEST_COMMANDS: ReadonlySet<string> = new Set(["test", "[", "[["]);
+
 /** Names whose arguments are never paths: they print, compute or test. */
 export const NO_PATH_ARGS: ReadonlySet<string> = new Set([
   "echo",
@@ -789,9 +796,6 @@ export const NO_PATH_ARGS: ReadonlySet<string> = new Set([
   "true",
   "false",
   ":",
-  "test",
-  "[",
-  "[[",
   "expr",
   "seq",
   "sleep",
