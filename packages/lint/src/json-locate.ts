@@ -1,17 +1,15 @@
-import type { JsonPath } from "@automode/policy";
+import { type JsonPath, LineMap } from "@automode/policy";
 import { findNodeAtLocation, type Node, parseTree } from "jsonc-parser";
 import type { Range } from "./types.js";
 
 /** Maps JSON paths in a JSONC text to 1-based ranges, for reports on valid policies. */
 export class JsonLocator {
   readonly #root: Node | undefined;
-  readonly #starts: number[] = [0];
+  readonly #lines: LineMap;
 
   constructor(text: string) {
     this.#root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
-    }
+    this.#lines = new LineMap(text);
   }
 
   /** Whether the policy text gives a value at `path` (defaults are not written). */
@@ -33,13 +31,6 @@ export class JsonLocator {
   }
 
   position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.#starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - this.#starts[low]! + 1 };
+    return this.#lines.position(offset);
   }
 }

@@ -25,6 +25,11 @@ export type ReportLocation =
 /** The start of a file, for problems that belong to no one value. */
 export const fileStart: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/** One line of a file, from its first column over `length` characters. */
+export function lineRange(line: number, length: number): Range {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+
 export interface Report {
   message: string;
   at: ReportLocation;

@@ -1,6 +1,7 @@
 export { type Diagnostic, formatPath, type JsonPath } from "./diagnostic.js";
 export { policyJsonSchema, policySchemaId } from "./json-schema.js";
 export { type ParseOptions, type ParseResult, parsePolicy } from "./parse.js";
+export { LineMap } from "./positions.js";
 export {
   type ActionKind,
   actionKinds,

@@ -1,4 +1,4 @@
-import { docsUrl, type RuleModule } from "../rule.js";
+import { docsUrl, lineRange, type RuleModule } from "../rule.js";
 
 const id = "ignore-duplicate-pattern";
 
@@ -24,12 +24,7 @@ export const ignoreDuplicatePattern: RuleModule = {
         message: `"${line.pattern}" repeats the pattern on line ${seen}`,
         at: {
           file: "ignore",
-          range: {
-            line: line.line,
-            column: 1,
-            endLine: line.line,
-            endColumn: line.pattern.length + 1,
-          },
+          range: lineRange(line.line, line.pattern.length),
         },
       });
     }

@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { docsUrl, type RuleModule } from "../rule.js";
+import { docsUrl, lineRange, type RuleModule } from "../rule.js";
 
 const id = "ignore-negation-unreachable";
 
@@ -51,12 +51,7 @@ export const ignoreNegationUnreachable: RuleModule = {
           message: `"${pattern}" can never re-include anything: its parent folder "${parent}/" is excluded by ${name}, and git does not look inside excluded folders`,
           at: {
             file: "ignore",
-            range: {
-              line: line.line,
-              column: 1,
-              endLine: line.line,
-              endColumn: line.text.length + 1,
-            },
+            range: lineRange(line.line, line.text.length),
           },
         });
         break;
