@@ -2,6 +2,7 @@ import type { PolicyInput, Rule } from "@automode/policy";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createEngineSync } from "../../src/engine.js";
+import { hardLimitChecks } from "../../src/index.js";
 import type { Action, Check, Tier } from "../../src/types.js";
 import { groups, verdictsOf } from "./cases/index.js";
 import { createProject, placeholders } from "./project.js";
@@ -75,6 +76,12 @@ function enginesFor(rules: readonly Rule[]) {
 }
 
 describe("no approve rule loosens a hard limit", () => {
+  it("exports the hard limits' checks (stages 1–4) for the linter", () => {
+    expect(new Set(hardLimitChecks)).toEqual(
+      new Set([...hardLimits].filter((check) => check !== "invalid-input")),
+    );
+  });
+
   it(`holds for ${hardCases.length} hard-limit cases under any subset of approve-everything rules`, () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
-import type { Engine } from "@automode/engine";
+import { type Engine, hardLimitChecks } from "@automode/engine";
 import type { Policy, Rule } from "@automode/policy";
 import type { RuleContext } from "../rule.js";
 import { docsUrl, type RuleModule } from "../rule.js";
@@ -7,19 +7,6 @@ import { commandTokens, filler, sampleCommand, samplePath, wildcardToken } from 
 import { requiredCoverage } from "./ignore-file-coverage.js";
 
 const id = "rule-hard-limit";
-
-/** The pipeline stages no rule can loosen (SPEC section 5, stages 1–4). */
-export const hardChecks: ReadonlySet<string> = new Set([
-  "privilege",
-  "ignored-path",
-  "self-protection",
-  "credentials",
-  "system-path",
-  "destructive",
-  "remote-code",
-  "unparseable",
-  "dynamic",
-]);
 
 /** A rule loosens a hard limit when its verdict is milder than what the hard limit decides. */
 function loosens(rule: Rule, hardVerdict: string): boolean {
@@ -42,7 +29,7 @@ async function checkCommands(context: RuleContext, engine: Engine, rule: Rule, i
     const sample = sampleCommand(pattern);
     for (const command of [sample, `${sample} automode-sample`]) {
       const decision = engine.decide({ kind: "execute", command, cwd: context.root });
-      if (!hardChecks.has(decision.check) || !loosens(rule, decision.verdict)) continue;
+      if (!hardLimitChecks.has(decision.check) || !loosens(rule, decision.verdict)) continue;
       context.report({
         message: `rule "${rule.id}" would ${rule.verdict} "${pattern}", but the hard limit wins: ${decision.check} (${decision.verdict}): ${decision.reason}`,
         at,

@@ -1,3 +1,4 @@
+import type { Check } from "../../types.js";
 import type { Stage } from "../types.js";
 import { credentials } from "./credentials.js";
 import { deletedContents } from "./deleted-contents.js";
@@ -31,3 +32,13 @@ export const escalatingLimits: readonly Stage[] = [
   unparseable,
   dynamic,
 ];
+
+/**
+ * The checks of the hard limits (stages 1–4): what no rule and no tier can loosen. Tools that
+ * judge rules against the engine (the linter's rule-hard-limit) read it from here.
+ */
+export const hardLimitChecks: ReadonlySet<Check> = new Set(
+  [...denyingLimits, ...escalatingLimits]
+    .map((stage) => stage.meta.check)
+    .filter((check) => check !== "invalid-input"),
+);
