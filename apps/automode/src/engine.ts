@@ -10,6 +10,8 @@ export function engineFor(project: Project, tier: Tier = project.tier): Engine {
   return createEngineSync({
     projectRoot: project.root,
     policy: project.policy,
+    // loadProject validated it (parsePolicy): the engine need not validate it again.
+    trustedPolicy: true,
     ...(project.policyFile !== undefined ? { policyFile: project.policyFile } : {}),
     tier,
   });

@@ -22,6 +22,11 @@ export interface EngineOptions {
   projectRoot: string;
   /** A parsed policy (or one as a user writes it); absent: read from `policyFile`. */
   policy?: Policy | PolicyInput;
+  /**
+   * `policy` is already validated (the output of `parsePolicy` or `policySchema`): use it as
+   * is instead of validating it again. Only for a caller that validated it itself.
+   */
+  trustedPolicy?: boolean;
   /** Default `<projectRoot>/.claude/policy.json`; absent there: the built-in default policy. */
   policyFile?: string;
   /** Overrides the policy's tier (`--permission-tier`). */
@@ -45,6 +50,7 @@ const defaultPolicyFile = join(".claude", "policy.json");
 function loadPolicy(options: EngineOptions, fs: FileSystem): { policy: Policy; file: string } {
   const file = resolve(options.projectRoot, options.policyFile ?? defaultPolicyFile);
   if (options.policy !== undefined) {
+    if (options.trustedPolicy === true) return { policy: options.policy as Policy, file };
     const parsed = policySchema.safeParse(options.policy);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
