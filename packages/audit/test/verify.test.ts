@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { genesis, recordHash, recordLine, verifyLog } from "../src/index.js";
@@ -123,6 +124,28 @@ describe("verifyLog", () => {
     lines[1] = JSON.stringify({ hash, ...rest });
     rewrite(file, lines);
     expect(await verifyLog(file)).toMatchObject({ ok: true, records: 3 });
+  });
+
+  // Known divergence from SPEC 6 (hash = SHA-256 over prev + the RFC 8785 canonical JSON):
+  // the fast path accepts a line whose hash was computed over its own non-canonical bytes.
+  // `it.fails` records it; the fix (a canonical-form scanner, or the exact path) is pending.
+  it.fails("rejects a line whose hash covers non-canonical bytes (known gap)", async () => {
+    const { file, lines } = log(3);
+    let prev = (JSON.parse(lines[0]!) as { prev: string }).prev;
+    for (let i = 0; i < 3; i++) {
+      let body = lines[i]!.slice(0, lines[i]!.lastIndexOf(',"hash":"'));
+      body = body.replace(/"prev":"sha256:[0-9a-f]{64}"/, `"prev":"${prev}"`);
+      if (i === 0) body = body.replace('":', '": '); // whitespace: not RFC 8785
+      const hash = `sha256:${createHash("sha256").update(`${prev}${body}}`).digest("hex")}`;
+      lines[i] = `${body},"hash":"${hash}"}`;
+      prev = hash;
+    }
+    rewrite(file, lines);
+    expect(recordHash(JSON.parse(lines[0]!) as { prev: string })).not.toBe(prev);
+    expect(await verifyLog(file, { schema: false })).toMatchObject({
+      ok: false,
+      firstBad: { line: 1 },
+    });
   });
 
   it("reports a partial last line (a crash not yet recovered)", async () => {
