@@ -29,8 +29,7 @@ export function isSystemPath(path: string, caseSensitive: boolean): boolean {
   const second = key.indexOf("/", 1);
   const top = second === -1 ? key.slice(1) : key.slice(1, second);
   if (top.startsWith("lib")) return true;
-  const folders = caseSensitive ? systemFolders : foldedSystemFolders;
-  return folders.some((folder) => isWithin(folder, key));
+  return isUnderAny(caseSensitive ? systemFolders : foldedSystemFolders, key);
 }
 
 /**
@@ -63,5 +62,9 @@ export function credentialKeys(homes: string[], caseSensitive: boolean): string[
 }
 
 export function isUnderAny(keys: readonly string[], key: string): boolean {
-  return keys.some((dir) => isWithin(dir, key));
+  // A plain loop: no closure per call on the hot path.
+  for (let i = 0; i < keys.length; i++) {
+    if (isWithin(keys[i] as string, key)) return true;
+  }
+  return false;
 }

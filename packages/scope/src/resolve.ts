@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { ScopeError } from "./errors.js";
 import { expandHome } from "./expand.js";
-import type { FileSystem } from "./file-system.js";
+import type { FileKind, FileSystem } from "./file-system.js";
 import type { ResolvedPath } from "./types.js";
 
 /** Linux gives up after 40 links (ELOOP); so does scope, instead of looping forever. */
@@ -29,19 +29,30 @@ export function resolvePath(
   const expanded = expandHome(target, home);
   const joined = expanded.startsWith("/") ? expanded : `${cwd}/${expanded}`;
   const absolute = path.posix.resolve(joined);
-  const { real, exists } = realOf(fs, joined);
+  const { real, exists, kind } = realOf(fs, joined);
   return {
     input: target,
     absolute,
     real,
     exists,
-    isDirectory: exists && fs.lstat(real) === "directory",
+    isDirectory: exists && (kind ?? fs.lstat(real)) === "directory",
   };
 }
 
 interface Real {
   real: string;
   exists: boolean;
+  /** What lstat saw at `real`, when already known. */
+  kind?: FileKind;
+}
+
+/** `fs.lstat`, with `null` for "could not tell" (it threw). */
+function quietLstat(fs: FileSystem, path: string): FileKind | undefined | null {
+  try {
+    return fs.lstat(path);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -65,9 +76,18 @@ function realOfPlain(fs: FileSystem, segments: string[]): Real {
   let prefix = path.posix.resolve("/", ...segments);
   const missing: string[] = [];
   for (;;) {
-    const real = fs.realpath(prefix);
-    if (real !== undefined)
-      return missing.length === 0 ? { real, exists: true } : walk(fs, real, missing);
+    // A cheap lstat first: when it finds nothing, realpath would not either, and a failing
+    // realpath costs several times a failing lstat (an exception in node:fs). When lstat
+    // cannot say (it threw, e.g. ENOTDIR), realpath decides as before.
+    const kind = quietLstat(fs, prefix);
+    const real = kind === undefined ? undefined : fs.realpath(prefix);
+    if (real !== undefined) {
+      if (missing.length > 0) return walk(fs, real, missing);
+      // Not a symlink: the real path is the same file, so its kind is already known.
+      return kind === null || kind === "symlink"
+        ? { real, exists: true }
+        : { real, exists: true, kind };
+    }
     if (prefix === "/") return { real: path.posix.resolve("/", ...missing), exists: false };
     missing.unshift(path.posix.basename(prefix));
     prefix = path.posix.dirname(prefix);
