@@ -4,8 +4,9 @@
  * Run: pnpm bench (npx tsx --conditions=source bench/engine.bench.ts).
  */
 
+import * as nodeFs from "node:fs";
 import { policySchema } from "@automode/policy";
-import { createScope, nodeFileSystem } from "@automode/scope";
+import { createScope, type FileSystem, nodeFileSystem } from "@automode/scope";
 import { checkCommand } from "cc-safety-net/api";
 import { Bench, type Task } from "tinybench";
 import { buildEngine } from "../src/core.js";
@@ -126,6 +127,33 @@ const pipelineOnly = buildEngine({
   protectedFiles: [],
 });
 
+// The engine's own cost of a file action, without the kernel: the same engine over an in-memory
+// FileSystem holding the same tree (each answer is taken once from the real file system, then
+// served from memory; a benchmark device, the engine itself keeps nothing between decisions).
+function inMemory(real: FileSystem): FileSystem {
+  const remember = <T>(ask: (path: string) => T) => {
+    const table = new Map<string, T>();
+    return (path: string): T => {
+      if (!table.has(path)) table.set(path, ask(path));
+      return table.get(path) as T;
+    };
+  };
+  return {
+    lstat: remember((p) => real.lstat(p)),
+    realpath: remember((p) => real.realpath(p)),
+    readdir: remember((p) => real.readdir(p)),
+    readFile: remember((p) => real.readFile(p)),
+    readlink: remember((p) => real.readlink?.(p)),
+  };
+}
+const memEngine = createEngineSync({
+  projectRoot: project.root,
+  tier: "balanced",
+  env,
+  fs: inMemory(nodeFileSystem),
+});
+const appPath = `${project.root}/src/app.ts`;
+
 const files = new Bench({ time: 1500, warmup: true });
 files
   .add("automode engine.decide (one file read)", () => {
@@ -133,6 +161,18 @@ files
   })
   .add("automode engine.decide (one file write)", () => {
     engine.decide({ kind: "write", path: "src/new.ts", cwd });
+  })
+  .add("automode engine.decide, in-memory fs (one file read)", () => {
+    memEngine.decide({ kind: "read", path: "src/app.ts", cwd });
+  })
+  .add("automode engine.decide, in-memory fs (one file write)", () => {
+    memEngine.decide({ kind: "write", path: "src/new.ts", cwd });
+  })
+  .add("syscall floor: one realpathSync.native", () => {
+    nodeFs.realpathSync.native(appPath);
+  })
+  .add("syscall floor: one lstatSync", () => {
+    nodeFs.lstatSync(appPath);
   })
   .add("scope.classify (one path)", () => {
     realScope.classify("src/app.ts", cwd);
@@ -143,7 +183,8 @@ files
 await files.run();
 project.cleanup();
 
-const [read, write, classify, pipeline] = files.tasks.map(stats);
+const [read, write, memRead, memWrite, realpathFloor, lstatFloor, classify, pipeline] =
+  files.tasks.map(stats);
 const perSecond = (meanMs: number) => (commands.length / meanMs) * 1000;
 const oursRate = perSecond(median(ours));
 const theirsRate = perSecond(median(theirs));
@@ -165,8 +206,15 @@ console.log(
 console.log(
   `  of which the shell analysis (analyzeCommand), mean µs: ${((median(analysis) * 1000) / commands.length).toFixed(1)}`,
 );
-console.log(`file read, median µs: ${(read!.p50 * 1000).toFixed(2)}`);
-console.log(`file write, median µs: ${(write!.p50 * 1000).toFixed(2)}`);
+const us = (p50: number | undefined) => ((p50 ?? Number.NaN) * 1000).toFixed(2);
+console.log(
+  `file action, in-memory fs, median µs: read ${us(memRead!.p50)}, write ${us(memWrite!.p50)}`,
+);
+console.log(
+  `syscall floor, median µs: realpathSync.native ${us(realpathFloor!.p50)}, lstatSync ${us(lstatFloor!.p50)}`,
+);
+console.log(`file read (real fs), median µs: ${(read!.p50 * 1000).toFixed(2)}`);
+console.log(`file write (real fs), median µs: ${(write!.p50 * 1000).toFixed(2)}`);
 console.log(`  of which scope.classify, median µs: ${(classify!.p50 * 1000).toFixed(2)}`);
 console.log(
   `  pipeline only (classification memoised), median µs: ${(pipeline!.p50 * 1000).toFixed(2)}`,
