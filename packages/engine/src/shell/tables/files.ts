@@ -52,16 +52,7 @@ const GREP: FileSpec = {
   recursive: ["-r", "-R", "--recursive", "--dereference-recursive"],
   defaultOperand: ".",
   readOpts: ["-f", "--file"],
-  plainOpts: [
-    "-e",
-    "--regexp",
-    "-m",
-    "-A",
-    "-B",
-    "-C",
-    "--color",
-    "--colour",
-  ],
+  plainOpts: ["-e", "--regexp", "-m", "-A", "-B", "-C", "--color", "--colour"],
 };
 const RG: FileSpec = {
   operands: "read",
