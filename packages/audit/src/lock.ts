@@ -5,9 +5,8 @@ import { AuditError } from "./errors.js";
 export interface LockOptions {
   /**
    * A lock whose directory has not been refreshed for this long belongs to a dead writer
-   * and is taken over (the same rule as proper-lockfile's, whose minimum is 2000 ms). Default 5000 ms: an append
-   * holds the lock for well under a millisecond, the holder refreshes the mtime every
-   * `stale / 2`, so only a crashed (or SIGSTOPped) writer ever looks stale.
+   * and is taken over (proper-lockfile's rule). Default 5000 ms: an append holds the lock
+   * for well under a millisecond, so only a crashed (or SIGSTOPped) writer ever looks stale.
    */
   staleMs?: number;
   /** Give up (and throw, failing closed) after waiting this long. Default 10,000 ms. */
