@@ -41,17 +41,18 @@ export async function recordDecision(project: Project, recorded: Recorded): Prom
 
 /** One line on a verified log: intact with how many records (and recoveries), or the first bad line. */
 export function verifyMessage(result: VerifyResult): string {
+  const records = `${result.records} record${result.records === 1 ? "" : "s"}`;
   if (!result.ok) {
     const bad = result.firstBad;
     return bad === undefined
-      ? `NOT intact after ${result.records} records`
+      ? `NOT intact after ${records}`
       : `NOT intact: line ${bad.line}: ${bad.reason}`;
   }
   const recoveries =
     result.recoveries.length === 0
       ? ""
       : `, ${result.recoveries.length} crash ${result.recoveries.length === 1 ? "recovery" : "recoveries"} recorded`;
-  return `intact, ${result.records} records, hash chain verified${recoveries}`;
+  return `intact, ${records}, hash chain verified${recoveries}`;
 }
 
 export async function verifyAuditLog(file: string): Promise<{ ok: boolean; message: string }> {

@@ -59,7 +59,12 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
       tier === undefined
         ? STARTER_POLICY
         : STARTER_POLICY.replace('"tier": "balanced"', `"tier": "${tier}"`);
-    changes.push({ file: policyPath, before: undefined, after: text, note: "created" });
+    changes.push({
+      file: policyPath,
+      before: undefined,
+      after: text,
+      note: `${tier ?? "balanced"} tier, with $schema for editors`,
+    });
   } else {
     kept.push(`${policyPath} (exists, left as it is)`);
   }
@@ -72,7 +77,9 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
       before: ignoreBefore,
       after: ignore.text,
       note:
-        ignoreBefore === undefined ? "created" : `added ${ignore.added.length} credential patterns`,
+        ignoreBefore === undefined
+          ? "covers credentials (.env, keys, secrets)"
+          : `added ${ignore.added.length} credential patterns`,
     });
   } else {
     kept.push(".claudeignore (already covers credentials)");
@@ -95,7 +102,7 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
       file: settingsPath,
       before: settingsBefore,
       after: merged.text,
-      note: settingsBefore === undefined ? "created, hook registered" : merged.note,
+      note: settingsBefore === undefined ? "PreToolUse hook registered" : merged.note,
     });
   } else {
     kept.push(`${settingsPath} (${merged.note})`);

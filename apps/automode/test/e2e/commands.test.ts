@@ -76,6 +76,33 @@ describe("automode audit", () => {
     expect(cli(["audit", "verify", join(out, "missing.jsonl")]).status).toBe(2);
     expect(cli(["audit", "shred", log]).status).toBe(2);
   });
+
+  it("verifies the log the project's policy names when given no file", () => {
+    const project = sampleProject();
+    const projectLog = join(project, ".claude", "audit.jsonl");
+    const none = cli(["audit", "verify"], { cwd: join(project, "src") });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`no audit log at ${projectLog}`);
+    const hookInput = JSON.stringify({
+      session_id: "s",
+      cwd: project,
+      hook_event_name: "PreToolUse",
+      tool_name: "Read",
+      tool_input: { file_path: join(project, "src", "money.ts") },
+    });
+    expect(cli(["hook", "claude-code"], { input: hookInput, cwd: project }).status).toBe(0);
+    const run = cli(["audit", "verify"], { cwd: join(project, "src") });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(`${projectLog}: intact, 1 record,`);
+    const viaPolicy = cli([
+      "audit",
+      "summary",
+      "--policy",
+      join(project, ".claude", "policy.json"),
+    ]);
+    expect(viaPolicy.stdout).toMatch(/^1 decision/);
+    expect(cli(["audit", "verify", projectLog, "--policy", "x.json"]).status).toBe(2);
+  });
 });
 
 describe("automode lint, --help, --version", () => {
