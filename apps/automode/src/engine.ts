@@ -14,5 +14,7 @@ export function engineFor(project: Project, tier: Tier = project.tier): Engine {
     trustedPolicy: true,
     ...(project.policyFile !== undefined ? { policyFile: project.policyFile } : {}),
     tier,
+    // The log this run writes, wherever `--audit-log` put it: the agent may not touch it either.
+    protectedFiles: [project.auditPath],
   });
 }

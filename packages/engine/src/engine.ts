@@ -31,6 +31,11 @@ export interface EngineOptions {
   policyFile?: string;
   /** Overrides the policy's tier (`--permission-tier`). */
   tier?: Tier;
+  /**
+   * More self-protected files, absolute or relative to `projectRoot`, besides the policy, its
+   * ignore file and its `audit.path`: an audit log the caller writes elsewhere (`--audit-log`).
+   */
+  protectedFiles?: readonly string[];
   fs?: FileSystem;
   env?: ScopeEnv;
 }
@@ -90,7 +95,11 @@ export function createEngineSync(options: EngineOptions): Engine {
   const env = options.env ?? defaultEnv();
   const { policy, file } = loadPolicy(options, fs);
   const root = options.projectRoot;
-  const protectedFiles = [file, resolve(root, policy.audit.path)];
+  const protectedFiles = [
+    file,
+    resolve(root, policy.audit.path),
+    ...(options.protectedFiles ?? []).map((extra) => resolve(root, extra)),
+  ];
   const scope = createScope({
     projectRoot: root,
     additionalDirectories: policy.additionalDirectories,

@@ -235,6 +235,21 @@ describe("automode hook claude-code", () => {
     expect(JSON.parse(run.stdout)).toEqual(answer("deny", /policy.*invalid/));
   });
 
+  it("protects the log --audit-log names, not only the policy's", () => {
+    const log = join(project, "var", "hook-audit.jsonl");
+    const args = ["--audit-log", log];
+    expect(hook(input("Read", { file_path: p("src/money.ts") }), args)).toEqual(
+      answer("allow", /tier/),
+    );
+    expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(1);
+    expect(hook(input("Write", { file_path: log, content: "" }), args)).toEqual(
+      answer("deny", /^automode \(balanced, self-protection\): /),
+    );
+    expect(hook(input("Bash", { command: `rm ${log}` }), args)).toEqual(
+      answer("deny", /self-protection/),
+    );
+  });
+
   it("exits 2 with one line on bad usage", () => {
     const run = cli(["hook", "cursor"]);
     expect(run.status).toBe(2);

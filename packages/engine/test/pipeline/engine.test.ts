@@ -73,6 +73,28 @@ describe("createEngine", () => {
       "self-protection",
     );
   });
+
+  it("protects the extra files it is given (an audit log named on the command line)", () => {
+    const policy = policySchema.parse({ version: 1, tier: "permissive" });
+    const elsewhere = join(project.tmp, "hook-audit.jsonl");
+    const plain = createEngineSync({ projectRoot: project.root, policy, env });
+    expect(plain.decide({ kind: "write", path: "var/hook.jsonl" }).verdict).toBe("approve");
+    const engine = createEngineSync({
+      projectRoot: project.root,
+      policy,
+      env,
+      protectedFiles: ["var/hook.jsonl", elsewhere],
+    });
+    for (const action of [
+      { kind: "write", path: "var/hook.jsonl" },
+      { kind: "delete", path: "var/hook.jsonl" },
+      { kind: "write", path: elsewhere },
+      { kind: "execute", command: `truncate -s 0 ${elsewhere}` },
+    ] as const) {
+      expect(engine.decide(action), JSON.stringify(action)).toMatchObject({ verdict: "deny" });
+    }
+    expect(engine.decide({ kind: "write", path: "var/hook.jsonl" }).check).toBe("self-protection");
+  });
 });
 
 describe("fail closed", () => {
