@@ -49,8 +49,7 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
 /** The log the hook writes for this project: its policy's `audit.path`. */
 function projectLog(io: Io, policyFile: string | undefined): string {
   try {
-    const options = { cwd: io.cwd, env: io.env };
-    return loadProject(policyFile === undefined ? options : { ...options, policyFile }).auditPath;
+    return loadProject({ cwd: io.cwd, env: io.env, policyFile }).auditPath;
   } catch (error) {
     if (error instanceof PolicyError)
       throw new UsageError(`${error.message} (or name the log file)`);

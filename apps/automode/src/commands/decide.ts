@@ -34,12 +34,7 @@ export async function decide(argv: readonly string[], io: Io): Promise<number> {
   const tier = parseTier(values["permission-tier"]);
   const { resolve } = await import("node:path");
   const cwd = resolve(io.cwd, values.cwd ?? ".");
-  const project = loadProject({
-    cwd,
-    env: io.env,
-    ...(values.policy !== undefined ? { policyFile: values.policy } : {}),
-    ...(tier !== undefined ? { tier } : {}),
-  });
+  const project = loadProject({ cwd, env: io.env, policyFile: values.policy, tier });
   const engine = engineFor(project);
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {

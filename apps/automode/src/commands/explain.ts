@@ -40,12 +40,7 @@ export async function explain(argv: readonly string[], io: Io): Promise<number> 
   const command = positionals.length === 1 ? positionals[0]! : positionals.map(shellWord).join(" ");
   const tier = parseTier(values["permission-tier"]);
   const cwd = resolve(io.cwd, values.cwd ?? ".");
-  const project = loadProject({
-    cwd,
-    env: io.env,
-    ...(values.policy !== undefined ? { policyFile: values.policy } : {}),
-    ...(tier !== undefined ? { tier } : {}),
-  });
+  const project = loadProject({ cwd, env: io.env, policyFile: values.policy, tier });
   const engine = engineFor(project);
   const trace = engine.explain({ kind: "execute", command, cwd, tool: "Bash" });
   io.out(values.json ? `${JSON.stringify(trace, null, 2)}\n` : `${formatTrace(trace)}\n`);

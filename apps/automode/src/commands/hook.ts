@@ -70,9 +70,9 @@ async function answer(
     project = loadProject({
       cwd: typeof call === "string" ? io.cwd : call.cwd,
       env: io.env,
-      ...(policyFile !== undefined ? { policyFile } : {}),
-      ...(tier !== undefined ? { tier } : {}),
-      ...(auditLog !== undefined ? { auditLog } : {}),
+      policyFile,
+      tier,
+      auditLog,
     });
   } catch (error) {
     // Without a policy there is no audit log path either; the reason says what to fix.

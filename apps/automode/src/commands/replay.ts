@@ -105,7 +105,7 @@ function policyTier(cwd: string | undefined, io: Io, policyFile: string | undefi
     return loadProject({
       cwd: cwd === undefined || cwd === "" ? io.cwd : cwd,
       env: io.env,
-      ...(policyFile !== undefined ? { policyFile } : {}),
+      policyFile,
     }).tier;
   } catch {
     return "balanced";

@@ -23,12 +23,13 @@ export interface Project {
   auditPath: string;
 }
 
+/** Unset and `undefined` mean the same (a flag not given), so callers pass their flags as they are. */
 export interface LoadOptions {
   cwd: string;
-  policyFile?: string;
-  tier?: Tier;
-  auditLog?: string;
-  env?: NodeJS.ProcessEnv;
+  policyFile?: string | undefined;
+  tier?: Tier | undefined;
+  auditLog?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 const isDir = (path: string) => {

@@ -43,7 +43,7 @@ export async function replayCalls(
         project = loadProject({
           cwd: cwd === "" ? options.cwd : cwd,
           env: options.env,
-          ...(options.policyFile !== undefined ? { policyFile: options.policyFile } : {}),
+          policyFile: options.policyFile,
         });
       } catch (error) {
         project = error instanceof Error ? error : new Error(String(error));
