@@ -32,8 +32,14 @@ function kindOf(stats: fs.Stats): FileKind {
 /** The real file system through `node:fs`. */
 export const nodeFileSystem: FileSystem = {
   lstat(path) {
-    const stats = fs.lstatSync(path, { throwIfNoEntry: false });
-    return stats === undefined ? undefined : kindOf(stats);
+    try {
+      // throwIfNoEntry spares the common miss an exception; ENOTDIR (a file used as a folder),
+      // EACCES and ELOOP still throw, and mean "not there" too.
+      const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+      return stats === undefined ? undefined : kindOf(stats);
+    } catch {
+      return undefined;
+    }
   },
   realpath(path) {
     try {
