@@ -8,11 +8,15 @@ const oneShot = (
   crypto as { hash?: (alg: string, data: string | Uint8Array, enc: "hex") => string }
 ).hash;
 
-export function sha256(data: string | Uint8Array): string {
-  const hex = oneShot
+/** SHA-256 as 64 lowercase hex digits. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return oneShot
     ? oneShot("sha256", data, "hex")
     : crypto.createHash("sha256").update(data).digest("hex");
-  return `sha256:${hex}`;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return `sha256:${sha256Hex(data)}`;
 }
 
 /**
@@ -59,9 +63,10 @@ export function recordLine(record: { prev: string; hash: string }): string {
 }
 
 /**
- * The hash of a line as written, from its bytes: sha256(prev + line without the hash
- * member), or undefined when the line does not end in a hash member. Equal to the record's
- * `hash` exactly when the line is the writer's canonical serialisation.
+ * The hash of a line as written, from its text: sha256(prev + line without the hash
+ * member), or undefined when the line does not end in a hash member. It does not check that
+ * the line is canonical JSON: a line whose hash was computed over non-canonical bytes gets
+ * a matching value here, which is why `verifyLog` also requires the line to be canonical.
  */
 export function lineHash(line: string, prev: string): string | undefined {
   const at = line.length - hashSuffixLength;

@@ -1,5 +1,8 @@
-import { genesis, lineHash, recordHash } from "./hash.js";
-import { forEachLine, maxLineBytes } from "./lines.js";
+import { isUtf8 } from "node:buffer";
+import { CanonicalScanner } from "./canonical.js";
+import { genesis, recordHash, recordLine } from "./hash.js";
+import { type ChainLink, fastDecisionLine } from "./line-check.js";
+import { forEachLineBytes, maxLineBytes } from "./lines.js";
 import {
   auditRecordSchema,
   digestPattern,
@@ -39,7 +42,7 @@ export interface VerifyOptions {
 }
 
 /** The fields the chain needs, checked on every line whatever the options. */
-interface ChainFields {
+export interface ChainFields {
   v: number;
   seq: number;
   prev: string;
@@ -74,7 +77,7 @@ interface Link {
  * before it was inserted, and that is the line to report.
  */
 function linkProblem(
-  record: ChainFields,
+  record: Link,
   last: Link | undefined,
   line: number,
 ): { line: number; reason: string } | undefined {
@@ -104,47 +107,81 @@ function linkProblem(
 }
 
 /**
- * Verifies the log at `file` in one streaming pass (constant memory): every line must be a
- * record (schema), match its own hash (edits), and link to the line before by `seq` and
- * `prev` (deletions, insertions, swaps). Stops at the first bad line.
+ * The exact (reference) check of one line, and the wording of every rejection: parse, the
+ * chain fields, canonical form (the line must be byte for byte what the writer writes:
+ * `recordLine` of the parsed record, in valid UTF-8), the schema, the hash. The fast path
+ * (`FastLineCheck`) accepts only lines this accepts; everything else comes here.
+ */
+export function checkLineExact(
+  buf: Buffer,
+  start: number,
+  end: number,
+  terminated: boolean,
+  fullSchema: boolean,
+  scanner: CanonicalScanner,
+): ChainFields | string {
+  const text = buf.toString("utf8", start, end);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return terminated
+      ? "not valid JSON"
+      : "partial last line (no trailing newline): a writer died mid-append; the next append moves it aside";
+  }
+  if (!terminated) return "partial last line (no trailing newline)";
+  const record = chainFields(json);
+  if (typeof record === "string") return `not an audit record: ${record}`;
+  let written: string | undefined;
+  try {
+    written = recordLine(record);
+  } catch {
+    written = undefined; // lone surrogates, say: no canonical form at all
+  }
+  if (written !== text || !isUtf8(buf.subarray(start, end))) {
+    const why = scanner.scanLine(buf, start, end)
+      ? "the line is not the record's canonical JSON followed by its hash"
+      : scanner.problem;
+    return `not canonical JSON (RFC 8785): ${why}`;
+  }
+  if (fullSchema) {
+    const parsed = auditRecordSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return `not an audit record: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim();
+    }
+  }
+  if (recordHash(record) !== record.hash)
+    return "content does not match its hash: the record was edited";
+  return record;
+}
+
+/**
+ * Verifies the log at `file` in one streaming pass (constant memory): every line must be
+ * exactly the writer's serialisation of a record (RFC 8785 canonical JSON without `hash`,
+ * then `hash` as the last member), match its own hash (edits), be a valid record (schema,
+ * unless `schema: false`), and link to the line before by `seq` and `prev` (deletions,
+ * insertions, swaps). Stops at the first bad line.
  */
 export async function verifyLog(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const fullSchema = options.schema ?? true;
+  const scanner = new CanonicalScanner();
   let last: Link | undefined;
   let records = 0;
   let firstBad: { line: number; reason: string } | undefined;
   const recoveries: RecoveryReport[] = [];
-  const scan = await forEachLine(file, (text, line, terminated) => {
-    const fail = (reason: string, at = line) => {
-      firstBad = { line: at, reason };
-      return false;
-    };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return fail(
-        terminated
-          ? "not valid JSON"
-          : "partial last line (no trailing newline): a writer died mid-append; the next append moves it aside",
-      );
-    }
-    if (!terminated) return fail("partial last line (no trailing newline)");
-    const record = chainFields(json);
-    if (typeof record === "string") return fail(`not an audit record: ${record}`);
-    if (fullSchema) {
-      const parsed = auditRecordSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return fail(
-          `not an audit record: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim(),
-        );
+  const scan = await forEachLineBytes(file, (buf, start, end, line, terminated) => {
+    // Almost every line passes the fast path; the rest (faults, recoveries) take the exact one.
+    const quick = terminated ? fastDecisionLine(buf, start, end) : undefined;
+    let record: ChainFields | ChainLink;
+    if (quick !== undefined) record = quick;
+    else {
+      const exact = checkLineExact(buf, start, end, terminated, fullSchema, scanner);
+      if (typeof exact === "string") {
+        firstBad = { line, reason: exact };
+        return false;
       }
-    }
-    // Fast path: hash the bytes as read. Only a line that is not the writer's canonical
-    // serialisation (reformatted by a tool, say) needs re-canonicalising to decide.
-    if (lineHash(text, record.prev) !== record.hash && recordHash(record) !== record.hash) {
-      return fail("content does not match its hash: the record was edited");
+      record = exact;
     }
     const problem = linkProblem(record, last, line);
     if (problem) {
@@ -157,10 +194,14 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
       firstBad = problem;
       return false;
     }
-    if (record.event === "recovery") {
-      const recovery = recoverySchema.safeParse(record.recovery);
-      if (!recovery.success) return fail("not an audit record: malformed recovery");
-      recoveries.push({ line, seq: record.seq, ts: String(record.ts), ...recovery.data });
+    if (quick === undefined && (record as ChainFields).event === "recovery") {
+      const r = record as ChainFields;
+      const recovery = recoverySchema.safeParse(r.recovery);
+      if (!recovery.success) {
+        firstBad = { line, reason: "not an audit record: malformed recovery" };
+        return false;
+      }
+      recoveries.push({ line, seq: r.seq, ts: String(r.ts), ...recovery.data });
     }
     last = { seq: record.seq, hash: record.hash, prev: record.prev };
     records += 1;

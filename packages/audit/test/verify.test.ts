@@ -17,6 +17,30 @@ function rewrite(file: string, lines: string[]): void {
   writeFileSync(file, `${lines.join("\n")}\n`);
 }
 
+const sha = (text: string) => `sha256:${createHash("sha256").update(text).digest("hex")}`;
+
+/**
+ * What a forger does: rewrites the body of line `at` with `mutate`, hashes the new bytes
+ * (prev + body + "}") as the writer's byte-level shortcut would, and rebuilds the chain after
+ * it, so that the only fault left is the non-canonical line.
+ */
+function forge(lines: string[], at: number, mutate: (body: string) => string): void {
+  const suffix = ',"hash":"';
+  let prev = (JSON.parse(lines[at]!) as { prev: string }).prev;
+  for (let i = at; i < lines.length; i++) {
+    let body = lines[i]!.slice(0, lines[i]!.lastIndexOf(suffix));
+    body = body.replace(/"prev":"sha256:[0-9a-f]{64}"/, `"prev":"${prev}"`);
+    if (i === at) {
+      const mutated = mutate(body);
+      expect(mutated).not.toBe(body);
+      body = mutated;
+    }
+    const hash = sha(`${prev}${body}}`);
+    lines[i] = `${body}${suffix}${hash}"}`;
+    prev = hash;
+  }
+}
+
 describe("verifyLog", () => {
   it("passes an intact log, and an empty one", async () => {
     const { file } = log();
@@ -116,20 +140,22 @@ describe("verifyLog", () => {
     });
   });
 
-  it("accepts a record that a tool reformatted (still the same canonical content)", async () => {
+  it("rejects a record that a tool reformatted, even with the same content", async () => {
     const { file, lines } = log(3);
-    lines[1] = JSON.stringify(JSON.parse(lines[1]!)); // hash no longer last: a different serialisation
-    const parsed = JSON.parse(lines[1]!) as Record<string, unknown>;
-    const { hash, ...rest } = parsed;
-    lines[1] = JSON.stringify({ hash, ...rest });
+    const { hash, ...rest } = JSON.parse(lines[1]!) as Record<string, unknown>;
+    lines[1] = JSON.stringify({ hash, ...rest }); // hash first: not what the writer writes
     rewrite(file, lines);
-    expect(await verifyLog(file)).toMatchObject({ ok: true, records: 3 });
+    expect(await verifyLog(file)).toMatchObject({
+      ok: false,
+      records: 1,
+      firstBad: {
+        line: 2,
+        reason: expect.stringMatching(/^not canonical JSON \(RFC 8785\): "hash" is not the last/),
+      },
+    });
   });
 
-  // Known divergence from SPEC 6 (hash = SHA-256 over prev + the RFC 8785 canonical JSON):
-  // the fast path accepts a line whose hash was computed over its own non-canonical bytes.
-  // `it.fails` records it; the fix (a canonical-form scanner, or the exact path) is pending.
-  it.fails("rejects a line whose hash covers non-canonical bytes (known gap)", async () => {
+  it("rejects a line whose hash covers non-canonical bytes", async () => {
     const { file, lines } = log(3);
     let prev = (JSON.parse(lines[0]!) as { prev: string }).prev;
     for (let i = 0; i < 3; i++) {
@@ -142,10 +168,107 @@ describe("verifyLog", () => {
     }
     rewrite(file, lines);
     expect(recordHash(JSON.parse(lines[0]!) as { prev: string })).not.toBe(prev);
-    expect(await verifyLog(file, { schema: false })).toMatchObject({
+    for (const schema of [true, false]) {
+      expect(await verifyLog(file, { schema })).toMatchObject({
+        ok: false,
+        records: 0,
+        firstBad: { line: 1, reason: expect.stringContaining("not canonical JSON (RFC 8785)") },
+      });
+    }
+  });
+
+  // A forger (or a tool) writes a line whose body is valid JSON for the same or another record
+  // but not its canonical form, with the hash computed over those bytes and the chain after it
+  // rebuilt: every such line is named, with what is not canonical about it.
+  it.each([
+    ["whitespace after a colon", (b: string) => b.replace('"check":', '"check": '), "whitespace"],
+    ["whitespace before the end", (b: string) => `${b} `, "whitespace"],
+    [
+      "keys out of order",
+      (b: string) => b.replace(/("check":"[^"]*"),("cwd":"[^"]*")/, "$2,$1"),
+      'key "check" after "cwd": keys are not sorted',
+    ],
+    [
+      "a duplicate key (JSON.parse keeps the last, other parsers the first)",
+      (b: string) => b.replace('"verdict":"deny"', '"verdict":"approve","verdict":"deny"'),
+      'duplicate key "verdict"',
+    ],
+    ["the number 1.0", (b: string) => b.replace('"v":1', '"v":1.0'), "number 1.0 is not in"],
+    ["the number 1e2", (b: string) => b.replace(/"us":\d+/, '"us":1e2'), "writes 100"],
+    ["a -0", (b: string) => b.replace(/"us":\d+/, '"us":-0'), "number -0"],
+    [
+      "an escaped letter",
+      (b: string) => b.replace('"reason":".', '"reason":"\\u0041'),
+      'escape \\u0041: RFC 8785 writes "A" as itself',
+    ],
+    ["an escaped slash", (b: string) => b.replace("/repo", "\\/repo"), "escape \\/"],
+    [
+      "uppercase hex in an escape",
+      (b: string) => b.replace('"reason":"', '"reason":"\\u001F'),
+      "hex digits in lowercase (\\u001f)",
+    ],
+    [
+      "a \\u escape where \\n is canonical",
+      (b: string) => b.replace('"reason":"', '"reason":"\\u000a'),
+      "writes \\n",
+    ],
+    [
+      "an escaped non-ASCII character",
+      (b: string) => b.replace('"reason":"', '"reason":"\\u00e9'),
+      "as itself",
+    ],
+  ])("names a line with %s", async (_what, mutate, hint) => {
+    const { file, lines } = log(8);
+    forge(lines, 6, mutate); // line 7: the deny record
+    rewrite(file, lines);
+    for (const schema of [true, false]) {
+      const result = await verifyLog(file, { schema });
+      expect(result).toMatchObject({ ok: false, records: 6, firstBad: { line: 7 } });
+      expect(result.firstBad?.reason).toMatch(/^not canonical JSON \(RFC 8785\): /);
+      expect(result.firstBad?.reason).toContain(hint);
+    }
+  });
+
+  it("names a line with invalid UTF-8 whose hash covers what it decodes to", async () => {
+    const { file, lines } = log(3);
+    forge(lines, 1, (b) => b.replace('"reason":"', '"reason":"\uFFFD'));
+    // U+FFFD is what a decoder makes of an overlong "/" (C0 AF): write those bytes instead.
+    const bytes = Buffer.from(`${lines.join("\n")}\n`);
+    const at = bytes.indexOf(Buffer.from("\uFFFD"));
+    const broken = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from([0xc0, 0xaf]),
+      bytes.subarray(at + 3),
+    ]);
+    writeFileSync(file, broken);
+    expect(await verifyLog(file)).toMatchObject({
       ok: false,
-      firstBad: { line: 1 },
+      records: 1,
+      firstBad: { line: 2, reason: expect.stringContaining("invalid UTF-8") },
     });
+  });
+
+  it("names a line ending in CRLF", async () => {
+    const { file, lines } = log(3);
+    writeFileSync(file, `${lines.join("\r\n")}\r\n`);
+    expect(await verifyLog(file)).toMatchObject({
+      ok: false,
+      records: 0,
+      firstBad: { line: 1, reason: expect.stringContaining("whitespace") },
+    });
+  });
+
+  it("still verifies canonical lines with escapes and characters outside ASCII", async () => {
+    const file = tempLog();
+    const entries = [
+      { ...sampleEntry(0), reason: 'tab\there, "quotes", back\\slash, \u0001, é, 😀, \u2028' },
+      { ...sampleEntry(1), action: { kind: "read" as const, path: "/tmp/ünïcødé/𝄞.txt" } },
+      { ...sampleEntry(2), us: 0 },
+    ];
+    writeFileSync(file, toJsonl(chainRecords(entries)));
+    for (const schema of [true, false]) {
+      expect(await verifyLog(file, { schema })).toMatchObject({ ok: true, records: 3 });
+    }
   });
 
   it("reports a partial last line (a crash not yet recovered)", async () => {
