@@ -1,5 +1,4 @@
 import { mkdirSync, rmdirSync, statSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 import { AuditError } from "./errors.js";
 
 export interface LockOptions {
@@ -12,6 +11,10 @@ export interface LockOptions {
   /** Give up (and throw, failing closed) after waiting this long. Default 10,000 ms. */
   timeoutMs?: number;
 }
+
+// A plain timer: node:timers/promises would cost every hook process ~3 ms to load, for a wait
+// that only a contended append ever takes.
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const defaultLockOptions: Required<LockOptions> = { staleMs: 5000, timeoutMs: 10_000 };
 

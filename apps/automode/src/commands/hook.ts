@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import type { Tier } from "@automode/policy";
 import { parse, parseTier, UsageError } from "../args.js";
 import { recordDecision } from "../audit.js";

@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import type { Tier } from "@automode/policy";
 import { recordDecision } from "../audit.js";
 import { type AppDecision, type DecideEngine, decideCall, denial } from "../decision.js";
