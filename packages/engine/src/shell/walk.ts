@@ -38,9 +38,8 @@ export class Walker implements Host {
       );
       return NO_FLOW;
     }
-    const tree = parseBash(text);
-    const root = tree.rootNode;
-    if (root.hasError)
+    const { root, hasError } = parseBash(text);
+    if (hasError)
       this.ops.push(
         unparseableOp(text, st.cwd, frame, "part of the nested script cannot be parsed"),
       );
@@ -101,7 +100,7 @@ export class Walker implements Host {
         for (const item of node.namedChildren) {
           if (item.type !== "case_item") continue;
           for (const c of item.namedChildren) {
-            if (item.childrenForFieldName("value").some((v) => v.id === c.id)) continue;
+            if (c.field === "value") continue;
             this.statement(c, st, frame, undefined);
           }
         }
@@ -215,7 +214,7 @@ export class Walker implements Host {
     const body = node.childForFieldName("body");
     const redirects: SyntaxNode[] = [];
     for (const c of node.namedChildren) {
-      if (c.id !== body?.id && c.type.endsWith("_redirect")) redirects.push(c);
+      if (c !== body && c.type.endsWith("_redirect")) redirects.push(c);
     }
     redirects.push(...extra);
     if (!body) return this.applyRedirects(undefined, redirects, st, frame, feed);
