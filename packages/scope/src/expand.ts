@@ -9,6 +9,9 @@ const homeWords = ["~", "$HOME", braced];
  * receives it unexpanded would open.
  */
 export function expandHome(target: string, home: string): string {
+  // Most paths start with neither `~` nor `$`: no candidate strings built for them.
+  const first = target.charCodeAt(0);
+  if (first !== 0x7e && first !== 0x24) return target;
   for (const word of homeWords) {
     if (target === word) return home;
     if (target.startsWith(`${word}/`)) return `${home}/${target.slice(word.length + 1)}`;

@@ -23,8 +23,8 @@ const foldedSystemFolders = systemFolders.map((folder) => folder.toLowerCase());
 
 /** `path` is absolute and normalised; on a case-insensitive file system `/ETC` is `/etc`. */
 export function isSystemPath(path: string, caseSensitive: boolean): boolean {
-  if (windowsSystem.test(path)) return true;
-  if (!path.startsWith("/")) return false;
+  // A drive-letter path never starts with `/`: the expression only runs on the others.
+  if (!path.startsWith("/")) return windowsSystem.test(path);
   const key = caseSensitive ? path : path.toLowerCase();
   const second = key.indexOf("/", 1);
   const top = second === -1 ? key.slice(1) : key.slice(1, second);

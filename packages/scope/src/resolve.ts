@@ -28,8 +28,8 @@ export function resolvePath(
   checkInput(target, cwd);
   const expanded = expandHome(target, home);
   const joined = expanded.startsWith("/") ? expanded : `${cwd}/${expanded}`;
-  const absolute = path.posix.resolve(joined);
-  const { real, exists, kind } = realOf(fs, joined);
+  const absolute = normalizeAbsolute(joined);
+  const { real, exists, kind } = realOf(fs, joined, absolute);
   return {
     input: target,
     absolute,
@@ -37,6 +37,32 @@ export function resolvePath(
     exists,
     isDirectory: exists && (kind ?? fs.lstat(real)) === "directory",
   };
+}
+
+/**
+ * `path.posix.resolve` of an absolute path, without its cost when the path is already normal
+ * (no empty, `.` or `..` segment and no trailing slash), which is how paths usually arrive.
+ */
+export function normalizeAbsolute(joined: string): string {
+  if (!joined.startsWith("/")) return path.posix.resolve("/", joined);
+  if (
+    joined.includes("//") ||
+    joined.includes("/./") ||
+    joined.includes("/../") ||
+    (joined.length > 1 && joined.endsWith("/")) ||
+    joined.endsWith("/.") ||
+    joined.endsWith("/..")
+  ) {
+    return path.posix.resolve(joined);
+  }
+  return joined;
+}
+
+/** Whether some segment of the `/`-separated path is `..`. */
+function hasDotDot(joined: string): boolean {
+  return (
+    joined.includes("/../") || joined.endsWith("/..") || joined.startsWith("../") || joined === ".."
+  );
 }
 
 interface Real {
@@ -61,19 +87,24 @@ function quietLstat(fs: FileSystem, path: string): FileKind | undefined | null {
  * symlink means the link's parent, so from the first `..` on the path is walked segment by
  * segment.
  */
-export function realOf(fs: FileSystem, joined: string): Real {
+export function realOf(
+  fs: FileSystem,
+  joined: string,
+  absolute: string = normalizeAbsolute(joined),
+): Real {
+  // Without `..` the lexical normalisation is the path to look up.
+  if (!hasDotDot(joined)) return realOfPlain(fs, absolute);
   const segments = joined.split("/");
   const firstUp = segments.indexOf("..");
-  if (firstUp === -1) return realOfPlain(fs, segments);
-  const head = realOfPlain(fs, segments.slice(0, firstUp));
+  const head = realOfPlain(fs, path.posix.resolve("/", ...segments.slice(0, firstUp)));
   const rest = segments.slice(firstUp);
   if (!head.exists) return { real: path.posix.resolve(head.real, ...rest), exists: false };
   return walk(fs, head.real, rest);
 }
 
-/** Segments without `..`: realpath of the longest existing prefix, then walk the rest. */
-function realOfPlain(fs: FileSystem, segments: string[]): Real {
-  let prefix = path.posix.resolve("/", ...segments);
+/** A normalised path without `..`: realpath of the longest existing prefix, then walk the rest. */
+function realOfPlain(fs: FileSystem, normalised: string): Real {
+  let prefix = normalised;
   const missing: string[] = [];
   for (;;) {
     // A cheap lstat first: when it finds nothing, realpath would not either, and a failing

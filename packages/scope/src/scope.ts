@@ -95,6 +95,11 @@ export function createScope(options: ScopeOptions): Scope {
 
   const homes = [path.posix.resolve(env.home), realOf(fs, env.home).real];
   const credentials = credentialKeys(homes, caseSensitive);
+  // The folders holding the stores: a path under none of them (most paths) is under no store,
+  // which a few comparisons tell instead of one per store and spelling of home.
+  const credentialParents = [...new Set(credentials.map((k) => path.posix.dirname(k)))];
+  const isCredential = (k: string) =>
+    isUnderAny(credentialParents, k) && isUnderAny(credentials, k);
 
   /** Every spelling of `resolved` below the root: as written (both roots) and real. */
   const relativesOf = (resolved: ResolvedPath): string[] => {
@@ -164,8 +169,11 @@ export function createScope(options: ScopeOptions): Scope {
     resolve: resolveIn,
     classify(target, cwd) {
       const resolved = resolveIn(target, cwd);
+      // Usually no link is involved and the path as written is the real path: each check then
+      // runs once instead of once per spelling.
+      const same = resolved.absolute === resolved.real;
       const absoluteKey = key(resolved.absolute);
-      const realKey = key(resolved.real);
+      const realKey = same ? absoluteKey : key(resolved.real);
       // Fields copied one by one: an object spread costs several µs on this hot path.
       return {
         input: resolved.input,
@@ -175,11 +183,11 @@ export function createScope(options: ScopeOptions): Scope {
         isDirectory: resolved.isDirectory,
         inside: isUnderAny(insideKeys, realKey),
         ignored: matchesWith(rules, resolved),
-        credential: isUnderAny(credentials, absoluteKey) || isUnderAny(credentials, realKey),
+        credential: isCredential(absoluteKey) || (!same && isCredential(realKey)),
         system:
           isSystemPath(resolved.absolute, caseSensitive) ||
-          isSystemPath(resolved.real, caseSensitive),
-        selfProtected: protectedKeys.has(absoluteKey) || protectedKeys.has(realKey),
+          (!same && isSystemPath(resolved.real, caseSensitive)),
+        selfProtected: protectedKeys.has(absoluteKey) || (!same && protectedKeys.has(realKey)),
       };
     },
     containsIgnored(absoluteDir) {
