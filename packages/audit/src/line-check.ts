@@ -83,29 +83,38 @@ export const decisionLinePattern = new RegExp(
   `^\\{${keys.map((k) => `"${k}":${members[k]}`).join(",")},"hash":${digest}\\}$`,
 );
 
-/** `,"hash":"sha256:` + 64 hex + `"}`. */
-const suffixLength = 82;
-const digestLength = 71;
-
 /**
  * The line `buf[start, end)` if it is the canonical line of a schema-valid decision record
  * whose hash matches; undefined: ask the exact path.
  */
 export function fastDecisionLine(buf: Buffer, start: number, end: number): ChainLink | undefined {
-  const line = buf.toString("utf8", start, end);
-  if (!decisionLinePattern.test(line)) return undefined;
+  return fastDecisionText(buf.toString("utf8", start, end), decisionLinePattern, sha256Hex);
+}
+
+/**
+ * `fastDecisionLine` on the decoded line. Self-contained (no reference outside its own
+ * body), so that the verifier's worker threads run this very function from its source text
+ * (`fastDecisionText.toString()`), whatever the bundling.
+ */
+export function fastDecisionText(
+  line: string,
+  pattern: RegExp,
+  hex: (data: string) => string,
+): ChainLink | undefined {
+  if (!pattern.test(line)) return undefined;
   // The pattern fixed the members, so these are the real keys (a `"` inside a string value
   // is always escaped, so `,"prev":"` cannot occur there).
   const p = line.indexOf(',"prev":"') + 9;
-  const prev = line.slice(p, p + digestLength);
+  const prev = line.slice(p, p + 71);
   let seq = 0;
   for (let k = line.indexOf(',"seq":') + 7; ; k++) {
     const c = line.charCodeAt(k);
     if (c === 0x2c) break;
     seq = seq * 10 + (c - 0x30);
   }
-  const at = line.length - suffixLength;
-  const hash = `sha256:${sha256Hex(`${prev}${line.slice(0, at)}}`)}`;
+  // `,"hash":"sha256:` + 64 hex + `"}` (82 characters) ends the line.
+  const at = line.length - 82;
+  const hash = `sha256:${hex(`${prev}${line.slice(0, at)}}`)}`;
   if (!line.startsWith(hash, at + 9)) return undefined;
   return { seq, prev, hash };
 }

@@ -30,10 +30,20 @@ export interface LineScan {
 /**
  * Streams `file` line by line as bytes (split on `\n` bytes, which never occur inside UTF-8
  * sequences), calling `visit` synchronously for each; `false` from it stops the scan.
- * Memory is one chunk plus the longest line, never the file. No line is decoded.
+ * Memory is one chunk plus the longest line, never the file. No line is decoded. With
+ * `range`, only the bytes `[start, end)` are read (a range starts at a line start), and line
+ * numbers count from its start.
  */
-export async function forEachLineBytes(file: string, visit: ByteLineVisitor): Promise<LineScan> {
-  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+export async function forEachLineBytes(
+  file: string,
+  visit: ByteLineVisitor,
+  range?: { start: number; end: number },
+): Promise<LineScan> {
+  if (range !== undefined && range.end <= range.start) return { lines: 0 };
+  const stream = createReadStream(file, {
+    highWaterMark: 1024 * 1024,
+    ...(range && { start: range.start, end: range.end - 1 }),
+  });
   // The start of a line that straddles chunks, in pieces (copied: the chunks are not kept).
   let carry: Buffer[] = [];
   let carried = 0;

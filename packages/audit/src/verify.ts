@@ -1,4 +1,6 @@
 import { isUtf8 } from "node:buffer";
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { CanonicalScanner } from "./canonical.js";
 import { genesis, recordHash, recordLine } from "./hash.js";
 import { type ChainLink, fastDecisionLine } from "./line-check.js";
@@ -10,6 +12,7 @@ import {
   type Recovery,
   recoverySchema,
 } from "./schema.js";
+import { certifyRange, lineAlignedSplits } from "./verify-parallel.js";
 
 export interface RecoveryReport extends Recovery {
   /** 1-based line of the recovery record. */
@@ -39,6 +42,11 @@ export interface VerifyOptions {
    * writer before they were written.
    */
   schema?: boolean;
+  /**
+   * Threads to verify with (this one included). Default: the available parallelism (at most
+   * 4) for a log of at least `parallelMinBytes` (8 MiB), else 1. The result is the same.
+   */
+  threads?: number;
 }
 
 /** The fields the chain needs, checked on every line whatever the options. */
@@ -156,61 +164,142 @@ export function checkLineExact(
   return record;
 }
 
+/** The verifier's progress: what a sequential pass has established so far. */
+interface Progress {
+  fullSchema: boolean;
+  scanner: CanonicalScanner;
+  last: Link | undefined;
+  /** Lines consumed (verified) so far: the next line is `line + 1`. */
+  line: number;
+  records: number;
+  firstBad: { line: number; reason: string } | undefined;
+  recoveries: RecoveryReport[];
+}
+
+/** The sequential pass over `range` (all of the file without it), from and into `state`. */
+async function verifyLines(
+  file: string,
+  state: Progress,
+  range?: { start: number; end: number },
+): Promise<void> {
+  const base = state.line;
+  const scan = await forEachLineBytes(
+    file,
+    (buf, start, end, lineNo, terminated) => {
+      const line = base + lineNo;
+      // Almost every line passes the fast path; the rest (faults, recoveries) take the exact one.
+      const quick = terminated ? fastDecisionLine(buf, start, end) : undefined;
+      let record: ChainFields | ChainLink;
+      if (quick !== undefined) record = quick;
+      else {
+        const exact = checkLineExact(buf, start, end, terminated, state.fullSchema, state.scanner);
+        if (typeof exact === "string") {
+          state.firstBad = { line, reason: exact };
+          return false;
+        }
+        record = exact;
+      }
+      const last = state.last;
+      const problem = linkProblem(record, last, line);
+      if (problem) {
+        if (problem.line < line && last !== undefined) {
+          // The previous line was the inserted one: it no longer counts as verified.
+          state.records -= 1;
+          state.last = { seq: last.seq - 1, hash: last.prev, prev: "" };
+          if (state.recoveries.at(-1)?.line === line - 1) state.recoveries.pop();
+        }
+        state.firstBad = problem;
+        return false;
+      }
+      if (quick === undefined && (record as ChainFields).event === "recovery") {
+        const r = record as ChainFields;
+        const recovery = recoverySchema.safeParse(r.recovery);
+        if (!recovery.success) {
+          state.firstBad = { line, reason: "not an audit record: malformed recovery" };
+          return false;
+        }
+        state.recoveries.push({ line, seq: r.seq, ts: String(r.ts), ...recovery.data });
+      }
+      state.last = { seq: record.seq, hash: record.hash, prev: record.prev };
+      state.records += 1;
+      state.line = line;
+      return true;
+    },
+    range,
+  );
+  if (scan.tooLong !== undefined && state.firstBad === undefined) {
+    state.firstBad = {
+      line: base + scan.tooLong,
+      reason: `line longer than ${maxLineBytes} bytes`,
+    };
+  }
+}
+
+/** Below this size one thread verifies faster than starting workers. */
+export const parallelMinBytes = 8 * 1024 * 1024;
+
 /**
  * Verifies the log at `file` in one streaming pass (constant memory): every line must be
  * exactly the writer's serialisation of a record (RFC 8785 canonical JSON without `hash`,
  * then `hash` as the last member), match its own hash (edits), be a valid record (schema,
  * unless `schema: false`), and link to the line before by `seq` and `prev` (deletions,
  * insertions, swaps). Stops at the first bad line.
+ *
+ * A large log is split into byte ranges at line starts: worker threads certify the ordinary
+ * lines of the later ranges (fast path, links inside the range) while this thread verifies
+ * the first; then this thread stitches the ranges in order (the link across each boundary)
+ * and verifies itself whatever a worker did not certify, so the result, first bad line
+ * included, is the sequential pass's.
  */
 export async function verifyLog(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const fullSchema = options.schema ?? true;
-  const scanner = new CanonicalScanner();
-  let last: Link | undefined;
-  let records = 0;
-  let firstBad: { line: number; reason: string } | undefined;
-  const recoveries: RecoveryReport[] = [];
-  const scan = await forEachLineBytes(file, (buf, start, end, line, terminated) => {
-    // Almost every line passes the fast path; the rest (faults, recoveries) take the exact one.
-    const quick = terminated ? fastDecisionLine(buf, start, end) : undefined;
-    let record: ChainFields | ChainLink;
-    if (quick !== undefined) record = quick;
-    else {
-      const exact = checkLineExact(buf, start, end, terminated, fullSchema, scanner);
-      if (typeof exact === "string") {
-        firstBad = { line, reason: exact };
-        return false;
+  const state: Progress = {
+    fullSchema: options.schema ?? true,
+    scanner: new CanonicalScanner(),
+    last: undefined,
+    line: 0,
+    records: 0,
+    firstBad: undefined,
+    recoveries: [],
+  };
+  const size = (await stat(file)).size;
+  const threads = Math.max(
+    1,
+    Math.floor(
+      options.threads ?? (size >= parallelMinBytes ? Math.min(availableParallelism(), 4) : 1),
+    ),
+  );
+  if (threads === 1 || size === 0) await verifyLines(file, state);
+  else {
+    const splits = await lineAlignedSplits(file, size, threads);
+    const workers = splits.slice(1, -1).map((start, k) => ({
+      start,
+      end: splits[k + 2]!,
+      ...certifyRange(file, start, splits[k + 2]!),
+    }));
+    try {
+      await verifyLines(file, state, { start: 0, end: splits[1]! });
+      for (const range of workers) {
+        if (state.firstBad !== undefined) break;
+        const report = await range.report;
+        let from = range.start;
+        if (report.first !== null && report.last !== null && report.lines > 0) {
+          // The certified lines count only if the first of them continues the chain.
+          if (linkProblem(report.first, state.last, state.line + 1) === undefined) {
+            state.records += report.lines;
+            state.line += report.lines;
+            state.last = { seq: report.last.seq, hash: report.last.hash, prev: report.last.prev };
+            from = report.stop ?? range.end;
+          }
+        }
+        // What the worker did not certify (or a broken boundary): this thread decides.
+        if (from < range.end) await verifyLines(file, state, { start: from, end: range.end });
       }
-      record = exact;
+    } finally {
+      for (const range of workers) range.stop();
     }
-    const problem = linkProblem(record, last, line);
-    if (problem) {
-      if (problem.line < line && last !== undefined) {
-        // The previous line was the inserted one: it no longer counts as verified.
-        records -= 1;
-        last = { seq: last.seq - 1, hash: last.prev, prev: "" };
-        if (recoveries.at(-1)?.line === line - 1) recoveries.pop();
-      }
-      firstBad = problem;
-      return false;
-    }
-    if (quick === undefined && (record as ChainFields).event === "recovery") {
-      const r = record as ChainFields;
-      const recovery = recoverySchema.safeParse(r.recovery);
-      if (!recovery.success) {
-        firstBad = { line, reason: "not an audit record: malformed recovery" };
-        return false;
-      }
-      recoveries.push({ line, seq: r.seq, ts: String(r.ts), ...recovery.data });
-    }
-    last = { seq: record.seq, hash: record.hash, prev: record.prev };
-    records += 1;
-    return true;
-  });
-  if (scan.tooLong !== undefined && firstBad === undefined) {
-    firstBad = { line: scan.tooLong, reason: `line longer than ${maxLineBytes} bytes` };
   }
-  const head = last?.hash ?? genesis;
+  const { records, firstBad, recoveries } = state;
+  const head = state.last?.hash ?? genesis;
   return firstBad === undefined
     ? { ok: true, records, recoveries, head }
     : { ok: false, records, firstBad, recoveries, head };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { genesis, recordHash, recordLine, verifyLog } from "../src/index.js";
+import { certifyRange, lineAlignedSplits } from "../src/verify-parallel.js";
 import { chainRecords, sampleEntry, toJsonl } from "./helpers/records.js";
 import { tempLog } from "./helpers/tmp.js";
 
@@ -298,5 +299,119 @@ describe("verifyLog", () => {
     expect(result).toMatchObject({ ok: true, records: 20_000 });
     // 20,000 records are ~12 MB on disk; the verifier keeps a chunk and one line.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(10 * 1024 * 1024);
+  });
+});
+
+describe("verifyLog across threads", () => {
+  /** A log with a recovery record at line 20 (as a writer writes it after a crash). */
+  function logWithRecovery(n: number): string[] {
+    const records = chainRecords(Array.from({ length: n }, (_, i) => sampleEntry(i)));
+    const lines = toJsonl(records).trimEnd().split("\n");
+    const at = 19;
+    const before = JSON.parse(lines[at - 1]!) as { seq: number; hash: string };
+    const body = {
+      v: 1,
+      seq: at + 1,
+      ts: "2026-11-28T04:42:11.035Z",
+      event: "recovery",
+      recovery: {
+        file: "audit.jsonl.partial-x",
+        offset: 100,
+        bytes: 26,
+        sha256: `sha256:${"ab".repeat(32)}`,
+        reason: "partial last line (no trailing newline)",
+      },
+      prev: before.hash,
+    };
+    lines.splice(at, 0, recordLine({ ...body, hash: recordHash(body) }));
+    // Re-chain what follows, so the log is intact.
+    let prev = recordHash(body);
+    for (let i = at + 1; i < lines.length; i++) {
+      const { hash: _h, ...rest } = JSON.parse(lines[i]!) as {
+        prev: string;
+        seq: number;
+        hash: string;
+      };
+      const next = { ...rest, seq: i + 1, prev };
+      prev = recordHash(next);
+      lines[i] = recordLine({ ...next, hash: prev });
+    }
+    return lines;
+  }
+
+  const faults: Array<[string, (lines: string[], i: number) => void]> = [
+    ["none", () => {}],
+    [
+      "edit",
+      (l, i) => {
+        l[i] = l[i]!.replace(/"ts":"2026/, '"ts":"2025').replace('"us":', '"us":1');
+      },
+    ],
+    ["delete", (l, i) => void l.splice(i, 1)],
+    ["swap", (l, i) => void l.splice(i, 2, l[i + 1]!, l[i]!)],
+    ["duplicate", (l, i) => void l.splice(i, 0, l[i]!)],
+    ["blank line", (l, i) => void l.splice(i, 0, "")],
+    ["whitespace", (l, i) => forge(l, i, (b) => b.replace('":', '": '))],
+    [
+      "insert a forged record",
+      (l, i) => {
+        const before = JSON.parse(l[i - 1]!) as { seq: number; hash: string };
+        const body = { ...sampleEntry(99), seq: before.seq + 1, prev: before.hash };
+        l.splice(i, 0, recordLine({ ...body, hash: recordHash(body) }));
+      },
+    ],
+  ];
+
+  it("gives exactly the one-thread result for every fault at every place", {
+    timeout: 180_000,
+  }, async () => {
+    const base = logWithRecovery(40);
+    const file = tempLog();
+    for (const [what, fault] of faults) {
+      for (const i of what === "none" ? [0] : [1, 5, 12, 13, 14, 19, 20, 26, 27, 38]) {
+        const lines = [...base];
+        fault(lines, i);
+        rewrite(file, lines);
+        const one = await verifyLog(file, { threads: 1 });
+        if (what === "none") expect(one).toMatchObject({ ok: true, records: 41 });
+        else expect(one.ok, `${what} at ${i}`).toBe(false);
+        for (const threads of [2, 3, 4]) {
+          expect(await verifyLog(file, { threads }), `${what} at ${i}, ${threads} threads`).toEqual(
+            one,
+          );
+        }
+      }
+    }
+  });
+
+  it("certifies the ordinary lines of a range in a worker, and stops at the first other one", async () => {
+    const lines = logWithRecovery(30);
+    const file = tempLog();
+    rewrite(file, lines);
+    const size = readFileSync(file).length;
+    const splits = await lineAlignedSplits(file, size, 2);
+    expect(splits).toHaveLength(3);
+    expect(readFileSync(file).subarray(0, splits[1]!).toString().split("\n")).toHaveLength(17);
+    // Lines 17-31 hold the recovery record (line 20): certified up to it, then the main thread.
+    const report = await certifyRange(file, splits[1]!, size).report;
+    const starts = [0];
+    for (const line of lines) starts.push(starts.at(-1)! + Buffer.byteLength(line) + 1);
+    expect(report).toMatchObject({
+      lines: 3,
+      first: { seq: 17 },
+      last: { seq: 19 },
+      stop: starts[19],
+    });
+    const rest = await certifyRange(file, starts[20]!, size).report;
+    expect(rest).toMatchObject({ lines: 11, first: { seq: 21 }, last: { seq: 31 }, stop: null });
+  });
+
+  it("gives the one-thread result for a partial last line", async () => {
+    const lines = logWithRecovery(30);
+    const file = tempLog();
+    writeFileSync(file, `${lines.join("\n")}\n${lines[5]!.slice(0, 40)}`);
+    const one = await verifyLog(file, { threads: 1 });
+    expect(one).toMatchObject({ ok: false, records: 31, firstBad: { line: 32 } });
+    expect(await verifyLog(file, { threads: 3 })).toEqual(one);
   });
 });
