@@ -106,6 +106,8 @@ export function realOf(
 function realOfPlain(fs: FileSystem, normalised: string): Real {
   let prefix = normalised;
   const missing: string[] = [];
+  // lstat answered "no such entry" for the name missing[0] (it did not throw).
+  let absent = false;
   for (;;) {
     // A cheap lstat first: when it finds nothing, realpath would not either, and a failing
     // realpath costs several times a failing lstat (an exception in node:fs). When lstat
@@ -113,6 +115,13 @@ function realOfPlain(fs: FileSystem, normalised: string): Real {
     const kind = quietLstat(fs, prefix);
     const real = kind === undefined ? undefined : fs.realpath(prefix);
     if (real !== undefined) {
+      if (absent) {
+        // The first missing name was just looked up through this very folder (the kernel
+        // follows a linked folder the same way), so the walk would only ask again: the
+        // rest is a new path under the folder's real path.
+        const rest = missing.join("/");
+        return { real: real === "/" ? `/${rest}` : `${real}/${rest}`, exists: false };
+      }
       if (missing.length > 0) return walk(fs, real, missing);
       // Not a symlink: the real path is the same file, so its kind is already known.
       return kind === null || kind === "symlink"
@@ -121,6 +130,7 @@ function realOfPlain(fs: FileSystem, normalised: string): Real {
     }
     if (prefix === "/") return { real: path.posix.resolve("/", ...missing), exists: false };
     missing.unshift(path.posix.basename(prefix));
+    absent = kind === undefined;
     prefix = path.posix.dirname(prefix);
   }
 }
