@@ -8,16 +8,22 @@ import type { PipelineContext, Subject } from "./types.js";
  * keeps `path.relative` (the hot path's main cost) out of every decision.
  */
 export function showPath(absolute: string, ctx: PipelineContext): string {
-  const below = (dir: string) =>
-    absolute.length > dir.length && absolute.startsWith(dir) && absolute[dir.length] === sep
-      ? absolute.slice(dir.length + 1)
-      : undefined;
   if (absolute === ctx.scope.root) return ".";
-  const inRoot = below(ctx.scope.root);
+  const inRoot = below(absolute, ctx.scope.root);
   if (inRoot !== undefined) return inRoot;
   if (absolute === ctx.home) return "~";
-  const inHome = below(ctx.home);
+  const inHome = below(absolute, ctx.home);
   return inHome !== undefined ? `~${sep}${inHome}` : absolute;
+}
+
+/**
+ * The part of `absolute` below `dir`, if it is below. A module function, not a closure in
+ * showPath: a closure made on every call costs more than the test (and tsx names each one).
+ */
+function below(absolute: string, dir: string): string | undefined {
+  return absolute.length > dir.length && absolute.startsWith(dir) && absolute[dir.length] === sep
+    ? absolute.slice(dir.length + 1)
+    : undefined;
 }
 
 /** What the operation targets, for decisions and traces. */

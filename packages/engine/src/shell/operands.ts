@@ -760,6 +760,11 @@ const GIT_LONG_VALUE = [
   "--before-context",
 ];
 
+/** Sets the role of the argument `k` after the subcommand. */
+function setRole(r: Roles, afterSub: number, k: number, role: Role): void {
+  r.roles[afterSub + k] = role;
+}
+
 function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
   const r = empty(v.length);
   markSub(r, v, afterSub, sub);
@@ -769,55 +774,53 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
     shortValue: GIT_SHORT_VALUE[cmd ?? ""] ?? "m",
     longValue: GIT_LONG_VALUE,
   });
-  const set = (k: number, role: Role) => {
-    r.roles[afterSub + k] = role;
-  };
   for (const o of p.opts) {
     if (o.valueIndex === undefined) continue;
     if (o.name === "-F" || o.name === "--file" || (cmd === "grep" && o.name === "-f"))
-      set(o.valueIndex, "read");
+      setRole(r, afterSub, o.valueIndex, "read");
     else if (cmd === "archive" && (o.name === "-o" || o.name === "--output"))
-      set(o.valueIndex, "write");
-    else set(o.valueIndex, "plain");
+      setRole(r, afterSub, o.valueIndex, "write");
+    else setRole(r, afterSub, o.valueIndex, "plain");
   }
   const dash = rest.indexOf("--");
   const ops = p.operands;
   switch (cmd) {
     case "add":
     case "stage":
-      for (const k of ops) set(k, "read");
+      for (const k of ops) setRole(r, afterSub, k, "read");
       break;
     case "rm": {
       const rec = hasOpt(p, "-r");
       const cached = hasOpt(p, "--cached");
       // `--cached` only unstages: the paths stay incidental (an ignored one is still named).
-      if (!cached) for (const k of ops) set(k, rec ? "delete-recursive" : "delete");
+      if (!cached)
+        for (const k of ops) setRole(r, afterSub, k, rec ? "delete-recursive" : "delete");
       break;
     }
     case "mv":
       ops.forEach((k, n) => {
-        set(k, n === ops.length - 1 ? "write" : "move");
+        setRole(r, afterSub, k, n === ops.length - 1 ? "write" : "move");
       });
       break;
     case "checkout":
-      for (const k of ops) if (dash >= 0 && k > dash) set(k, "write");
+      for (const k of ops) if (dash >= 0 && k > dash) setRole(r, afterSub, k, "write");
       break;
     case "restore":
       if (!hasOpt(p, "-S", "--staged") || hasOpt(p, "-W", "--worktree"))
-        for (const k of ops) set(k, "write");
+        for (const k of ops) setRole(r, afterSub, k, "write");
       break;
     case "clone": {
       const url = ops[0];
       const a = url === undefined ? undefined : rest[url];
       if (url !== undefined && a !== undefined) {
-        set(url, "network");
+        setRole(r, afterSub, url, "network");
         const u = toUrl(a, "https");
         const host = remoteHost(a);
         if (u) r.urls.push(u);
         else if (host) r.urls.push(`ssh://${host}`);
       }
       const dir = ops[1];
-      if (dir !== undefined) set(dir, "write");
+      if (dir !== undefined) setRole(r, afterSub, dir, "write");
       break;
     }
     case "push":
@@ -831,9 +834,9 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
         const host = remoteHost(a);
         if (u) r.urls.push(u);
         else if (host) r.urls.push(`ssh://${host}`);
-        set(remote, u || host ? "network" : "plain");
+        setRole(r, afterSub, remote, u || host ? "network" : "plain");
       }
-      for (const k of ops.slice(1)) set(k, "plain");
+      for (const k of ops.slice(1)) setRole(r, afterSub, k, "plain");
       break;
     }
     case "grep": {
@@ -842,13 +845,14 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
       // tree-ish are not paths; what is not a tree-ish is a pathspec.
       const hasPattern = hasOpt(p, "-e", "-f");
       const paths = ops.filter((k, n) => (dash >= 0 ? k > dash : hasPattern || n > 0));
-      for (const k of ops) set(k, paths.includes(k) ? "read-recursive" : "plain");
+      for (const k of ops) setRole(r, afterSub, k, paths.includes(k) ? "read-recursive" : "plain");
       if (dash < 0 || paths.length === 0) r.extra.push({ role: "read-recursive", path: "." });
       break;
     }
     case "archive":
       // Packs a whole tree: a recursive read of the project, written where `-o` says.
-      for (const k of ops) set(k, dash >= 0 && k > dash ? "read-recursive" : "plain");
+      for (const k of ops)
+        setRole(r, afterSub, k, dash >= 0 && k > dash ? "read-recursive" : "plain");
       r.extra.push({ role: "read-recursive", path: "." });
       break;
     case "commit":
@@ -863,7 +867,7 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
     case "revert":
     case "remote":
     case "config":
-      for (const k of ops) set(k, "plain");
+      for (const k of ops) setRole(r, afterSub, k, "plain");
       break;
     default:
       if (cmd !== undefined && GIT_READ.has(cmd)) break;

@@ -418,6 +418,11 @@ export function runSimple(
   return special(c, name, args.slice(1), cwd, wrappers, hazards, before);
 }
 
+/** The flow of a command whose output feeds nothing on: whether it used the network. */
+function flowSince(host: Host, before: number): Flow {
+  return { network: host.network > before, text: undefined };
+}
+
 function isKnownTool(name: string): boolean {
   return classify(name, []).class !== "unknown" || Object.hasOwn(INTERPRETERS, name);
 }
@@ -515,7 +520,6 @@ function special(
 ): Flow {
   const { host, feed } = c;
   const values = args.map((a) => a.value);
-  const done = (): Flow => ({ network: host.network > before, text: undefined });
   if (c.frame.depth > MAX_NESTING) {
     host.ops.push(
       execOp(name, args, cwd, c, wrappers, "unknown", "nested too deeply to analyse", [
@@ -523,7 +527,7 @@ function special(
         { check: "unparseable", reason: "the command nests shells too deeply to analyse" },
       ]),
     );
-    return done();
+    return flowSince(host, before);
   }
   if (SHELLS.has(name)) {
     const p = parseArgs(values, {
@@ -540,7 +544,7 @@ function special(
             { check: "unparseable", reason: `${name} -c has no script` },
           ]),
         );
-        return done();
+        return flowSince(host, before);
       }
       if (script.value === undefined || wrappers.includes("xargs")) {
         const h =
@@ -562,7 +566,7 @@ function special(
             [...hazards, h],
           ),
         );
-        if (script.value === undefined) return done();
+        if (script.value === undefined) return flowSince(host, before);
       }
       return host.script(
         script.value,
@@ -586,7 +590,7 @@ function special(
             [...hazards, dynamicOrRemote(file, name)],
           ),
         );
-        return done();
+        return flowSince(host, before);
       }
       host.ops.push(
         execOp(
@@ -608,7 +612,7 @@ function special(
         name,
         name,
       );
-      return done();
+      return flowSince(host, before);
     }
     return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, true);
   }
@@ -630,7 +634,7 @@ function special(
         feed,
       );
     }
-    return done();
+    return flowSince(host, before);
   }
   if (
     (name === "source" || name === ".") &&
@@ -643,7 +647,7 @@ function special(
         dynamicOrRemote(args[0], name),
       ]),
     );
-    return done();
+    return flowSince(host, before);
   }
   const interp = Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : undefined;
   if (interp) {
@@ -1213,24 +1217,26 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
  */
 export function incidental(host: Host, value: string, cwd: string, via: string): void {
   if (value === "" || URL_LIKE.test(value)) return;
-  const push = (path: string) => {
-    if (path !== "" && !isHarmlessPath(path) && !URL_LIKE.test(path))
-      host.ops.push({ kind: "read", path, cwd, incidental: true, via });
-  };
   if (value.startsWith("--")) {
     const eq = value.indexOf("=");
-    if (eq > 2) push(value.slice(eq + 1));
+    if (eq > 2) pushIncidental(host, value.slice(eq + 1), cwd, via);
     return;
   }
   if (value.startsWith("-") && value.length > 1) {
     // `-Isecrets/.env`, `-o.env`: a value glued to a short option.
     const rest = value.slice(2);
-    if (/[./~]/.test(rest)) push(rest.startsWith("=") ? rest.slice(1) : rest);
+    if (/[./~]/.test(rest))
+      pushIncidental(host, rest.startsWith("=") ? rest.slice(1) : rest, cwd, via);
     return;
   }
-  push(value);
+  pushIncidental(host, value, cwd, via);
   const eq = value.indexOf("=");
-  if (eq > 0) push(value.slice(eq + 1));
+  if (eq > 0) pushIncidental(host, value.slice(eq + 1), cwd, via);
+}
+
+function pushIncidental(host: Host, path: string, cwd: string, via: string): void {
+  if (path !== "" && !isHarmlessPath(path) && !URL_LIKE.test(path))
+    host.ops.push({ kind: "read", path, cwd, incidental: true, via });
 }
 
 function incidentalAll(

@@ -484,17 +484,17 @@ export class Walker implements Host {
    */
   private test(node: SyntaxNode, st: State, frame: Frame): Flow {
     this.scan(node, st, frame);
-    const scope = this.scope(st, frame);
-    const visit = (n: SyntaxNode): void => {
-      for (const c of n.namedChildren) {
-        if (TEST_OPERANDS.has(c.type)) {
-          const value = wordValue(evalWord(c, scope));
-          if (value !== undefined) incidental(this, value, st.cwd, "test");
-        } else if (c.type !== "test_operator" && c.type !== "regex") visit(c);
-      }
-    };
-    visit(node);
+    this.testOperands(node, this.scope(st, frame), st.cwd);
     return NO_FLOW;
+  }
+
+  private testOperands(node: SyntaxNode, scope: WordScope, cwd: string): void {
+    for (const c of node.namedChildren) {
+      if (TEST_OPERANDS.has(c.type)) {
+        const value = wordValue(evalWord(c, scope));
+        if (value !== undefined) incidental(this, value, cwd, "test");
+      } else if (c.type !== "test_operator" && c.type !== "regex") this.testOperands(c, scope, cwd);
+    }
   }
 
   /** Finds and analyses `$( )`, backticks and `<( )` anywhere inside a node. */
@@ -514,7 +514,8 @@ export class Walker implements Host {
     return network;
   }
 
-  private nested(node: SyntaxNode, st: State, frame: Frame): boolean {
+  /** Analyses a substitution; tells whether its commands use the network. */
+  nested(node: SyntaxNode, st: State, frame: Frame): boolean {
     const before = this.network;
     // A substitution runs in a subshell: its `cd` does not leak out.
     this.sequence(node, copy(st), frame, undefined);
@@ -522,12 +523,31 @@ export class Walker implements Host {
   }
 
   private scope(st: State, frame: Frame): WordScope {
-    return {
-      home: this.home,
-      cwd: st.cwd,
-      oldpwd: st.oldpwd,
-      nested: (n) => this.nested(n, st, frame),
-    };
+    return new Scope(this, st, frame);
+  }
+}
+
+/**
+ * What a word sees of the walk where it stands. A class rather than an object literal with
+ * an arrow function: one is made per command, and a closure per command costs more.
+ */
+class Scope implements WordScope {
+  readonly home: string;
+  readonly cwd: string;
+  readonly oldpwd: string | undefined;
+
+  constructor(
+    private readonly walker: Walker,
+    private readonly st: State,
+    private readonly frame: Frame,
+  ) {
+    this.home = walker.home;
+    this.cwd = st.cwd;
+    this.oldpwd = st.oldpwd;
+  }
+
+  nested(node: SyntaxNode): boolean {
+    return this.walker.nested(node, this.st, this.frame);
   }
 }
 

@@ -1,5 +1,5 @@
 import { doing, sentence } from "../describe.js";
-import type { Stage } from "../types.js";
+import type { PipelineContext, Stage } from "../types.js";
 
 /**
  * Deleting a folder deletes what it holds (`rm -rf .claude`, `mv secrets x`, `rm -rf ~`): a
@@ -24,8 +24,7 @@ export const deletedContents: Stage = {
     if (path === undefined || op.kind !== "delete" || (path.exists && !path.isDirectory)) {
       return undefined;
     }
-    const holds = (file: string) => ctx.within(path.real, file) || ctx.within(path.absolute, file);
-    if (ctx.protectedFiles.some(holds)) {
+    if (holdsAny(ctx, path, ctx.protectedFiles)) {
       return {
         verdict: "deny",
         reason: sentence(`${doing(subject, ctx)} would remove automode's own files`),
@@ -38,7 +37,7 @@ export const deletedContents: Stage = {
         reason: sentence(`${doing(subject, ctx)} would delete files that .claudeignore protects`),
       };
     }
-    if (ctx.credentialStores.some(holds)) {
+    if (holdsAny(ctx, path, ctx.credentialStores)) {
       return {
         verdict: "deny",
         check: "credentials",
@@ -48,3 +47,15 @@ export const deletedContents: Stage = {
     return undefined;
   },
 };
+
+/** Whether the folder, as written or as resolved, holds one of the files. */
+function holdsAny(
+  ctx: PipelineContext,
+  path: { real: string; absolute: string },
+  files: readonly string[],
+): boolean {
+  for (const file of files) {
+    if (ctx.within(path.real, file) || ctx.within(path.absolute, file)) return true;
+  }
+  return false;
+}
