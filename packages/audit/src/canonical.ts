@@ -8,30 +8,18 @@
  * `\f`, `\n`, `\r`, `\t`, `\u00xx` with lowercase hex for the other controls), lone
  * surrogates, and invalid UTF-8; `problem` says what and where.
  *
- * While scanning it records the members of the top-level object and of the objects directly
- * in it (key and value ranges, value kind), which is all the verifier needs to check a
- * record without `JSON.parse`.
+ * The verifier uses it to say why a line is not canonical (`scanLine`); deciding is done by
+ * the exact path (`recordLine(JSON.parse(line)) === line`) and, for ordinary lines, by the
+ * fast path's regular expression, which is faster than this JavaScript loop over the bytes.
  */
 
-export const kindObject = 1;
-export const kindArray = 2;
-export const kindString = 3;
-export const kindNumber = 4;
-export const kindTrue = 5;
-export const kindFalse = 6;
-export const kindNull = 7;
-
-/** Layout of one recorded member in `members` (8 int32 per member). */
-export const fieldDepth = 0; // 1 for the top-level object's members, 2 for those of an object in it
-export const fieldParent = 1; // index of the member whose value holds this one; -1 at the top
-export const fieldKeyStart = 2; // the key's content (inside the quotes), as byte offsets
-export const fieldKeyEnd = 3;
-export const fieldStart = 4; // the value: a string's content inside its quotes, else the token
-export const fieldEnd = 5;
-export const fieldKind = 6;
-export const fieldFlags = 7; // 1: the string value (or key) has escapes or non-ASCII bytes
-const stride = 8;
-const notRecorded = -2;
+const kindObject = 1;
+const kindArray = 2;
+const kindString = 3;
+const kindNumber = 4;
+const kindTrue = 5;
+const kindFalse = 6;
+const kindNull = 7;
 
 /** Deeper nesting is rejected (an audit record nests two levels; the limit bounds the stack). */
 export const maxNesting = 512;
@@ -86,17 +74,11 @@ export class CanonicalScanner {
   private plain = true;
   /** Why the last scan failed (empty after a success). */
   problem = "";
-  /** Recorded members, `stride` int32 each (see the `field…` constants). */
-  members = new Int32Array(64 * stride);
-  count = 0;
-  /** Indices of the top-level object's members, in order. */
-  roots = new Int32Array(64);
-  rootCount = 0;
 
   /** Whether `buf[start, end)` is exactly one canonical JSON value. */
   isCanonical(buf: Buffer, start = 0, end = buf.length): boolean {
     this.reset(buf, start, end, false);
-    if (this.value(0, -1) === 0) return false;
+    if (this.value(0) === 0) return false;
     return this.pos === end || this.unexpected("the end of the value");
   }
 
@@ -108,7 +90,7 @@ export class CanonicalScanner {
   scanLine(buf: Buffer, start: number, end: number): boolean {
     this.reset(buf, start, end, true);
     if (start >= end || buf[start] !== 0x7b) return this.unexpected("{");
-    if (!this.object(1, -1)) return false;
+    if (!this.object(1)) return false;
     return this.pos === end || this.unexpected("the end of the line");
   }
 
@@ -119,8 +101,6 @@ export class CanonicalScanner {
     this.origin = start;
     this.hashLast = hashLast;
     this.problem = "";
-    this.count = 0;
-    this.rootCount = 0;
   }
 
   private fail(reason: string, at = this.pos): false {
@@ -141,11 +121,11 @@ export class CanonicalScanner {
     return this.fail(`${shown} where ${what} was expected`);
   }
 
-  /** Parses the value at `pos`; its kind, or 0 on failure. `parent` as in `object`. */
-  private value(depth: number, parent: number): number {
+  /** Parses the value at `pos`; its kind, or 0 on failure. */
+  private value(depth: number): number {
     const c = this.pos < this.end ? this.b[this.pos]! : -1;
     if (c === 0x22) return this.string() ? kindString : 0;
-    if (c === 0x7b) return this.object(depth + 1, parent) ? kindObject : 0;
+    if (c === 0x7b) return this.object(depth + 1) ? kindObject : 0;
     if (c === 0x5b) return this.array(depth + 1) ? kindArray : 0;
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number() ? kindNumber : 0;
     if (c === 0x74) return this.word("true") ? kindTrue : 0;
@@ -301,7 +281,7 @@ export class CanonicalScanner {
       return true;
     }
     for (;;) {
-      if (this.value(depth, notRecorded) === 0) return false;
+      if (this.value(depth) === 0) return false;
       const c = this.pos < this.end ? this.b[this.pos]! : -1;
       this.pos++;
       if (c === 0x2c) continue;
@@ -311,11 +291,8 @@ export class CanonicalScanner {
     }
   }
 
-  /**
-   * Parses the object at `pos`. `parent`: -1 for the top-level object, the member index of
-   * an object inside it, or `notRecorded` (its members are not recorded).
-   */
-  private object(depth: number, parent: number): boolean {
+  /** Parses the object at `pos` (`depth` 1: the top level, where `hashLast` applies). */
+  private object(depth: number): boolean {
     if (depth > maxNesting) return this.fail(`nested deeper than ${maxNesting} levels`);
     const b = this.b;
     this.pos++;
@@ -368,20 +345,7 @@ export class CanonicalScanner {
       }
       if (this.pos >= this.end || b[this.pos] !== 0x3a) return this.unexpected('":"');
       this.pos++;
-      let index = notRecorded;
-      if (parent !== notRecorded) index = this.push(depth, parent, keyStart, keyEnd, keyPlain);
-      const valueAt = this.pos;
-      const kind = this.value(depth, index !== notRecorded && depth < 2 ? index : notRecorded);
-      if (kind === 0) return false;
-      if (index !== notRecorded) {
-        const m = this.members;
-        const o = index * stride;
-        const isString = kind === kindString;
-        m[o + fieldStart] = isString ? valueAt + 1 : valueAt;
-        m[o + fieldEnd] = isString ? this.pos - 1 : this.pos;
-        m[o + fieldKind] = kind;
-        m[o + fieldFlags] = isString && !this.plain ? 1 : 0;
-      }
+      if (this.value(depth) === 0) return false;
       const c = this.pos < this.end ? b[this.pos]! : -1;
       if (c === 0x2c) {
         this.pos++;
@@ -394,37 +358,6 @@ export class CanonicalScanner {
       }
       return this.unexpected('"," or "}"');
     }
-  }
-
-  private push(
-    depth: number,
-    parent: number,
-    keyStart: number,
-    keyEnd: number,
-    keyPlain: boolean,
-  ): number {
-    const index = this.count++;
-    if (this.count * stride > this.members.length) {
-      const grown = new Int32Array(this.members.length * 2);
-      grown.set(this.members);
-      this.members = grown;
-    }
-    const m = this.members;
-    const o = index * stride;
-    m[o + fieldDepth] = depth;
-    m[o + fieldParent] = parent;
-    m[o + fieldKeyStart] = keyStart;
-    m[o + fieldKeyEnd] = keyEnd;
-    m[o + fieldFlags] = keyPlain ? 0 : 1;
-    if (depth === 1) {
-      if (this.rootCount === this.roots.length) {
-        const grown = new Int32Array(this.roots.length * 2);
-        grown.set(this.roots);
-        this.roots = grown;
-      }
-      this.roots[this.rootCount++] = index;
-    }
-    return index;
   }
 
   /** Order of two keys (content ranges) by UTF-16 code units, as `Array.prototype.sort` does. */

@@ -119,7 +119,7 @@ function linkProblem(
  * The exact (reference) check of one line, and the wording of every rejection: parse, the
  * chain fields, canonical form (the line must be byte for byte what the writer writes:
  * `recordLine` of the parsed record, in valid UTF-8), the schema, the hash. The fast path
- * (`FastLineCheck`) accepts only lines this accepts; everything else comes here.
+ * (`fastDecisionLine`) accepts only lines this accepts; everything else comes here.
  */
 export function checkLineExact(
   buf: Buffer,
