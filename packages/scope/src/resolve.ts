@@ -142,6 +142,8 @@ function realOfPlain(fs: FileSystem, normalised: string): Real {
  */
 function walk(fs: FileSystem, start: string, segments: string[]): Real {
   let current = start;
+  // What lstat saw at `current`, while it is known (the caller need not ask again).
+  let currentKind: FileKind | undefined;
   const queue = [...segments];
   let hops = 0;
   while (queue.length > 0) {
@@ -149,6 +151,7 @@ function walk(fs: FileSystem, start: string, segments: string[]): Real {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") {
       current = path.posix.dirname(current);
+      currentKind = undefined;
       continue;
     }
     const next = current === "/" ? `/${segment}` : `${current}/${segment}`;
@@ -156,8 +159,10 @@ function walk(fs: FileSystem, start: string, segments: string[]): Real {
     if (kind === undefined) return { real: path.posix.resolve(next, ...queue), exists: false };
     if (kind !== "symlink") {
       current = next;
+      currentKind = kind;
       continue;
     }
+    currentKind = undefined;
     const target = fs.realpath(next);
     if (target !== undefined) {
       current = target;
@@ -173,5 +178,7 @@ function walk(fs: FileSystem, start: string, segments: string[]): Real {
     queue.unshift(...link.split("/"));
     if (link.startsWith("/")) current = "/";
   }
-  return { real: current, exists: true };
+  return currentKind === undefined
+    ? { real: current, exists: true }
+    : { real: current, exists: true, kind: currentKind };
 }
