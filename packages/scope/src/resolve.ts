@@ -129,9 +129,12 @@ function realOfPlain(fs: FileSystem, normalised: string): Real {
         : { real, exists: true, kind };
     }
     if (prefix === "/") return { real: path.posix.resolve("/", ...missing), exists: false };
-    missing.unshift(path.posix.basename(prefix));
+    // `prefix` is absolute and normalised (no trailing slash): its last `/` splits it into
+    // parent and name, as path.posix.dirname and basename would, for less.
+    const slash = prefix.lastIndexOf("/");
+    missing.unshift(prefix.slice(slash + 1));
     absent = kind === undefined;
-    prefix = path.posix.dirname(prefix);
+    prefix = slash === 0 ? "/" : prefix.slice(0, slash);
   }
 }
 
