@@ -47,7 +47,19 @@ function passed(stage: Stage, steps: TraceStep[] | undefined, why = stage.meta.p
   steps?.push({ stage: stage.meta.name, check: stage.meta.check, result: "pass", why });
 }
 
-const applies = (stage: Stage, subject: Subject) => stage.meta.kinds.includes(subject.op.kind);
+type Kind = Subject["op"]["kind"];
+const kinds: readonly Kind[] = ["read", "write", "delete", "execute", "network"];
+
+/** Each limit list filtered once per operation kind, instead of testing every stage per call. */
+function byKind(stages: readonly Stage[]): Record<Kind, readonly Stage[]> {
+  const out = Object.create(null) as Record<Kind, readonly Stage[]>;
+  for (const kind of kinds) out[kind] = stages.filter((s) => s.meta.kinds.includes(kind));
+  return out;
+}
+const denyingByKind = byKind(denyingLimits);
+/** A kind no stage lists (none reaches here: actions and operations are typed) gets none. */
+const NONE: readonly Stage[] = [];
+const escalatingByKind = byKind(escalatingLimits);
 
 /**
  * Decides one operation: the first stage that decides wins (SPEC section 5). Two choices the
@@ -60,16 +72,14 @@ export function decideOperation(
   ctx: PipelineContext,
   steps?: TraceStep[],
 ): OperationDecision {
-  for (const stage of denyingLimits) {
-    if (!applies(stage, subject)) continue;
+  for (const stage of denyingByKind[subject.op.kind] ?? NONE) {
     const result = stage.decide(subject, ctx);
     if (result) return settle(subject, stage, result, steps);
     passed(stage, steps);
   }
 
   let held: { stage: Stage; result: StageResult } | undefined;
-  for (const stage of escalatingLimits) {
-    if (!applies(stage, subject)) continue;
+  for (const stage of escalatingByKind[subject.op.kind] ?? NONE) {
     const result = stage.decide(subject, ctx);
     if (result) {
       held = { stage, result };
