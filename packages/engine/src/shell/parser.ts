@@ -32,16 +32,26 @@ function load(): TreeSitter {
  * out once, in a single cursor walk, and the analysis reads only these objects.
  */
 export class SyntaxNode {
-  readonly children: SyntaxNode[] = [];
-  readonly namedChildren: SyntaxNode[] = [];
+  /** Leaves (most nodes) share one empty, frozen list: two arrays fewer per leaf. */
+  children: readonly SyntaxNode[] = NO_NODES;
+  namedChildren: readonly SyntaxNode[] = NO_NODES;
+  private source: string | undefined;
 
   constructor(
     readonly type: string,
     readonly isNamed: boolean,
-    readonly text: string,
+    /** The parsed line, sliced on first use: many nodes' text is never read. */
+    private readonly line: string,
+    private readonly start: number,
+    private readonly end: number,
     /** The grammar field this node fills in its parent (`name`, `body`, `value`, …). */
     readonly field: string | undefined,
   ) {}
+
+  get text(): string {
+    if (this.source === undefined) this.source = this.line.slice(this.start, this.end);
+    return this.source;
+  }
 
   get childCount(): number {
     return this.children.length;
@@ -108,19 +118,19 @@ function fieldOf(cursor: TreeSitter.TreeCursor): string | undefined {
   return name;
 }
 
+const NO_NODES: readonly SyntaxNode[] = Object.freeze([]);
+
 function nodeAt(cursor: TreeSitter.TreeCursor, line: string): SyntaxNode {
   const { type, named } = symbolOf(cursor);
-  return new SyntaxNode(
-    type,
-    named,
-    line.slice(cursor.startIndex, cursor.endIndex),
-    fieldOf(cursor),
-  );
+  return new SyntaxNode(type, named, line, cursor.startIndex, cursor.endIndex, fieldOf(cursor));
 }
 
 function adopt(parent: SyntaxNode, child: SyntaxNode): void {
-  parent.children.push(child);
-  if (child.isNamed) parent.namedChildren.push(child);
+  if (parent.children === NO_NODES) parent.children = [child];
+  else (parent.children as SyntaxNode[]).push(child);
+  if (!child.isNamed) return;
+  if (parent.namedChildren === NO_NODES) parent.namedChildren = [child];
+  else (parent.namedChildren as SyntaxNode[]).push(child);
 }
 
 /**
