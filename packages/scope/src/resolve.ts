@@ -106,7 +106,7 @@ export function realOf(
 function realOfPlain(fs: FileSystem, normalised: string): Real {
   let prefix = normalised;
   const missing: string[] = [];
-  // lstat answered "no such entry" for the name missing[0] (it did not throw).
+  // lstat found nothing at `prefix/missing[0]` (and did not throw).
   let absent = false;
   for (;;) {
     // A cheap lstat first: when it finds nothing, realpath would not either, and a failing
@@ -115,10 +115,11 @@ function realOfPlain(fs: FileSystem, normalised: string): Real {
     const kind = quietLstat(fs, prefix);
     const real = kind === undefined ? undefined : fs.realpath(prefix);
     if (real !== undefined) {
-      if (absent) {
-        // The first missing name was just looked up through this very folder (the kernel
-        // follows a linked folder the same way), so the walk would only ask again: the
-        // rest is a new path under the folder's real path.
+      if (absent && real === prefix) {
+        // The folder is its own real path, so the walk's first question would be the very
+        // lstat that just found nothing: the rest is a new path under the folder. (Through
+        // a linked folder the walk asks under the real path instead, which can differ, e.g.
+        // when the written path is too long for the kernel and the real one is not.)
         const rest = missing.join("/");
         return { real: real === "/" ? `/${rest}` : `${real}/${rest}`, exists: false };
       }
