@@ -66,7 +66,8 @@ const TAG_WRITES = [
  * option modifiers of the deepest entry that has any. `args` excludes the command name.
  */
 export function classify(name: string, args: readonly (string | undefined)[]): Classification {
-  const top = COMMANDS[name];
+  // Own keys only: `constructor` or `toString` must not find Object.prototype's members.
+  const top = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!top) {
     return {
       class: "unknown",

@@ -970,7 +970,7 @@ export function assignRoles(
     case "git":
       return git(v, afterSub, sub);
     default: {
-      const spec = FILE_COMMANDS[name];
+      const spec = Object.hasOwn(FILE_COMMANDS, name) ? FILE_COMMANDS[name] : undefined;
       if (spec) return table(spec, v);
       const r = empty(v.length);
       markSub(r, v, afterSub, sub);

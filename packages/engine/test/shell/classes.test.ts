@@ -152,3 +152,11 @@ describe("command classes from the tables", () => {
     expect(classOf("echo x > .bashrc")).toBe("read-only");
   });
 });
+
+describe("names of Object.prototype's members are unknown commands, like any other", () => {
+  it.each(["constructor", "toString", "hasOwnProperty", "__proto__", "valueOf"])("%s", (name) => {
+    const exec = execs(`${name} x`).at(-1);
+    expect(exec?.class).toBe("unknown");
+    expect(exec?.reason).not.toContain("undefined");
+  });
+});
