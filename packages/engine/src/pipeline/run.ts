@@ -57,8 +57,6 @@ function byKind(stages: readonly Stage[]): Record<Kind, readonly Stage[]> {
   return out;
 }
 const denyingByKind = byKind(denyingLimits);
-/** A kind no stage lists (none reaches here: actions and operations are typed) gets none. */
-const NONE: readonly Stage[] = [];
 const escalatingByKind = byKind(escalatingLimits);
 
 /**
@@ -72,14 +70,14 @@ export function decideOperation(
   ctx: PipelineContext,
   steps?: TraceStep[],
 ): OperationDecision {
-  for (const stage of denyingByKind[subject.op.kind] ?? NONE) {
+  for (const stage of denyingByKind[subject.op.kind]) {
     const result = stage.decide(subject, ctx);
     if (result) return settle(subject, stage, result, steps);
     passed(stage, steps);
   }
 
   let held: { stage: Stage; result: StageResult } | undefined;
-  for (const stage of escalatingByKind[subject.op.kind] ?? NONE) {
+  for (const stage of escalatingByKind[subject.op.kind]) {
     const result = stage.decide(subject, ctx);
     if (result) {
       held = { stage, result };
