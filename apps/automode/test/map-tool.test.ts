@@ -69,6 +69,38 @@ describe("mapToolCall", () => {
     expect(map("TodoWrite", { todos: [] })).toEqual({ kind: "tool", tool: "TodoWrite" });
   });
 
+  it("passes Glob's pattern and Grep's glob on: where the read reaches", () => {
+    expect(map("Glob", { pattern: "secrets/*" })).toEqual({
+      kind: "action",
+      action: { kind: "read", path: cwd, ...withTool("Glob") },
+      read: "listing",
+      pattern: "secrets/*",
+    });
+    expect(map("Grep", { pattern: "KEY", path: "/repo/src", glob: "*.pem" })).toEqual({
+      kind: "action",
+      action: { kind: "read", path: "/repo/src", ...withTool("Grep") },
+      read: "recursive",
+      pattern: "*.pem",
+    });
+    expect(map("Grep", { pattern: "KEY" })).not.toHaveProperty("pattern");
+    expect(map("Glob", { path: "/repo" })).toMatchObject({ kind: "invalid" });
+    expect(map("Grep", { pattern: "x", glob: 3 })).toMatchObject({ kind: "invalid" });
+  });
+
+  it("maps NotebookRead to a read of the notebook", () => {
+    expect(map("NotebookRead", { notebook_path: "/repo/n.ipynb" })).toMatchObject({
+      action: { kind: "read", path: "/repo/n.ipynb" },
+      read: "file",
+    });
+  });
+
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "WebBrowser"])(
+    "a tool named %s is a tool call, never a table entry",
+    (tool) => {
+      expect(map(tool, { file_path: "/repo/a.ts", command: "ls" })).toEqual({ kind: "tool", tool });
+    },
+  );
+
   it("answers malformed input as invalid, never throws", () => {
     expect(map("Bash", { command: 3 })).toMatchObject({ kind: "invalid" });
     expect(map("Read", "nope")).toMatchObject({ kind: "invalid" });

@@ -19,12 +19,6 @@ export const STARTER_POLICY = `{
   "rules": [
     // Deny wins over escalate, escalate over approve; order does not matter.
     {
-      "id": "agent-bookkeeping",
-      "description": "The agent's own to-do list touches nothing.",
-      "verdict": "approve",
-      "tools": ["TodoWrite"]
-    },
-    {
       "id": "install-from-lockfile",
       "verdict": "approve",
       "commands": ["npm ci", "pnpm install --frozen-lockfile"]
