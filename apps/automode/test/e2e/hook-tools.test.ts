@@ -48,6 +48,11 @@ function hookBytes(tool_name: string, tool_input: unknown, args: string[] = []):
   return run.stdout;
 }
 
+/** Any control or bidi character but the newline that ends each line. */
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 const bytes = (permissionDecision: "allow" | "deny" | "ask", reason: string) =>
   `${JSON.stringify({
     hookSpecificOutput: {
@@ -182,5 +187,16 @@ describe("reasons are safe to show", () => {
         "automode (balanced, tier): The balanced tier escalates writing /tmp/a\\nb\\x1b[31mc\\u202ed.txt (Write): write, create or delete outside the project.",
       ),
     );
+  });
+
+  it("the audit report shows the logged path escaped", () => {
+    const name = "r\nforged line\x1b[2J\u202eevil";
+    hookBytes("Write", { file_path: join("/tmp", name), content: "x" });
+    const run = cli(["audit", "report", join(project, ".claude", "audit.jsonl")], { cwd: project });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("/tmp/r\\nforged line\\x1b[2J\\u202eevil");
+    const unsafe = run.stdout.match(CONTROL);
+    expect(unsafe, JSON.stringify(unsafe)).toBeNull();
+    expect(run.stdout.split("\n").some((line) => line.startsWith("forged line"))).toBe(false);
   });
 });
