@@ -199,4 +199,23 @@ describe("reasons are safe to show", () => {
     expect(unsafe, JSON.stringify(unsafe)).toBeNull();
     expect(run.stdout.split("\n").some((line) => line.startsWith("forged line"))).toBe(false);
   });
+
+  it("the app's own reasons are escaped too (a hook input for another event)", () => {
+    const run = cli(["hook", "claude-code"], {
+      input: JSON.stringify({
+        cwd: project,
+        hook_event_name: "Post\nToolUse\x1b[31m\u202e",
+        tool_name: "Bash",
+        tool_input: { command: "ls" },
+      }),
+      cwd: project,
+      env: { CLAUDE_PROJECT_DIR: project },
+    });
+    expect(run.stdout).toBe(
+      bytes(
+        "deny",
+        "automode (balanced, invalid-input): automode answers PreToolUse, not Post\\nToolUse\\x1b[31m\\u202e",
+      ),
+    );
+  });
 });
