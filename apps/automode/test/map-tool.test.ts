@@ -1,3 +1,4 @@
+import { ACTION_TOOLS, BOOKKEEPING_TOOLS } from "@automode/engine";
 import { describe, expect, it } from "vitest";
 import { mapToolCall, webSearchUrl } from "../src/hook/map-tool.js";
 
@@ -100,6 +101,11 @@ describe("mapToolCall", () => {
       expect(map(tool, { file_path: "/repo/a.ts", command: "ls" })).toEqual({ kind: "tool", tool });
     },
   );
+
+  it("maps every tool the engine models as an action, and leaves bookkeeping to decideTool", () => {
+    for (const tool of ACTION_TOOLS) expect(map(tool, {}).kind, tool).not.toBe("tool");
+    for (const tool of BOOKKEEPING_TOOLS) expect(map(tool, {})).toEqual({ kind: "tool", tool });
+  });
 
   it("answers malformed input as invalid, never throws", () => {
     expect(map("Bash", { command: 3 })).toMatchObject({ kind: "invalid" });
