@@ -143,7 +143,8 @@ export function buildEngine(options: CoreOptions): Engine {
       const decision = decideOperation(subject, ctx, steps);
       decided.push(decision);
       if (traces && steps) {
-        traces.push({ operation: op, facts: factsOf(subject, ctx), steps, decision });
+        // Facts quote paths and commands: escaped like every reason (explain --json shows them).
+        traces.push({ operation: op, facts: factsOf(subject, ctx).map(safeText), steps, decision });
       }
       // The first most-severe operation names the check, reason and rule.
       if (worst === undefined || mostSevere(worst.verdict, decision.verdict) !== worst.verdict) {

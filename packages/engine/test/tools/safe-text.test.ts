@@ -66,7 +66,13 @@ describe("reasons, targets and traces show agent-chosen text escaped", () => {
     const decision = engine.decide(action);
     const texts = [decision.reason, ...decision.operations.flatMap((o) => [o.reason, o.target])];
     for (const text of texts) expect(control.test(text), JSON.stringify(text)).toBe(false);
-    const trace = formatTrace(engine.explain(action));
+    const explained = engine.explain(action);
+    for (const op of explained.operations) {
+      for (const text of [...op.facts, ...op.steps.map((s) => s.why)]) {
+        expect(control.test(text), JSON.stringify(text)).toBe(false);
+      }
+    }
+    const trace = formatTrace(explained);
     expect(control.test(trace.replaceAll("\n", " ")), trace).toBe(false);
     // The trace's lines are its own: the agent's newline did not add one.
     expect(trace.split("\n").every((line) => !line.startsWith("b"))).toBe(true);
