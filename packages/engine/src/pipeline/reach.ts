@@ -16,6 +16,11 @@ export interface GlobReach {
   base: string;
   /** Sample paths (relative to `base`'s parent folder, like `base`) the pattern aims at. */
   samples: string[];
+  /**
+   * Folders a `..` after a wildcard segment climbs to (`src`, then a wildcard, then `../../x`
+   * reaches `x`): read like the base, since the literal prefix no longer bounds the pattern.
+   */
+  climbs: string[];
 }
 
 const meta = /[*?[\]{}]/u;
@@ -91,15 +96,15 @@ export function globReach(pattern: string): GlobReach {
   const base = (absolute ? "/" : "") + literal.filter((s) => s !== "").join("/") || ".";
   const rest = segments.slice(i).join("/");
   const samples = new Set<string>();
+  const climbs = new Set<string>();
   if (rest !== "") {
     for (const alternative of expandBraces(rest)) {
-      const parts = alternative
-        .split("/")
-        .filter((s) => s !== "**" && s !== "")
-        .map(sampleSegment)
-        .filter((s) => s !== "");
+      const segments = alternative.split("/").filter((s) => s !== "**" && s !== "");
+      const parts = segments.map(sampleSegment).filter((s) => s !== "");
       if (parts.length > 0) samples.add(join(base, ...parts));
+      const last = segments.lastIndexOf("..");
+      if (last >= 0) climbs.add(join(base, ...segments.slice(0, last + 1).map(sampleSegment)));
     }
   }
-  return { base, samples: [...samples] };
+  return { base, samples: [...samples], climbs: [...climbs] };
 }

@@ -71,7 +71,7 @@ function patternReads(
 ): Operation[] {
   const under = (sub: string) => (isAbsolute(sub) ? sub : join(path, sub));
   const reach = globReach(pattern);
-  const ops = [readOf(under(reach.base), cwd, read, via)];
+  const ops = [reach.base, ...reach.climbs].map((folder) => readOf(under(folder), cwd, read, via));
   for (const sample of reach.samples) {
     ops.push({
       kind: "read",

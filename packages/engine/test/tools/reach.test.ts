@@ -25,7 +25,16 @@ describe("globReach", () => {
     [".[e]nv", ".", [".env"]],
     ["src/index.ts", "src/index.ts", []],
   ])("%s → base %s, samples %j", (pattern, base, samples) => {
-    expect(globReach(pattern)).toEqual({ base, samples });
+    expect(globReach(pattern)).toEqual({ base, samples, climbs: [] });
+  });
+
+  it("follows `..` after a wildcard to the folder it climbs to", () => {
+    expect(globReach("src/*/../../x/*")).toEqual({
+      base: "src",
+      samples: ["x/x"],
+      climbs: ["."],
+    });
+    expect(globReach("**/../../../etc/*").climbs).toEqual(["../../.."]);
   });
 
   it("expands braces, nested, capped at 32", () => {
@@ -57,6 +66,9 @@ const rows: Row[] = [
   ["Glob", "src", "../secrets/*", "DDD", "ignored-path"],
   ["Glob", undefined, "@HOME@/.ssh/*", "DDD", "credentials"],
   ["Glob", undefined, "@TMP@/outside/*", "AEE", "tier"],
+  // `..` after a wildcard: the folder it climbs to is read like the base.
+  ["Glob", undefined, "*/../../outside/*", "AEE", "tier"],
+  ["Glob", undefined, "src/*/../../../home/.ssh/*", "DDD", "credentials"],
   ["Glob", undefined, "**/*.ts", "AAA", "tier"],
   ["Glob", undefined, "src/**/*.{ts,tsx}", "AAA", "tier"],
   ["Glob", "docs", "*.md", "AAA", "tier"],
