@@ -81,3 +81,39 @@ describe("random rule patterns and tool names", () => {
     expect(built).toBeGreaterThan(100);
   });
 });
+
+describe("random name patterns (Glob's pattern, Grep's glob)", () => {
+  const engine = engineOf([])!;
+  const globPiece = fc.oneof(
+    fc.constantFrom("*", "**", "?", "[", "]", "{", "}", ",", "/", "..", ".", "!", "\\", "-", "~"),
+    fc.constantFrom(".env", "secrets", "src", "x.pem", "@HOME@", "\u202e", "\n"),
+    fc.string({ maxLength: 3 }),
+  );
+  const globPattern = fc.array(globPiece, { minLength: 1, maxLength: 10 }).map((p) => p.join(""));
+
+  it("never fail internally, and never approve reaching an ignored name they spell out", () => {
+    fc.assert(
+      fc.property(
+        globPattern,
+        fc.constantFrom("listing" as const, "recursive" as const),
+        (raw, read) => {
+          const pattern = raw.replaceAll("@HOME@", project.home);
+          const d = engine.decide(
+            {
+              kind: "read",
+              path: project.root,
+              cwd: project.root,
+              tool: read === "listing" ? "Glob" : "Grep",
+            },
+            { read, pattern },
+          );
+          expect(d.check, d.reason).not.toBe("internal-error");
+          if (pattern.includes("\0") || pattern.length === 0) expect(d.check).toBe("invalid-input");
+          // A pattern whose literal start is an ignored folder is never approved.
+          if (/^secrets\/[^/]*$/u.test(pattern)) expect(d.verdict).toBe("deny");
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
