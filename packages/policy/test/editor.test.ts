@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { Ajv } from "ajv";
 import { parse } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../src/index.js";
+import { strictAjv } from "./strict-ajv.js";
 
 // What an editor does: load the exported schema file and validate the user's policy with it.
 const schema = JSON.parse(readFileSync(new URL("../policy.schema.json", import.meta.url), "utf8"));
-const ajv = new Ajv({ strict: true, allErrors: true });
-ajv.addKeyword({ keyword: "markdownDescription", schemaType: "string" });
-const validate = ajv.compile(schema);
+const validate = strictAjv().compile(schema);
 
 const repo = new URL("../../../", import.meta.url);
 const readme = readFileSync(new URL("README.md", repo), "utf8");
