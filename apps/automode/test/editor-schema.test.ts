@@ -52,7 +52,8 @@ function at(text: string, marker: string) {
   return offset + marker.length;
 }
 
-const messages = (list: Diagnostic[]) => list.map((d) => d.message);
+const messages = (list: Diagnostic[]) =>
+  list.map((d) => (typeof d.message === "string" ? d.message : d.message.value));
 
 describe("the policy init writes, in VS Code's JSON language service", () => {
   const policy = initPolicy();
