@@ -34,8 +34,10 @@ export function probeHook(command: string, root: string, env: NodeJS.ProcessEnv)
   });
   const said = firstLine(run.stderr ?? "");
   const also = said === "" ? "" : `: ${said}`;
-  if (run.error !== undefined) {
-    const code = (run.error as NodeJS.ErrnoException).code;
+  // EPIPE: the command exited without reading its stdin (`exit 3`); its status still says how
+  // it went, as it would for Claude Code.
+  const code = (run.error as NodeJS.ErrnoException | undefined)?.code;
+  if (run.error !== undefined && !(code === "EPIPE" && run.status !== null)) {
     if (code === "ETIMEDOUT") {
       return { ok: false, problem: `the hook did not answer within ${HOOK_TIMEOUT_S} s` };
     }
