@@ -160,7 +160,11 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const probe = probeHook(command, root, io.env);
-  if (!probe.ok) return fail(`the hook command ${command} does not work: ${probe.problem}`);
+  if (!probe.ok) {
+    const fix =
+      registered.length > 0 ? ` (it is already in ${settingsPath}: fix or remove it there)` : "";
+    return fail(`the hook command ${command} does not work${fix}: ${probe.problem}`);
+  }
 
   for (const change of changes) {
     const path = join(root, change.file);
