@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, lstatSync, readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { IgnoreRules } from "@automode/scope";
 import { parse, UsageError } from "../args.js";
@@ -15,7 +16,9 @@ import { loadProject, PolicyError, type Project } from "../project/load.js";
 export const DOCTOR_HELP = `Usage: automode doctor [--dir D]
 
 Checks that automode is in charge of this project, one line per check:
-  settings   .claude/settings.json registers automode as a PreToolUse hook for every tool
+  settings   Claude Code's settings (the project's, its local ones, ~/.claude/settings.json)
+             register automode as a PreToolUse hook for every tool, and no file sets
+             disableAllHooks
   hook       the registered hook command runs and answers as Claude Code needs (run once)
   policy     .claude/policy.json is valid
   ignore     the ignore file covers the baseline (.env, .env.*, *.pem, *.key, id_rsa*,
@@ -47,7 +50,18 @@ export const BASELINE: ReadonlyArray<readonly [pattern: string, sample: string, 
     ["secrets/", "secrets", true],
   ];
 
-const SETTINGS_FILES = [".claude/settings.json", ".claude/settings.local.json"] as const;
+/** Where Claude Code reads hooks from: the project's shared and local settings, and the user's. */
+function settingsFiles(
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Array<{ path: string; name: string }> {
+  const home = env.HOME ?? homedir();
+  return [
+    { path: join(root, ".claude", "settings.json"), name: ".claude/settings.json" },
+    { path: join(root, ".claude", "settings.local.json"), name: ".claude/settings.local.json" },
+    { path: join(home, ".claude", "settings.json"), name: "~/.claude/settings.json" },
+  ];
+}
 
 /** Claude Code runs a group for every tool when its matcher is absent, empty or `*`. */
 function coversEveryTool(matcher: unknown): boolean {
@@ -81,7 +95,7 @@ export async function doctor(argv: readonly string[], io: Io): Promise<number> {
   }
   const root = project?.root ?? (values.dir === undefined ? rootWithoutPolicy(dir, env) : dir);
 
-  const settings = settingsCheck(root);
+  const settings = settingsCheck(root, io.env);
   checks.push(settings.check);
   checks.push(hookCheck(settings.hook, root, io.env));
   checks.push(
@@ -116,10 +130,12 @@ function rootWithoutPolicy(dir: string, env: NodeJS.ProcessEnv): string {
   return fromEnv !== undefined && fromEnv !== "" ? resolve(fromEnv) : dir;
 }
 
-function settingsCheck(root: string): { check: Check; hook?: RegisteredHook } {
+function settingsCheck(
+  root: string,
+  env: NodeJS.ProcessEnv,
+): { check: Check; hook?: RegisteredHook } {
   const hooks: RegisteredHook[] = [];
-  for (const file of SETTINGS_FILES) {
-    const path = join(root, file);
+  for (const { path, name: file } of settingsFiles(root, env)) {
     if (!existsSync(path)) continue;
     let value: Record<string, unknown>;
     try {
@@ -142,7 +158,7 @@ function settingsCheck(root: string): { check: Check; hook?: RegisteredHook } {
     return {
       check: problem(
         "settings",
-        "no automode PreToolUse hook in .claude/settings.json; run automode init",
+        "no automode PreToolUse hook in .claude/settings.json, .claude/settings.local.json or ~/.claude/settings.json; run automode init",
       ),
     };
   }

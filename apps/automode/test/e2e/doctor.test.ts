@@ -6,8 +6,10 @@ import { cleanup, pathWithAutomode, type RunOptions, cli as run, tempDir } from 
 afterAll(cleanup);
 
 const PATH = pathWithAutomode();
+/** A home of its own: the machine's ~/.claude/settings.json must not change the answers. */
+const HOME = tempDir();
 const cli = (args: readonly string[], options: RunOptions = {}) =>
-  run(args, { ...options, env: { PATH, ...options.env } });
+  run(args, { ...options, env: { PATH, HOME, ...options.env } });
 
 /** A project set up by init, with automode on PATH. */
 function project(): string {
@@ -68,6 +70,22 @@ describe("automode doctor", () => {
     );
   });
 
+  it("reads the user's settings too: a hook registered there, disableAllHooks set there", () => {
+    const home = tempDir();
+    mkdirSync(join(home, ".claude"));
+    const dir = project();
+    const user = join(home, ".claude", "settings.json");
+    writeFileSync(user, readFileSync(join(dir, ".claude", "settings.json")));
+    rmSync(join(dir, ".claude", "settings.json"));
+    const result = doctor(dir, { HOME: home });
+    expect(line(result.stdout, "settings")).toMatch(/^ok\s/);
+    expect(result.status).toBe(0);
+    writeFileSync(user, '{ "disableAllHooks": true }');
+    const off = doctor(dir, { HOME: home });
+    expect(off.status).toBe(1);
+    expect(line(off.stdout, "settings")).toMatch(/^PROBLEM .*~\/\.claude\/settings\.json sets/);
+  });
+
   it("finds broken settings, with line and column", () => {
     const dir = project();
     writeFileSync(join(dir, ".claude", "settings.json"), '{\n  "hooks": {,\n}');
@@ -81,9 +99,9 @@ describe("automode doctor", () => {
     const path = pathWithAutomode();
     const dir = tempDir();
     expect(run(["init"], { cwd: dir, env: { PATH: path } }).status).toBe(0);
-    expect(run(["doctor", "--dir", dir], { cwd: dir, env: { PATH: path } }).status).toBe(0);
+    expect(doctor(dir, { PATH: path }).status).toBe(0);
     rmSync(join(path.split(":")[0]!, "automode"));
-    const broken = run(["doctor", "--dir", dir], { cwd: dir, env: { PATH: path } });
+    const broken = doctor(dir, { PATH: path });
     expect(broken.status).toBe(1);
     expect(line(broken.stdout, "hook")).toMatch(/^PROBLEM .*not found \(exit 127/);
     expect(broken.stdout).toMatch(/Claude Code may run tools automode never sees/);
