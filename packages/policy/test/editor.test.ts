@@ -34,3 +34,49 @@ describe("the exported schema validates the policies users copy", () => {
     expect(parsePolicy(text).diagnostics).toEqual([]);
   });
 });
+
+describe("the exported schema speaks to editors", () => {
+  const root = schema as Record<string, unknown> & {
+    properties: Record<string, Record<string, unknown>>;
+  };
+  const rule = (root.properties.rules?.items ?? {}) as {
+    properties: Record<string, Record<string, unknown>>;
+    anyOf?: unknown[];
+  };
+
+  it("allows comments and trailing commas, and wants version as the integer 1", () => {
+    expect(root.allowComments).toBe(true);
+    expect(root.allowTrailingCommas).toBe(true);
+    expect(root.properties.version).toMatchObject({ type: "integer", const: 1 });
+  });
+
+  it("describes each value of tier, verdict and operations, in the enum's order", () => {
+    const enums = {
+      tier: root.properties.tier,
+      verdict: rule.properties.verdict,
+      operations: rule.properties.operations?.items as Record<string, unknown>,
+    };
+    for (const [name, node] of Object.entries(enums)) {
+      const values = node?.enum as string[];
+      const markdown = node?.markdownEnumDescriptions as string[];
+      expect(values.length, name).toBeGreaterThan(0);
+      expect(markdown, name).toHaveLength(values.length);
+      expect(node?.enumDescriptions, name).toHaveLength(values.length);
+      expect(typeof node?.markdownDescription, name).toBe("string");
+    }
+    const tiers = root.properties.tier as { enum: string[]; markdownEnumDescriptions: string[] };
+    expect(tiers.markdownEnumDescriptions[tiers.enum.indexOf("restrictive")]).toMatch(
+      /escalates everything else/,
+    );
+  });
+
+  it("says a rule needs a matcher as anyOf of required lists", () => {
+    expect(rule.anyOf).toEqual(
+      ["operations", "paths", "commands", "domains", "tools"].map((key) => ({
+        properties: { [key]: true },
+        required: [key],
+      })),
+    );
+    expect(validate({ version: 1, rules: [{ id: "x", verdict: "deny" }] })).toBe(false);
+  });
+});
