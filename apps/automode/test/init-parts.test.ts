@@ -112,7 +112,7 @@ describe("parseSettings", () => {
       parseSettings(text);
     } catch (error) {
       expect((error as Error).message).toMatch(
-        new RegExp(`^\\.claude/settings\\.json:${where}: .* is not valid JSON \\(${words}`),
+        new RegExp(`^\\.claude/settings\\.json:${where}: not valid JSON: ${words}`),
       );
     }
   });

@@ -149,7 +149,7 @@ export function parseSettings(
     const { line, column } = position(text, first.offset);
     const what = syntaxWords[first.error as ParseErrorCode] ?? "the JSON is not valid here";
     throw new SettingsError(
-      `${file}:${line}:${column}: ${file} is not valid JSON (${what}); fix it and run again`,
+      `${file}:${line}:${column}: not valid JSON: ${what}; fix it and run again`,
     );
   }
   if (root === undefined) throw new SettingsError(`${file} is empty; it must hold a JSON object`);

@@ -109,7 +109,7 @@ describe("automode init", () => {
     const init = cli(["init"], { cwd: dir });
     expect(init.status).toBe(1);
     expect(init.stderr).toBe(
-      "automode init: .claude/settings.json:2:3: .claude/settings.json is not valid JSON (unexpected text here: property names and strings need double quotes); fix it and run again; nothing was written\n",
+      "automode init: .claude/settings.json:2:3: not valid JSON: unexpected text here: property names and strings need double quotes; fix it and run again; nothing was written\n",
     );
     expect(read(dir, ".claude/settings.json")).toBe("{\n  broken");
     expect(readdirSync(dir)).toEqual([".claude"]);
