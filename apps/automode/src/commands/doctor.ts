@@ -5,6 +5,7 @@ import { IgnoreRules } from "@automode/scope";
 import { parse, UsageError } from "../args.js";
 import { probeHook } from "../init/probe.js";
 import {
+  coversEveryTool,
   parseSettings,
   type RegisteredHook,
   registeredHooks,
@@ -61,11 +62,6 @@ function settingsFiles(
     { path: join(root, ".claude", "settings.local.json"), name: ".claude/settings.local.json" },
     { path: join(home, ".claude", "settings.json"), name: "~/.claude/settings.json" },
   ];
-}
-
-/** Claude Code runs a group for every tool when its matcher is absent, empty or `*`. */
-function coversEveryTool(matcher: unknown): boolean {
-  return matcher === undefined || matcher === "" || matcher === "*" || matcher === ".*";
 }
 
 export async function doctor(argv: readonly string[], io: Io): Promise<number> {

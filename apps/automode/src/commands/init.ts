@@ -7,7 +7,13 @@ import { lineDiff } from "../init/diff.js";
 import { mergeGitignore } from "../init/gitignore.js";
 import { PROJECT_HOOK_COMMAND, resolveHookCommand } from "../init/hook-command.js";
 import { probeHook } from "../init/probe.js";
-import { automodeHookCommands, registerHook, SettingsError } from "../init/settings.js";
+import {
+  automodeHooks,
+  coversEveryTool,
+  type RegisteredHook,
+  registerHook,
+  SettingsError,
+} from "../init/settings.js";
 import { schemaRefFor, starterPolicy } from "../init/templates.js";
 import type { Io } from "../io.js";
 
@@ -102,17 +108,25 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
 
   const settingsPath = ".claude/settings.json";
   const settingsBefore = read(join(root, settingsPath));
-  let registered: string[];
+  let registered: RegisteredHook[];
   try {
-    registered = automodeHookCommands(settingsBefore);
+    registered = automodeHooks(settingsBefore);
   } catch (error) {
     if (error instanceof SettingsError) return fail(error.message);
     throw error;
   }
   let command: string;
   if (registered.length > 0) {
-    // Already wired: check the command that is there, and change nothing.
-    command = registered[0] as string;
+    // Already wired: check the command that is there, and change nothing. A matcher that
+    // leaves tools out is a hook that lets them run unasked; init does not call that set up.
+    const everyTool = registered.find((hook) => coversEveryTool(hook.matcher));
+    if (everyTool === undefined) {
+      const matchers = registered.map((hook) => JSON.stringify(hook.matcher)).join(", ");
+      return fail(
+        `the automode hook in ${settingsPath} has the matcher ${matchers}, which leaves tools unchecked; set "matcher": "*" there and run init again`,
+      );
+    }
+    command = everyTool.command;
   } else if (values["hook-command"] !== undefined) {
     command = values["hook-command"];
   } else {

@@ -185,8 +185,13 @@ export function registeredHooks(value: Record<string, unknown>): RegisteredHook[
   return found;
 }
 
-/** The automode hook commands already registered in a settings text (none without a text). */
-export function automodeHookCommands(original: string | undefined): string[] {
+/** Claude Code runs a group for every tool when its matcher is absent, empty or `*`. */
+export function coversEveryTool(matcher: unknown): boolean {
+  return matcher === undefined || matcher === "" || matcher === "*" || matcher === ".*";
+}
+
+/** The automode hooks already registered in a settings text (none without a text). */
+export function automodeHooks(original: string | undefined): RegisteredHook[] {
   if (original === undefined || original.trim() === "") return [];
-  return registeredHooks(parseSettings(original).value).map((hook) => hook.command);
+  return registeredHooks(parseSettings(original).value);
 }

@@ -166,6 +166,27 @@ describe("automode init", () => {
     );
   });
 
+  it("refuses a registered automode hook whose matcher leaves tools out", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, ".claude"));
+    const settings = JSON.stringify({
+      hooks: {
+        PreToolUse: [
+          {
+            matcher: "Bash",
+            hooks: [{ type: "command", command: `${globalBin} hook claude-code` }],
+          },
+        ],
+      },
+    });
+    writeFileSync(join(dir, ".claude", "settings.json"), settings);
+    const init = cli(["init"], { cwd: dir });
+    expect(init.status).toBe(1);
+    expect(init.stderr).toMatch(/has the matcher "Bash", which leaves tools unchecked/);
+    expect(readdirSync(dir)).toEqual([".claude"]);
+    expect(read(dir, ".claude/settings.json")).toBe(settings);
+  });
+
   it("leaves .gitignore alone with --no-gitignore, and adds nothing it already ignores", () => {
     const bare = tempDir();
     expect(cli(["init", "--no-gitignore"], { cwd: bare }).status).toBe(0);
