@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { actionSchema } from "@automode/policy";
+import type { z } from "zod";
 import { parse, parseTier, UsageError } from "../args.js";
 import { type AppDecision, denial } from "../decision.js";
 import { engineFor } from "../engine.js";
@@ -75,7 +76,7 @@ function decideLine(
   }
 }
 
-type Issue = import("zod").z.core.$ZodIssue;
+type Issue = z.core.$ZodIssue;
 
 /** One plain sentence naming the field at fault, instead of zod's own text. */
 export function actionProblem(issue: Issue | undefined, value: unknown): string {

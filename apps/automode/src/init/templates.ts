@@ -21,17 +21,11 @@ export function schemaRefFor(root: string): string {
     : policySchemaId;
 }
 
-export function starterPolicy(schemaRef: string, tier: Tier = "balanced"): string {
-  return STARTER_POLICY.replace(POLICY_SCHEMA_PLACEHOLDER, schemaRef).replace(
-    '"tier": "balanced"',
-    `"tier": "${tier}"`,
-  );
-}
-
+/** Stands for the `$schema` value in the template; `starterPolicy` fills it in. */
 const POLICY_SCHEMA_PLACEHOLDER = "@SCHEMA@";
 
 export const STARTER_POLICY = `{
-  "$schema": "@SCHEMA@",
+  "$schema": "${POLICY_SCHEMA_PLACEHOLDER}",
   "version": 1,
   // permissive | balanced | restrictive; \`automode hook claude-code --permission-tier\` overrides it.
   "tier": "balanced",
@@ -53,6 +47,14 @@ export const STARTER_POLICY = `{
   ]
 }
 `;
+
+/** The starter policy with its `$schema` and tier. */
+export function starterPolicy(schemaRef: string, tier: Tier = "balanced"): string {
+  return STARTER_POLICY.replace(POLICY_SCHEMA_PLACEHOLDER, schemaRef).replace(
+    '"tier": "balanced"',
+    `"tier": "${tier}"`,
+  );
+}
 
 /** Credentials first: the agent may never read, write or pass these to a command. */
 export const STARTER_CLAUDEIGNORE = `# automode: paths the agent may never read, write or pass to a command (gitignore syntax).
