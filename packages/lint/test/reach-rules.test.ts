@@ -38,6 +38,13 @@ describe.each([
     ],
   ],
   [
+    "rule-tools-mixed",
+    [
+      [5, '["mcp__fs__*"]'],
+      [6, '["mcp__db__*"]'],
+    ],
+  ],
+  [
     "rule-every-tool",
     [
       [5, '"?*"'],
