@@ -139,7 +139,7 @@ export const ruleSchema = doc(
       ).optional(),
       tools: doc(
         z.array(nonEmpty).min(1),
-        'Globs on the agent tool name, such as `"mcp__github__*"`.',
+        'Globs on the name of a tool automode has no model of, such as `"mcp__github__*"` (`*` any run, `?` one character); never matches Bash, Read, Write, Edit, WebFetch, the bookkeeping tools, or any action.',
       ).optional(),
     })
     .refine(
