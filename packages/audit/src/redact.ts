@@ -85,7 +85,9 @@ export const patterns: Pattern[] = [
   },
   {
     name: "aws-configure",
-    regex: /\b((?:aws_secret_access_key|aws_session_token)\s+)(?!\[REDACTED\])[^\s"']+/gi,
+    // Not `$AWS_SECRET_ACCESS_KEY | wc` (a reference, then a pipe): a value is a plain word.
+    regex:
+      /(?<![$\w])((?:aws_secret_access_key|aws_session_token)\s+)(?!\[REDACTED\]|[|&;<>()$])[^\s"'|&;<>()]+/gi,
     replace: (_m, head: string) => `${head}${R}`,
   },
   {
@@ -122,7 +124,17 @@ export const patterns: Pattern[] = [
   {
     name: "api-secret-key",
     // Anthropic, OpenAI and Stripe secret keys.
-    regex: /\b(sk-ant-|sk-proj-|sk_live_|rk_live_|sk-)[A-Za-z0-9_-]{20,}/g,
+    regex: /\b(sk-ant-|sk-proj-|sk_live_|rk_live_|sk_test_|rk_test_|sk-)[A-Za-z0-9_-]{20,}/g,
+    replace: (_m, prefix: string) => `${prefix}${R}`,
+  },
+  {
+    name: "gitlab-token",
+    regex: /\b(glpat-)[A-Za-z0-9_-]{20,}/g,
+    replace: (_m, prefix: string) => `${prefix}${R}`,
+  },
+  {
+    name: "huggingface-token",
+    regex: /\b(hf_)[A-Za-z0-9]{30,}\b/g,
     replace: (_m, prefix: string) => `${prefix}${R}`,
   },
   {
@@ -166,6 +178,13 @@ const scoped: Scoped[] = [
     name: "sshpass-p",
     commands: /(?<![\w./-])sshpass(?=\s)/g,
     option: new RegExp(`(\\s-p\\s*)${scopedValue}`, "g"),
+    replace: (_m, head: string, found: string) => quoted(head, found),
+  },
+  {
+    name: "registry-login-p",
+    // `docker login -u ann -p secret registry` (also podman, nerdctl, buildah, skopeo).
+    commands: /(?<![\w./-])(?:docker|podman|nerdctl|buildah|skopeo)\s+login(?=\s)/g,
+    option: new RegExp(`(\\s-p\\s+)${scopedValue}`, "g"),
     replace: (_m, head: string, found: string) => quoted(head, found),
   },
   {
