@@ -39,8 +39,10 @@ export interface RecoveryReport extends Recovery {
 export interface VerifyResult {
   /** True when every line is a record and the chain is intact from the genesis to the end. */
   ok: boolean;
-  /** Records verified before the first bad line (all of them when ok). */
+  /** Records verified before the first bad line (all of them when ok), checkpoint records included. */
   records: number;
+  /** How many of those records are signed checkpoint records (the rest are decisions and recoveries). */
+  checkpoints: number;
   /** The first line that breaks the log, 1-based, and why. */
   firstBad?: { line: number; reason: string };
   /** Crash recoveries found in the verified part (a recovery is not a failure). */
@@ -223,6 +225,7 @@ interface Progress {
   /** Lines consumed (verified) so far: the next line is `line + 1`. */
   line: number;
   records: number;
+  checkpoints: number;
   firstBad: { line: number; reason: string } | undefined;
   recoveries: RecoveryReport[];
   signing: SignatureState | undefined;
@@ -321,11 +324,14 @@ async function verifyLines(
         }
         state.recoveries.push({ line, seq: r.seq, ts: String(r.ts), ...recovery.data });
       }
-      if (state.signing !== undefined && buf[start + 2] === 0x63 /* {"c(heckpoint) */) {
-        const parsed = checkpointRecordSchema.safeParse(
-          JSON.parse(buf.toString("utf8", start, end)),
-        );
-        if (parsed.success) checkSigned(state.signing, line, parsed.data);
+      if (buf[start + 2] === 0x63 /* {"c(heckpoint) */) {
+        state.checkpoints += 1;
+        if (state.signing !== undefined) {
+          const parsed = checkpointRecordSchema.safeParse(
+            JSON.parse(buf.toString("utf8", start, end)),
+          );
+          if (parsed.success) checkSigned(state.signing, line, parsed.data);
+        }
       }
       state.last = { seq: record.seq, hash: record.hash, prev: record.prev };
       state.records += 1;
@@ -371,6 +377,7 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
     last: undefined,
     line: 0,
     records: 0,
+    checkpoints: 0,
     firstBad: undefined,
     recoveries: [],
     signing:
@@ -419,6 +426,7 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
           // The certified lines count only if the first of them continues the chain.
           if (linkProblem(report.first, state.last, state.line + 1) === undefined) {
             state.records += report.lines;
+            state.checkpoints += report.checkpoints;
             state.line += report.lines;
             state.last = { seq: report.last.seq, hash: report.last.hash, prev: report.last.prev };
             from = report.stop ?? range.end;
@@ -431,7 +439,7 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
       for (const range of workers) range.stop();
     }
   }
-  const { records, recoveries } = state;
+  const { records, recoveries, checkpoints } = state;
   const head = state.last?.hash ?? genesis;
   const headSeq = state.last?.seq ?? 0;
   let firstBad = state.firstBad;
@@ -483,8 +491,8 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
   }
   const result: VerifyResult =
     firstBad === undefined
-      ? { ok: true, records, recoveries, head, headSeq }
-      : { ok: false, records, firstBad, recoveries, head, headSeq };
+      ? { ok: true, records, checkpoints, recoveries, head, headSeq }
+      : { ok: false, records, checkpoints, firstBad, recoveries, head, headSeq };
   if (signature !== undefined) result.signature = signature;
   return result;
 }

@@ -51,6 +51,7 @@ describe("verifyLog", () => {
     expect(await verifyLog(empty)).toEqual({
       ok: true,
       records: 0,
+      checkpoints: 0,
       recoveries: [],
       head: genesis,
       headSeq: 0,
