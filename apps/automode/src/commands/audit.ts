@@ -78,7 +78,9 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
       configDir: configDirectory(io.env),
     });
     io.out(
-      values.json === true ? `${JSON.stringify(result)}\n` : `${path}: ${verifyMessage(result)}\n`,
+      values.json === true
+        ? `${JSON.stringify({ ...result, checked: result.signature === undefined ? "internal consistency only" : "chain and signatures" })}\n`
+        : `${path}: ${verifyMessage(result)}\n`,
     );
     return result.ok ? 0 : 1;
   }

@@ -78,6 +78,10 @@ describe("automode audit key and verify --key", () => {
     expect(plain.stdout).toMatch(
       /intact, 6 records, hash chain verified; internal consistency only/,
     );
+    expect(JSON.parse(cli(["audit", "verify", log, "--json"], { env }).stdout)).toMatchObject({
+      ok: true,
+      checked: "internal consistency only",
+    });
     const signed = cli(["audit", "verify", log, "--key", key], { env });
     expect(signed.stdout).toMatch(/intact, 6 records.*ends at the head the key last signed/);
     expect(signed.status).toBe(0);
