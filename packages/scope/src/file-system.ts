@@ -20,6 +20,22 @@ export interface FileSystem {
    * it a dangling link cannot be followed, and scope treats the link itself as the target.
    */
   readlink?(path: string): string | undefined;
+  /**
+   * `lstat`'s identity fields: device, inode and link count (a symlink reports itself).
+   * Optional: without it scope cannot see hard links, so an in-memory host without them
+   * loses nothing. With it, a file with more than one link is compared by device and inode
+   * against the protected and ignored files (see README, "File identity").
+   */
+  stat?(path: string): FileStat | undefined;
+}
+
+/** Who a file is, not what it is called: two names with the same `dev` and `ino` are one file. */
+export interface FileStat {
+  kind: FileKind;
+  dev: number;
+  ino: number;
+  /** Names the file has (hard links); 1 for a file nobody linked. */
+  nlink: number;
 }
 
 function kindOf(stats: fs.Stats): FileKind {
@@ -66,6 +82,17 @@ export const nodeFileSystem: FileSystem = {
   readlink(path) {
     try {
       return fs.readlinkSync(path);
+    } catch {
+      return undefined;
+    }
+  },
+  stat(path) {
+    try {
+      const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+      if (stats === undefined) return undefined;
+      // Numbers, not bigints: an inode above 2^53 could collide with another, which only
+      // makes an unrelated file look protected (fail closed), and bigint stat costs more.
+      return { kind: kindOf(stats), dev: stats.dev, ino: stats.ino, nlink: stats.nlink };
     } catch {
       return undefined;
     }

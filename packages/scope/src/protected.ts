@@ -1,0 +1,76 @@
+import type { FileSystem } from "./file-system.js";
+
+/** The name nested ignore files have, in every folder of the project (SPEC section 2). */
+export const nestedIgnoreName = ".claudeignore";
+
+const claudeFiles = new Set(["policy.json", "settings.json", "settings.local.json"]);
+
+/**
+ * Whether a path below a project folder (`relative`, `/`-separated, case-folded where the file
+ * system folds case) is one of the files that keep automode in charge, by name, at any depth:
+ * every `.claude/policy.json`, `.claude/settings.json`, `.claude/settings.local.json` and
+ * `.claudeignore`; automode's installed files (`node_modules/automode`,
+ * `node_modules/@automode/*`, `node_modules/.bin/automode*`, and everything below them); git
+ * hooks (`.git/hooks/` and everything below). SPEC section 5, stage 2.
+ */
+export function isProtectedName(relative: string, caseSensitive: boolean): boolean {
+  const key = caseSensitive ? relative : relative.toLowerCase();
+  // Most paths hold none of the marker names: one scan for each says so without splitting.
+  if (
+    !key.includes(".claude") &&
+    !key.includes("node_modules") &&
+    !key.includes(".git") &&
+    !key.includes("automode")
+  ) {
+    return false;
+  }
+  const segments = key.split("/");
+  const last = segments.length - 1;
+  if (segments[last] === nestedIgnoreName) return true;
+  if (last >= 1 && segments[last - 1] === ".claude" && claudeFiles.has(segments[last] as string)) {
+    return true;
+  }
+  for (let i = 0; i < last; i++) {
+    const segment = segments[i];
+    const next = segments[i + 1] as string;
+    if (segment === "node_modules") {
+      if (next === "automode" || next === "@automode") return true;
+      if (next === ".bin" && i + 2 <= last && (segments[i + 2] as string).startsWith("automode")) {
+        return true;
+      }
+    } else if (segment === ".git" && next === "hooks") {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `core.hooksPath` from the project's `.git/config` as written (the caller resolves it against
+ * the work tree, where git runs hooks from, and expands `~`), or undefined. Only the repository's own config file is read: a global or
+ * an included one is outside the project and written by the person, not the agent.
+ */
+export function hooksPathOf(fs: FileSystem, root: string): string | undefined {
+  const text = fs.readFile(`${root === "/" ? "" : root}/.git/config`);
+  if (text === undefined) return undefined;
+  let inCore = false;
+  let found: string | undefined;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("[")) {
+      // `[core]` only; a subsection (`[core "x"]`) is another section.
+      inCore = /^\[\s*core\s*\]/i.test(line);
+      continue;
+    }
+    if (!inCore) continue;
+    const match = /^hookspath\s*=\s*(.*)$/i.exec(line);
+    if (match === null) continue;
+    let value = (match[1] as string).replace(/\s[#;].*$/, "").trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+      value = value.slice(1, -1);
+    }
+    // The last assignment wins, as in git.
+    if (value !== "") found = value;
+  }
+  return found;
+}
