@@ -47,13 +47,13 @@ export function additionalDirectoryProblem(facts: DirectoryFacts): string | unde
   for (const key of keys) {
     if (key === "/") return "it is the root folder /";
     if (facts.homeKeys.includes(key)) return "it is the home folder";
-    if (facts.homeKeys.some((home) => isWithin(key, home))) return "it holds the home folder";
     if (facts.rootKeys.some((root) => isWithin(key, root))) {
       return "it holds the project itself";
     }
     if (isSystemPath(key, caseSensitive)) return "it is a system folder";
     if (tooWide.some((wide) => fold(wide) === key)) return `${key} is shared by the whole machine`;
     if (pseudo.some((p) => isWithin(fold(p), key))) return "it is a kernel pseudo-file system";
+    if (facts.homeKeys.some((home) => isWithin(key, home))) return "it holds the home folder";
   }
   return undefined;
 }

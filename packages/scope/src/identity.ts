@@ -22,6 +22,8 @@ const notWalked = new Set(["node_modules", ".git"]);
 
 export interface IdentitySources {
   fs: FileSystem;
+  /** The bound on directory entries looked at (default `maxIdentityEntries`). */
+  maxEntries?: number;
   /** Single files protected by name: policy, audit log and lock, ignore files, settings. */
   files: Array<{ path: string; kind: ProtectionKind }>;
   /** Folders protected with everything below them: credential stores, git hooks, automode. */
@@ -61,6 +63,10 @@ export class IdentityIndex {
   }
 
   /** The number of identities indexed, and whether the walk finished (for tests and docs). */
+  get bound(): number {
+    return this.sources.maxEntries ?? maxIdentityEntries;
+  }
+
   stats(): { indexed: number; complete: boolean } {
     if (this.entries === undefined) this.build();
     return { indexed: this.entries?.size ?? 0, complete: this.complete };
@@ -69,7 +75,7 @@ export class IdentityIndex {
   private build(): void {
     const entries = new Map<string, Protection>();
     const { fs } = this.sources;
-    let budget = maxIdentityEntries;
+    let budget = this.sources.maxEntries ?? maxIdentityEntries;
     const add = (path: string, kind: ProtectionKind, stat?: FileStat) => {
       const seen = stat ?? fs.stat?.(path);
       if (seen === undefined || seen.kind !== "file" || seen.nlink < 2) return;

@@ -8,7 +8,7 @@ import { ScopeError } from "./errors.js";
 import { type FileSystem, nodeFileSystem } from "./file-system.js";
 import { gitLines, trimTrailingSpaces } from "./gitignore/patterns.js";
 import { IgnoreRules } from "./gitignore/rules.js";
-import { IdentityIndex, maxIdentityEntries, type Protection } from "./identity.js";
+import { IdentityIndex, type Protection } from "./identity.js";
 import { isAscii, isWithin, pathKey, relativeWithin } from "./keys.js";
 import { credentialKeys, isProcEnviron, isSystemPath, isUnderAny } from "./locations.js";
 import { hooksPathOf, isProtectedName, nestedIgnoreName } from "./protected.js";
@@ -30,6 +30,11 @@ export interface ScopeOptions {
   protectedFiles?: string[];
   fs?: FileSystem;
   env?: ScopeEnv;
+  /**
+   * The bound of the file identity index, in directory entries (default 50,000, see
+   * `maxIdentityEntries`); past it every unknown file with several names counts as ignored.
+   */
+  maxIdentityEntries?: number;
 }
 
 export interface Scope {
@@ -315,6 +320,7 @@ export function createScope(options: ScopeOptions): Scope {
 
   const identity = new IdentityIndex({
     fs,
+    ...(options.maxIdentityEntries === undefined ? {} : { maxEntries: options.maxIdentityEntries }),
     files: protectedList.map((p) => ({ path: p, kind: "selfProtected" as const })),
     folders: [
       ...credentials.map((k) => ({ path: k, kind: "credential" as const })),
@@ -378,7 +384,7 @@ export function createScope(options: ScopeOptions): Scope {
         // Every name of a protected file is that file: a second name is found by identity.
         const stat = fs.stat(resolved.real);
         if (stat !== undefined && stat.kind === "file" && stat.nlink > 1) {
-          sameFile(info, identity.lookup(stat));
+          sameFile(info, identity.lookup(stat), identity.bound);
         }
       }
       return info;
@@ -429,12 +435,12 @@ export function createScope(options: ScopeOptions): Scope {
 }
 
 /** Marks a path that is another name of a protected file as that file. */
-function sameFile(info: PathInfo, found: Protection | "unknown" | undefined): void {
+function sameFile(info: PathInfo, found: Protection | "unknown" | undefined, bound: number): void {
   if (found === undefined) return;
   if (found === "unknown") {
     if (!info.ignored) {
       info.ignored = true;
-      info.note = `it has several names and automode could not index every protected file (more than ${maxIdentityEntries} entries), so it cannot prove this is not one of them`;
+      info.note = `it has several names and automode could not index every protected file (more than ${bound} entries), so it cannot prove this is not one of them`;
     }
     return;
   }
