@@ -13,6 +13,7 @@ import {
   type FileSystem,
   nodeFileSystem,
   type ScopeEnv,
+  ScopeError,
 } from "@automode/scope";
 import { makeAnalyzer } from "./analyzer.js";
 import { buildEngine, type Engine } from "./core.js";
@@ -95,26 +96,41 @@ export function createEngineSync(options: EngineOptions): Engine {
   const env = options.env ?? defaultEnv();
   const { policy, file } = loadPolicy(options, fs);
   const root = options.projectRoot;
-  const protectedFiles = [
-    file,
+  // Every audit log comes with its lock file: whoever holds the lock stops every append.
+  const logs = [
     resolve(root, policy.audit.path),
     ...(options.protectedFiles ?? []).map((extra) => resolve(root, extra)),
   ];
-  const scope = createScope({
-    projectRoot: root,
-    additionalDirectories: policy.additionalDirectories,
-    ignoreFile: policy.ignoreFile,
-    protectedFiles,
-    fs,
-    env,
-  });
+  const protectedFiles = [file, ...logs.flatMap((log) => [log, `${log}.lock`])];
+  let scope: ReturnType<typeof createScope>;
+  try {
+    scope = createScope({
+      projectRoot: root,
+      additionalDirectories: policy.additionalDirectories,
+      ignoreFile: policy.ignoreFile,
+      protectedFiles,
+      fs,
+      env,
+    });
+  } catch (error) {
+    // SPEC section 2: a too-wide additionalDirectories entry makes the policy invalid.
+    if (error instanceof ScopeError)
+      throw new PolicyError(`invalid policy ${file}: ${error.message}`);
+    throw error;
+  }
   return buildEngine({
     scope,
     analyze: makeAnalyzer({ scope, fs, env }),
     policy,
     tier: options.tier ?? policy.tier,
     home: env.home,
-    protectedFiles: [...protectedFiles, resolve(root, policy.ignoreFile)],
+    protectedFiles: [
+      ...protectedFiles,
+      resolve(root, policy.ignoreFile),
+      // A recursive delete of `.claude` takes Claude Code's settings (and their hook) with it.
+      resolve(root, ".claude", "settings.json"),
+      resolve(root, ".claude", "settings.local.json"),
+    ],
   });
 }
 

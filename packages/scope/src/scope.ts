@@ -307,17 +307,6 @@ export function createScope(options: ScopeOptions): Scope {
       relativesOf(domain, resolved).some((rel) => isProtectedName(rel, caseSensitive)),
     );
 
-  const containsByDomain = domains.map(
-    (domain) =>
-      new ContainsIgnored({
-        fs,
-        ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
-        canMatchBelow: (rel) => domain.canMatchBelow(rel),
-        relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
-        key,
-      }),
-  );
-
   const identity = new IdentityIndex({
     fs,
     ...(options.maxIdentityEntries === undefined ? {} : { maxEntries: options.maxIdentityEntries }),
@@ -341,6 +330,23 @@ export function createScope(options: ScopeOptions): Scope {
       folderIgnored: (rel) => domain.ignores(rel, true),
     })),
   });
+
+  const containsByDomain = domains.map(
+    (domain) =>
+      new ContainsIgnored({
+        fs,
+        ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
+        canMatchBelow: (rel) => domain.canMatchBelow(rel),
+        relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
+        key,
+        sameAsIgnored: (real) => {
+          const stat = fs.stat?.(real);
+          if (stat === undefined || stat.kind !== "file" || stat.nlink < 2) return false;
+          const found = identity.lookup(stat);
+          return found === "unknown" || found?.kind === "ignored" || found?.kind === "credential";
+        },
+      }),
+  );
 
   return {
     root: realRoot,

@@ -159,3 +159,15 @@ describe("every name of a protected file is that file (device and inode)", () =>
     expect(scope.classify("copy", p.root).ignored).toBe(false);
   });
 });
+
+describe("recursive readers see through hard links", () => {
+  test("a folder holding a hard link to .env or to ~/.pgpass holds an ignored path", () => {
+    const p = project(["repo/docs/guide.md", "repo/more/readme.md"]);
+    fs.linkSync(path.join(p.root, ".env"), path.join(p.root, "docs", "copy.txt"));
+    fs.linkSync(path.join(p.home, ".pgpass"), path.join(p.root, "more", "pg.txt"));
+    const scope = p.make();
+    expect(scope.containsIgnored(path.join(p.root, "docs"))).toBe(true);
+    expect(scope.containsIgnored(path.join(p.root, "more"))).toBe(true);
+    expect(scope.containsIgnored(path.join(p.root, "src"))).toBe(false);
+  });
+});
