@@ -130,6 +130,11 @@ export function createEngineSync(options: EngineOptions): Engine {
       // A recursive delete of `.claude` takes Claude Code's settings (and their hook) with it.
       resolve(root, ".claude", "settings.json"),
       resolve(root, ".claude", "settings.local.json"),
+      // Installed copies of automode and git hooks, when present: `rm -rf node_modules` or
+      // `rm -rf .git/hooks` takes them away as surely as deleting each file would.
+      ...["node_modules/automode", "node_modules/@automode", "node_modules/.bin", ".git/hooks"]
+        .map((p) => resolve(root, p))
+        .filter((p) => fs.lstat(p) !== undefined),
     ],
   });
 }

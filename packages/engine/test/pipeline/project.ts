@@ -65,6 +65,9 @@ export function createProject(): Project {
     "repo/README.md": "# repo",
     "repo/package.json": '{ "name": "repo" }',
     "repo/pnpm-lock.yaml": "",
+    "repo/node_modules/automode/package.json": '{ "name": "automode" }',
+    "repo/node_modules/.bin/automode": "#!/bin/sh",
+    "repo/node_modules/left-pad/index.js": "",
   };
   for (const [file, text] of Object.entries(files)) {
     const path = join(tmp, file);

@@ -45,6 +45,11 @@ export const wiring: Case[] = [
   x("mkdir -p sub/.claude && echo {} > sub/.claude/policy.json", "DDD", "self-protection"),
   x("echo '!.env' > src/.claudeignore", "DDD", "self-protection"),
   x("rm node_modules/.bin/automode", "DDD", "self-protection"),
+  x("rm -rf node_modules", "DDD", "self-protection"),
+  x("rm -rf node_modules/automode", "DDD", "self-protection"),
+  del("node_modules", "DDD", "self-protection", true),
+  // Other packages stay the agent's to change.
+  write("node_modules/left-pad/index.js", "AAA", "tier"),
 ];
 
 export const newStores: Case[] = [
