@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import type { FileSystem } from "./file-system.js";
 
 /** The name nested ignore files have, in every folder of the project (SPEC section 2). */
@@ -46,12 +47,29 @@ export function isProtectedName(relative: string, caseSensitive: boolean): boole
 }
 
 /**
+ * The git folder that holds the hooks and the config: `<root>/.git`, or for a linked work tree
+ * (`.git` is a file saying `gitdir: …`) the common folder of the main repository, where git
+ * keeps hooks shared by every work tree. Undefined when the project is no git work tree.
+ */
+export function gitCommonDir(fs: FileSystem, root: string): string | undefined {
+  const dotGit = `${root === "/" ? "" : root}/.git`;
+  const kind = fs.lstat(dotGit);
+  if (kind === "directory") return dotGit;
+  if (kind !== "file") return undefined;
+  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFile(dotGit) ?? "");
+  if (pointer === null) return undefined;
+  const gitDir = path.posix.resolve(root, pointer[1] as string);
+  const common = fs.readFile(`${gitDir}/commondir`)?.trim();
+  return common === undefined || common === "" ? gitDir : path.posix.resolve(gitDir, common);
+}
+
+/**
  * `core.hooksPath` from the project's `.git/config` as written (the caller resolves it against
  * the work tree, where git runs hooks from, and expands `~`), or undefined. Only the repository's own config file is read: a global or
  * an included one is outside the project and written by the person, not the agent.
  */
-export function hooksPathOf(fs: FileSystem, root: string): string | undefined {
-  const text = fs.readFile(`${root === "/" ? "" : root}/.git/config`);
+export function hooksPathOf(fs: FileSystem, gitDir: string): string | undefined {
+  const text = fs.readFile(`${gitDir}/config`);
   if (text === undefined) return undefined;
   let inCore = false;
   let found: string | undefined;

@@ -11,7 +11,7 @@ import { IgnoreRules } from "./gitignore/rules.js";
 import { IdentityIndex, type Protection } from "./identity.js";
 import { isAscii, isWithin, pathKey, relativeWithin } from "./keys.js";
 import { credentialKeys, isProcEnviron, isSystemPath, isUnderAny } from "./locations.js";
-import { hooksPathOf, isProtectedName, nestedIgnoreName } from "./protected.js";
+import { gitCommonDir, hooksPathOf, isProtectedName, nestedIgnoreName } from "./protected.js";
 import { checkInput, realOf, resolvePath } from "./resolve.js";
 import type { PathInfo, PathMatcher, ResolvedPath } from "./types.js";
 
@@ -206,10 +206,16 @@ export function createScope(options: ScopeOptions): Scope {
     protectedList.push(file.real);
   }
   // A configured `core.hooksPath` folder is git hooks as much as `.git/hooks/` is.
-  const hooksPath = hooksPathOf(fs, realRoot);
+  // In a linked work tree the hooks live in the main repository's git folder.
+  const gitDir = gitCommonDir(fs, realRoot);
+  const hooksPath = gitDir === undefined ? undefined : hooksPathOf(fs, gitDir);
   const protectedFolders: string[] = [];
-  if (hooksPath !== undefined && !hooksPath.includes("\0")) {
-    const resolved = resolveIn(hooksPath, realRoot);
+  for (const folder of [
+    gitDir === undefined ? undefined : `${gitDir}/hooks`,
+    hooksPath !== undefined && !hooksPath.includes("\0") ? hooksPath : undefined,
+  ]) {
+    if (folder === undefined) continue;
+    const resolved = resolveIn(folder, realRoot);
     protectedFolders.push(key(resolved.absolute), key(resolved.real));
   }
 

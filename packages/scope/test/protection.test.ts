@@ -92,6 +92,18 @@ describe("self-protection: what keeps automode in charge, by name at any depth",
     expect(scope.classify("nope/x", p.root).selfProtected).toBe(false);
   });
 
+  test("in a linked work tree, the main repository's hooks and its hooksPath are protected", () => {
+    const p = project(["main/.git/hooks/pre-commit", "main/.git/worktrees/repo/HEAD"]);
+    const common = path.join(p.base, "main/.git");
+    fs.writeFileSync(path.join(p.root, ".git"), `gitdir: ${common}/worktrees/repo\n`);
+    fs.writeFileSync(path.join(common, "worktrees/repo/commondir"), "../..\n");
+    fs.writeFileSync(path.join(common, "config"), "[core]\n\thooksPath = .githooks\n");
+    const scope = p.make();
+    expect(scope.classify(`${common}/hooks/pre-commit`, p.root).selfProtected).toBe(true);
+    expect(scope.classify(".githooks/pre-commit", p.root).selfProtected).toBe(true);
+    expect(scope.classify(`${common}/config`, p.root).selfProtected).toBe(false);
+  });
+
   test("an absolute hooksPath outside the project is protected too", () => {
     const p = project(["repo/.git/HEAD"]);
     const outside = path.join(p.base, "global-hooks");
