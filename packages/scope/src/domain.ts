@@ -27,7 +27,6 @@ export class IgnoreDomain {
     readonly baselineNote: string | undefined,
     private readonly fs: FileSystem,
     private readonly readRules: (text: string) => IgnoreRules,
-    private readonly folderKey: (relative: string) => string,
   ) {}
 
   get real(): string {
@@ -40,7 +39,10 @@ export class IgnoreDomain {
 
   /** The nested ignore file of a folder below the domain, read once. */
   rulesAt(folder: string): IgnoreRules | null {
-    const key = this.folderKey(folder);
+    // By the folder's name as written, not folded: on a case-insensitive volume two spellings
+    // read the same file anyway, and folding would mix up two real folders (`Foo`, `foo`) on a
+    // case-sensitive one.
+    const key = folder;
     const known = this.nested.get(key);
     if (known !== undefined) return known;
     const file = `${this.real === "/" ? "" : this.real}/${folder}/${nestedIgnoreName}`;

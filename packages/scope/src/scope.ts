@@ -159,7 +159,6 @@ export function createScope(options: ScopeOptions): Scope {
   );
   const ignoreText = ignorePath.exists ? fs.readFile(ignorePath.real) : undefined;
   const baselineRules = new IgnoreRules([...baselineIgnore], !caseSensitive);
-  const folderKey = (relative: string) => key(relative);
   const domains: IgnoreDomain[] = [
     new IgnoreDomain(
       roots,
@@ -167,7 +166,6 @@ export function createScope(options: ScopeOptions): Scope {
       ignoreText === undefined ? baselineNote(undefined) : undefined,
       fs,
       readRules,
-      folderKey,
     ),
   ];
   const insideKeys = [realRootKey];
@@ -185,7 +183,6 @@ export function createScope(options: ScopeOptions): Scope {
         text === undefined ? baselineNote(entry) : undefined,
         fs,
         readRules,
-        folderKey,
       ),
     );
   }

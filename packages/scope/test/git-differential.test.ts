@@ -76,6 +76,7 @@ function compareNested(
   tree: TreeEntry[],
   patternText: string,
   nested: Array<{ pick: number; text: string }>,
+  ignoreCase = false,
 ): void {
   const base = tempDir("scope-diff-nested-");
   const repo = path.join(base, "repo");
@@ -94,11 +95,11 @@ function compareNested(
     fs.writeFileSync(path.join(repo, folder, ".gitignore"), text);
     fs.writeFileSync(path.join(repo, folder, ".claudeignore"), text);
   }
-  const expected = gitCheckIgnore(repo, patternFile, paths, false);
+  const expected = gitCheckIgnore(repo, patternFile, paths, ignoreCase);
   const scope = createScope({
     projectRoot: repo,
     ignoreFile: patternFile,
-    env: { home: base, platform: "linux", caseSensitive: true },
+    env: { home: base, platform: "linux", caseSensitive: !ignoreCase },
   });
   const actual = paths.map((p) => scope.classify(p, repo).ignored);
   nestedTotals.files += 1;
@@ -109,7 +110,7 @@ function compareNested(
   const rootOnly = createScope({
     projectRoot: repo,
     ignoreFile: patternFile,
-    env: { home: base, platform: "linux", caseSensitive: true },
+    env: { home: base, platform: "linux", caseSensitive: !ignoreCase },
   });
   for (const dir of placed) fs.rmSync(path.join(repo, dir, ".claudeignore"));
   paths.forEach((p, i) => {
@@ -122,7 +123,7 @@ function compareNested(
     );
     const detail = wrong.map((p) => `${JSON.stringify(p)} git=${expected[paths.indexOf(p)]}`);
     throw new Error(
-      `disagreement with git (nested files)\nroot patterns: ${JSON.stringify(patternText)}\n${files.join("\n")}\n${detail.join("\n")}`,
+      `disagreement with git (nested files, ignoreCase=${ignoreCase})\nroot patterns: ${JSON.stringify(patternText)}\n${files.join("\n")}\n${detail.join("\n")}`,
     );
   }
   fs.rmSync(base, { recursive: true, force: true });
@@ -154,7 +155,7 @@ const nestedPatternArbitrary = fc
 const nestedTotals = { files: 0, nestedFiles: 0, checks: 0, ignored: 0, changed: 0 };
 
 describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
-  test("nested .claudeignore files, as git reads nested .gitignore files", () => {
+  test("nested .claudeignore files, as git reads nested .gitignore files (ignoreCase false and true)", () => {
     fc.assert(
       fc.property(
         treeArbitrary,
@@ -165,7 +166,19 @@ describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
         }),
         (tree, text, nested) => compareNested(tree, text, nested),
       ),
-      { seed: seed + 2, numRuns: 40, endOnFailure: true },
+      { seed: seed + 2, numRuns: 30, endOnFailure: true },
+    );
+    fc.assert(
+      fc.property(
+        treeArbitrary,
+        patternFileArbitrary,
+        fc.array(fc.record({ pick: fc.nat(), text: nestedPatternArbitrary }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (tree, text, nested) => compareNested(tree, text, nested, true),
+      ),
+      { seed: seed + 3, numRuns: 10, endOnFailure: true },
     );
     console.log(
       `git differential (nested): ${nestedTotals.files} trees, ${nestedTotals.nestedFiles} nested files, ${nestedTotals.checks} path checks (${nestedTotals.ignored} ignored by git, ${nestedTotals.changed} decided by a nested file)`,
