@@ -109,7 +109,25 @@ export function loadProject(target: ProjectTarget): ProjectContext {
       return scope;
     },
     engine(options) {
-      return loadEngine({ projectRoot: target.root, policyFile: target.policyFile, ...options });
+      // The engine refuses a policy with a too-wide additional folder (reported by
+      // additional-directory-too-wide); the other rules judge the policy without those entries.
+      const entries = options.policy.additionalDirectories;
+      const refused = new Set(
+        checkAdditionalDirectories({
+          projectRoot: target.root,
+          additionalDirectories: entries,
+        }).map((p) => p.index),
+      );
+      const policy =
+        refused.size === 0
+          ? options.policy
+          : { ...options.policy, additionalDirectories: entries.filter((_, i) => !refused.has(i)) };
+      return loadEngine({
+        projectRoot: target.root,
+        policyFile: target.policyFile,
+        ...options,
+        policy,
+      });
     },
   };
 }
