@@ -24,8 +24,11 @@ export interface IdentitySources {
   fs: FileSystem;
   /** The bound on directory entries looked at (default `maxIdentityEntries`). */
   maxEntries?: number;
-  /** Single files protected by name: policy, audit log and lock, ignore files, settings. */
-  files: Array<{ path: string; kind: ProtectionKind }>;
+  /**
+   * Single files protected by name: policy, audit log and lock, ignore files, settings,
+   * `node_modules/.bin/automode*`. A function: listing `.bin` is left to the first lookup.
+   */
+  files: () => Array<{ path: string; kind: ProtectionKind }>;
   /** Folders protected with everything below them: credential stores, git hooks, automode. */
   folders: Array<{ path: string; kind: ProtectionKind }>;
   /** Trees whose files are protected one by one (the project, additional folders). */
@@ -127,7 +130,7 @@ export class IdentityIndex {
       }
     };
 
-    for (const file of this.sources.files) add(file.path, file.kind);
+    for (const file of this.sources.files()) add(file.path, file.kind);
     for (const folder of this.sources.folders) {
       if (this.complete) walk(folder.path, () => folder.kind, false);
       // The folder itself may be a file (`~/.kube/config` is a store, and so is its name).

@@ -313,7 +313,13 @@ export function createScope(options: ScopeOptions): Scope {
   const identity = new IdentityIndex({
     fs,
     ...(options.maxIdentityEntries === undefined ? {} : { maxEntries: options.maxIdentityEntries }),
-    files: protectedList.map((p) => ({ path: p, kind: "selfProtected" as const })),
+    files: () => {
+      const bin = `${realRoot === "/" ? "" : realRoot}/node_modules/.bin`;
+      const launchers = (fs.readdir(bin) ?? [])
+        .filter((name) => isProtectedName(`node_modules/.bin/${name}`, caseSensitive))
+        .map((name) => `${bin}/${name}`);
+      return [...protectedList, ...launchers].map((p) => ({ path: p, kind: "selfProtected" }));
+    },
     folders: [
       ...credentials.map((k) => ({ path: k, kind: "credential" as const })),
       ...protectedFolders.map((k) => ({ path: k, kind: "selfProtected" as const })),

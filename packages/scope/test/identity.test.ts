@@ -81,13 +81,30 @@ describe("every name of a protected file is that file (device and inode)", () =>
     expect(scope.classify("pg.txt", p.root).credential).toBe(true);
   });
 
-  test("a hard link to a nested .claudeignore or to a git hook is self-protected", () => {
-    const p = project(["repo/sub/.claudeignore", "repo/.git/hooks/pre-commit"]);
-    fs.linkSync(path.join(p.root, "sub/.claudeignore"), path.join(p.root, "n.txt"));
-    fs.linkSync(path.join(p.root, ".git/hooks/pre-commit"), path.join(p.root, "h.txt"));
+  test("a hard link to a nested .claudeignore, a git hook, the settings or automode itself is self-protected", () => {
+    const p = project([
+      "repo/sub/.claudeignore",
+      "repo/.git/hooks/pre-commit",
+      "repo/.claude/settings.local.json",
+      "repo/node_modules/.bin/automode",
+      "repo/node_modules/automode/dist/cli.js",
+      "home/.claude/settings.json",
+    ]);
+    const links: Array<[string, string]> = [
+      [path.join(p.root, "sub/.claudeignore"), "n.txt"],
+      [path.join(p.root, ".git/hooks/pre-commit"), "h.txt"],
+      [path.join(p.root, ".claude/settings.local.json"), "s.json"],
+      [path.join(p.root, "node_modules/.bin/automode"), "bin.txt"],
+      [path.join(p.root, "node_modules/automode/dist/cli.js"), "cli.js"],
+      [path.join(p.home, ".claude/settings.json"), "user.json"],
+    ];
+    for (const [from, to] of links) fs.linkSync(from, path.join(p.root, to));
     const scope = p.make();
-    expect(scope.classify("n.txt", p.root).selfProtected).toBe(true);
-    expect(scope.classify("h.txt", p.root).selfProtected).toBe(true);
+    for (const [from, to] of links) {
+      const info = scope.classify(to, p.root);
+      expect(info.selfProtected, to).toBe(true);
+      expect(info.note, to).toContain(from);
+    }
   });
 
   test("a hard link reached through a symlink is still the file", () => {
