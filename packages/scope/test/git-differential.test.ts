@@ -184,9 +184,10 @@ describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
       `git differential (nested): ${nestedTotals.files} trees, ${nestedTotals.nestedFiles} nested files, ${nestedTotals.checks} path checks (${nestedTotals.ignored} ignored by git, ${nestedTotals.changed} decided by a nested file)`,
     );
     expect(nestedTotals.nestedFiles).toBeGreaterThanOrEqual(30);
-    // Most paths lie outside the folders holding a nested file: 7–19 per 30 trees were seen.
+    // Most paths lie outside the folders holding a nested file: 9–22 per run were seen.
     expect(nestedTotals.changed).toBeGreaterThanOrEqual(3);
-  });
+    // One git process per tree, 40 trees: minutes, not seconds, on a loaded 2-core machine.
+  }, 180_000);
 
   test("case-sensitive, as on Linux", () => {
     console.log(`git differential seed: ${seed}`);
