@@ -45,6 +45,13 @@ function kindOf(stats: fs.Stats): FileKind {
   return "other";
 }
 
+/**
+ * The last `lstat` answer, for the `stat` that usually follows it at once: `classify` resolves
+ * a path (whose last step is an `lstat` of it) and then asks its link count. One entry, used
+ * once, within one synchronous call: it spares a system call, not a look at a changed disk.
+ */
+let lastLstat: { path: string; stats: fs.Stats } | undefined;
+
 /** The real file system through `node:fs`. */
 export const nodeFileSystem: FileSystem = {
   lstat(path) {
@@ -52,8 +59,10 @@ export const nodeFileSystem: FileSystem = {
       // throwIfNoEntry spares the common miss an exception; ENOTDIR (a file used as a folder),
       // EACCES and ELOOP still throw, and mean "not there" too.
       const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+      lastLstat = stats === undefined ? undefined : { path, stats };
       return stats === undefined ? undefined : kindOf(stats);
     } catch {
+      lastLstat = undefined;
       return undefined;
     }
   },
@@ -88,7 +97,12 @@ export const nodeFileSystem: FileSystem = {
   },
   stat(path) {
     try {
-      const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+      const known = lastLstat;
+      lastLstat = undefined;
+      const stats =
+        known !== undefined && known.path === path
+          ? known.stats
+          : fs.lstatSync(path, { throwIfNoEntry: false });
       if (stats === undefined) return undefined;
       // Numbers, not bigints: an inode above 2^53 could collide with another, which only
       // makes an unrelated file look protected (fail closed), and bigint stat costs more.

@@ -15,16 +15,8 @@ const claudeFiles = new Set(["policy.json", "settings.json", "settings.local.jso
  * hooks (`.git/hooks/` and everything below). SPEC section 5, stage 2.
  */
 export function isProtectedName(relative: string, caseSensitive: boolean): boolean {
+  if (!mayBeProtectedName(relative)) return false;
   const key = caseSensitive ? relative : relative.toLowerCase();
-  // Most paths hold none of the marker names: one scan for each says so without splitting.
-  if (
-    !key.includes(".claude") &&
-    !key.includes("node_modules") &&
-    !key.includes(".git") &&
-    !key.includes("automode")
-  ) {
-    return false;
-  }
   const segments = key.split("/");
   const last = segments.length - 1;
   if (segments[last] === nestedIgnoreName) return true;
@@ -61,6 +53,14 @@ export function gitCommonDir(fs: FileSystem, root: string): string | undefined {
   const gitDir = path.posix.resolve(root, pointer[1] as string);
   const common = fs.readFile(`${gitDir}/commondir`)?.trim();
   return common === undefined || common === "" ? gitDir : path.posix.resolve(gitDir, common);
+}
+
+/**
+ * False when the path holds none of the marker names in any case, so it cannot be a protected
+ * name: the common answer, found without splitting or folding the path.
+ */
+export function mayBeProtectedName(path: string): boolean {
+  return /\.claude|node_modules|\.git|automode/i.test(path);
 }
 
 /**

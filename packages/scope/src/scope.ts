@@ -11,7 +11,13 @@ import { IgnoreRules } from "./gitignore/rules.js";
 import { IdentityIndex, type Protection } from "./identity.js";
 import { isAscii, isWithin, pathKey, relativeWithin } from "./keys.js";
 import { credentialKeys, isProcEnviron, isSystemPath, isUnderAny } from "./locations.js";
-import { gitCommonDir, hooksPathOf, isProtectedName, nestedIgnoreName } from "./protected.js";
+import {
+  gitCommonDir,
+  hooksPathOf,
+  isProtectedName,
+  mayBeProtectedName,
+  nestedIgnoreName,
+} from "./protected.js";
 import { checkInput, realOf, resolvePath } from "./resolve.js";
 import type { PathInfo, PathMatcher, ResolvedPath } from "./types.js";
 
@@ -306,6 +312,8 @@ export function createScope(options: ScopeOptions): Scope {
     return undefined;
   };
   const protectedByName = (resolved: ResolvedPath): boolean =>
+    // Most paths hold no marker at all: say so before computing any relative spelling.
+    (mayBeProtectedName(resolved.absolute) || mayBeProtectedName(resolved.real)) &&
     domains.some((domain) =>
       relativesOf(domain, resolved).some((rel) => isProtectedName(rel, caseSensitive)),
     );
