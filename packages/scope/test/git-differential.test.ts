@@ -33,11 +33,29 @@ function buildTree(root: string, tree: TreeEntry[]): string[] {
   return paths;
 }
 
+/**
+ * One repository for every run: `git init` was half the processes the test started, and on a
+ * loaded machine the cost that pushed it past its time limit. Each run empties the work tree
+ * (all but `.git`, which no generated name can be) and builds its own; git reads only the
+ * pattern file given with `-c` and the paths on disk, so nothing carries over between runs.
+ */
+let shared: { base: string; repo: string } | undefined;
+function sharedRepo(): { base: string; repo: string } {
+  if (shared === undefined) {
+    const base = tempDir("scope-diff-");
+    const repo = path.join(base, "repo");
+    fs.mkdirSync(repo);
+    gitInit(repo);
+    shared = { base, repo };
+  }
+  for (const name of fs.readdirSync(shared.repo)) {
+    if (name !== ".git") fs.rmSync(path.join(shared.repo, name), { recursive: true, force: true });
+  }
+  return shared;
+}
+
 function compare(tree: TreeEntry[], patternText: string, ignoreCase: boolean): void {
-  const base = tempDir("scope-diff-");
-  const repo = path.join(base, "repo");
-  fs.mkdirSync(repo);
-  gitInit(repo);
+  const { base, repo } = sharedRepo();
   const patternFile = path.join(base, "patterns");
   fs.writeFileSync(patternFile, patternText);
   const paths = buildTree(repo, tree);
@@ -64,7 +82,6 @@ function compare(tree: TreeEntry[], patternText: string, ignoreCase: boolean): v
       `disagreement with git (ignoreCase=${ignoreCase})\npatterns: ${JSON.stringify(patternText)}\n${detail.join("\n")}`,
     );
   }
-  fs.rmSync(base, { recursive: true, force: true });
 }
 
 /**
@@ -78,10 +95,7 @@ function compareNested(
   nested: Array<{ pick: number; text: string }>,
   ignoreCase = false,
 ): void {
-  const base = tempDir("scope-diff-nested-");
-  const repo = path.join(base, "repo");
-  fs.mkdirSync(repo);
-  gitInit(repo);
+  const { base, repo } = sharedRepo();
   const patternFile = path.join(base, "patterns");
   fs.writeFileSync(patternFile, patternText);
   const paths = buildTree(repo, tree);
@@ -106,16 +120,6 @@ function compareNested(
   nestedTotals.nestedFiles += placed.size;
   nestedTotals.checks += paths.length;
   nestedTotals.ignored += expected.filter(Boolean).length;
-  // Answers the nested files changed: proof they were read and mattered.
-  const rootOnly = createScope({
-    projectRoot: repo,
-    ignoreFile: patternFile,
-    env: { home: base, platform: "linux", caseSensitive: !ignoreCase },
-  });
-  for (const dir of placed) fs.rmSync(path.join(repo, dir, ".claudeignore"));
-  paths.forEach((p, i) => {
-    if (rootOnly.classify(p, repo).ignored !== expected[i]) nestedTotals.changed += 1;
-  });
   const wrong = paths.filter((_, i) => actual[i] !== expected[i]);
   if (wrong.length > 0) {
     const files = [...placed].map(
@@ -126,7 +130,16 @@ function compareNested(
       `disagreement with git (nested files, ignoreCase=${ignoreCase})\nroot patterns: ${JSON.stringify(patternText)}\n${files.join("\n")}\n${detail.join("\n")}`,
     );
   }
-  fs.rmSync(base, { recursive: true, force: true });
+  // Answers the nested files changed: proof they were read and mattered.
+  const rootOnly = createScope({
+    projectRoot: repo,
+    ignoreFile: patternFile,
+    env: { home: base, platform: "linux", caseSensitive: !ignoreCase },
+  });
+  for (const dir of placed) fs.rmSync(path.join(repo, dir, ".claudeignore"));
+  paths.forEach((p, i) => {
+    if (rootOnly.classify(p, repo).ignored !== expected[i]) nestedTotals.changed += 1;
+  });
 }
 
 const escapeLine = (name: string) =>
@@ -153,43 +166,42 @@ const nestedPatternArbitrary = fc
   );
 
 const nestedTotals = { files: 0, nestedFiles: 0, checks: 0, ignored: 0, changed: 0 };
+const nestedArbitrary = fc.array(fc.record({ pick: fc.nat(), text: nestedPatternArbitrary }), {
+  minLength: 1,
+  maxLength: 3,
+});
+
+// 80 runs start 80 git processes and build 80 trees: seconds on a quiet machine, and several
+// times that on a loaded one. Nothing here is timed; the limit only stops a hung git.
+const limit = { timeout: 180_000 };
 
 describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
-  test("nested .claudeignore files, as git reads nested .gitignore files (ignoreCase false and true)", () => {
-    fc.assert(
-      fc.property(
-        treeArbitrary,
-        patternFileArbitrary,
-        fc.array(fc.record({ pick: fc.nat(), text: nestedPatternArbitrary }), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-        (tree, text, nested) => compareNested(tree, text, nested),
-      ),
-      { seed: seed + 2, numRuns: 30, endOnFailure: true },
-    );
-    fc.assert(
-      fc.property(
-        treeArbitrary,
-        patternFileArbitrary,
-        fc.array(fc.record({ pick: fc.nat(), text: nestedPatternArbitrary }), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-        (tree, text, nested) => compareNested(tree, text, nested, true),
-      ),
-      { seed: seed + 3, numRuns: 10, endOnFailure: true },
-    );
-    console.log(
-      `git differential (nested): ${nestedTotals.files} trees, ${nestedTotals.nestedFiles} nested files, ${nestedTotals.checks} path checks (${nestedTotals.ignored} ignored by git, ${nestedTotals.changed} decided by a nested file)`,
-    );
-    expect(nestedTotals.nestedFiles).toBeGreaterThanOrEqual(30);
-    // Most paths lie outside the folders holding a nested file: 9–22 per run were seen.
-    expect(nestedTotals.changed).toBeGreaterThanOrEqual(3);
-    // One git process per tree, 40 trees: minutes, not seconds, on a loaded 2-core machine.
-  }, 180_000);
+  test(
+    "nested .claudeignore files, as git reads nested .gitignore files (ignoreCase false and true)",
+    limit,
+    () => {
+      fc.assert(
+        fc.property(treeArbitrary, patternFileArbitrary, nestedArbitrary, (tree, text, nested) =>
+          compareNested(tree, text, nested),
+        ),
+        { seed: seed + 2, numRuns: 30, endOnFailure: true },
+      );
+      fc.assert(
+        fc.property(treeArbitrary, patternFileArbitrary, nestedArbitrary, (tree, text, nested) =>
+          compareNested(tree, text, nested, true),
+        ),
+        { seed: seed + 3, numRuns: 10, endOnFailure: true },
+      );
+      console.log(
+        `git differential (nested): ${nestedTotals.files} trees, ${nestedTotals.nestedFiles} nested files, ${nestedTotals.checks} path checks (${nestedTotals.ignored} ignored by git, ${nestedTotals.changed} decided by a nested file)`,
+      );
+      expect(nestedTotals.nestedFiles).toBeGreaterThanOrEqual(30);
+      // Most paths lie outside the folders holding a nested file: 9–22 per run were seen.
+      expect(nestedTotals.changed).toBeGreaterThanOrEqual(3);
+    },
+  );
 
-  test("case-sensitive, as on Linux", () => {
+  test("case-sensitive, as on Linux", limit, () => {
     console.log(`git differential seed: ${seed}`);
     fc.assert(
       fc.property(treeArbitrary, patternFileArbitrary, (tree, text) => compare(tree, text, false)),
@@ -197,7 +209,7 @@ describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
     );
   });
 
-  test("core.ignoreCase=true, as on a case-insensitive file system", () => {
+  test("core.ignoreCase=true, as on a case-insensitive file system", limit, () => {
     fc.assert(
       fc.property(treeArbitrary, patternFileArbitrary, (tree, text) => compare(tree, text, true)),
       { seed: seed + 1, numRuns: 20, endOnFailure: true },
