@@ -14,6 +14,7 @@ import {
   type FileSystem,
   nodeFileSystem,
   type ScopeEnv,
+  ScopeError,
 } from "@automode/scope";
 import { makeAnalyzer } from "./analyzer.js";
 import { buildEngine, type Engine } from "./core.js";
@@ -96,26 +97,46 @@ export function createEngineSync(options: EngineOptions): Engine {
   const env = options.env ?? defaultEnv();
   const { policy, file } = loadPolicy(options, fs);
   const root = options.projectRoot;
-  const protectedFiles = [
-    file,
+  // Every audit log comes with its lock file: whoever holds the lock stops every append.
+  const logs = [
     resolve(root, policy.audit.path),
     ...(options.protectedFiles ?? []).map((extra) => resolve(root, extra)),
   ];
-  const scope = createScope({
-    projectRoot: root,
-    additionalDirectories: policy.additionalDirectories,
-    ignoreFile: policy.ignoreFile,
-    protectedFiles,
-    fs,
-    env,
-  });
+  const protectedFiles = [file, ...logs.flatMap((log) => [log, `${log}.lock`])];
+  let scope: ReturnType<typeof createScope>;
+  try {
+    scope = createScope({
+      projectRoot: root,
+      additionalDirectories: policy.additionalDirectories,
+      ignoreFile: policy.ignoreFile,
+      protectedFiles,
+      fs,
+      env,
+    });
+  } catch (error) {
+    // SPEC section 2: a too-wide additionalDirectories entry makes the policy invalid.
+    if (error instanceof ScopeError)
+      throw new PolicyError(`invalid policy ${file}: ${error.message}`);
+    throw error;
+  }
   return buildEngine({
     scope,
     analyze: makeAnalyzer({ scope, fs, env }),
     policy,
     tier: options.tier ?? policy.tier,
     home: env.home,
-    protectedFiles: [...protectedFiles, resolve(root, policy.ignoreFile)],
+    protectedFiles: [
+      ...protectedFiles,
+      resolve(root, policy.ignoreFile),
+      // A recursive delete of `.claude` takes Claude Code's settings (and their hook) with it.
+      resolve(root, ".claude", "settings.json"),
+      resolve(root, ".claude", "settings.local.json"),
+      // Installed copies of automode and git hooks, when present: `rm -rf node_modules` or
+      // `rm -rf .git/hooks` takes them away as surely as deleting each file would.
+      ...["node_modules/automode", "node_modules/@automode", "node_modules/.bin", ".git/hooks"]
+        .map((p) => resolve(root, p))
+        .filter((p) => fs.lstat(p) !== undefined),
+    ],
   });
 }
 

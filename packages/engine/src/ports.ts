@@ -20,6 +20,8 @@ export interface PathInfoLike extends ResolvedPathLike {
   credential: boolean;
   system: boolean;
   selfProtected: boolean;
+  /** Why, when the path as written does not tell (baseline list, hard link). */
+  note?: string;
 }
 
 export interface PathMatcherLike {

@@ -9,7 +9,7 @@ import {
   parsePolicy,
   type Tier,
 } from "@automode/policy";
-import { createScope, type Scope } from "@automode/scope";
+import { checkAdditionalDirectories, createScope, type Scope } from "@automode/scope";
 import { type IgnoreLine, ignoreLines } from "./ignore-lines.js";
 import { JsonLocator } from "./json-locate.js";
 import { loadEngine } from "./peers.js";
@@ -86,18 +86,43 @@ export function loadProject(target: ProjectTarget): ProjectContext {
     written: (path) => locator.has(path),
     async scope() {
       if (scope === undefined) {
+        // Entries the engine refuses are reported by additional-directory-too-wide; the other
+        // rules judge with the rest. The scope resolves `~` and relative entries itself.
+        const entries = policy?.additionalDirectories ?? [];
+        const refused = new Set(
+          checkAdditionalDirectories({
+            projectRoot: target.root,
+            additionalDirectories: entries,
+          }).map((p) => p.index),
+        );
         scope = createScope({
           projectRoot: target.root,
-          additionalDirectories: (policy?.additionalDirectories ?? []).map((d) =>
-            resolve(target.root, d),
-          ),
+          additionalDirectories: entries.filter((_, i) => !refused.has(i)),
           ignoreFile,
         });
       }
       return scope;
     },
     engine(options) {
-      return loadEngine({ projectRoot: target.root, policyFile: target.policyFile, ...options });
+      // The engine refuses a policy with a too-wide additional folder (reported by
+      // additional-directory-too-wide); the other rules judge the policy without those entries.
+      const entries = options.policy.additionalDirectories;
+      const refused = new Set(
+        checkAdditionalDirectories({
+          projectRoot: target.root,
+          additionalDirectories: entries,
+        }).map((p) => p.index),
+      );
+      const policy =
+        refused.size === 0
+          ? options.policy
+          : { ...options.policy, additionalDirectories: entries.filter((_, i) => !refused.has(i)) };
+      return loadEngine({
+        projectRoot: target.root,
+        policyFile: target.policyFile,
+        ...options,
+        policy,
+      });
     },
   };
 }

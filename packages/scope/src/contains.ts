@@ -11,6 +11,8 @@ export interface ContainsContext {
   relativeOfReal(real: string): string | undefined;
   /** Cache key of a real folder (case-folded where the file system folds case). */
   key(real: string): string;
+  /** Whether a file with several names is another name of an ignored or unknown file. */
+  sameAsIgnored?(real: string): boolean;
 }
 
 /**
@@ -57,6 +59,9 @@ export class ContainsIgnored {
       }
       const isDirectory = kind === "directory";
       if (matchNames && this.context.ignoredRelative(childRelative, isDirectory)) return true;
+      // A hard link to `.env` under an innocent name is `.env` (one stat per file, and the
+      // identity index only when one has several names).
+      if (kind === "file" && this.context.sameAsIgnored?.(real) === true) return true;
       if (isDirectory) folders.push({ real, relative: childRelative });
     }
     return folders.some((folder) => this.folder(folder.real, folder.relative));

@@ -9,10 +9,18 @@ export interface ScopeEnv {
   platform: NodeJS.Platform;
   /** Detected on the project root when absent. */
   caseSensitive?: boolean;
+  /**
+   * `$XDG_CONFIG_HOME` when set (absolute). automode's folder under it is a credential store,
+   * as is `~/.config/automode` in any case.
+   */
+  configHome?: string;
 }
 
 export function defaultEnv(): ScopeEnv {
-  return { home: os.homedir(), platform: process.platform };
+  const env: ScopeEnv = { home: os.homedir(), platform: process.platform };
+  const xdg = process.env.XDG_CONFIG_HOME;
+  if (xdg !== undefined && path.posix.isAbsolute(xdg)) env.configHome = xdg;
+  return env;
 }
 
 function swapCase(name: string): string {

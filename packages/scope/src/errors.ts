@@ -5,7 +5,9 @@ export type ScopeErrorCode =
   | "relative-cwd"
   | "not-a-string"
   | "symlink-loop"
-  | "invalid-option";
+  | "invalid-option"
+  /** An `additionalDirectories` entry the SPEC refuses (`/`, home, system folder, …). */
+  | "invalid-directory";
 
 /**
  * Thrown for input automode must not guess about. The message is one line a person can act

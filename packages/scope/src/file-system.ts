@@ -20,6 +20,22 @@ export interface FileSystem {
    * it a dangling link cannot be followed, and scope treats the link itself as the target.
    */
   readlink?(path: string): string | undefined;
+  /**
+   * `lstat`'s identity fields: device, inode and link count (a symlink reports itself).
+   * Optional: without it scope cannot see hard links, so an in-memory host without them
+   * loses nothing. With it, a file with more than one link is compared by device and inode
+   * against the protected and ignored files (see README, "File identity").
+   */
+  stat?(path: string): FileStat | undefined;
+}
+
+/** Who a file is, not what it is called: two names with the same `dev` and `ino` are one file. */
+export interface FileStat {
+  kind: FileKind;
+  dev: number;
+  ino: number;
+  /** Names the file has (hard links); 1 for a file nobody linked. */
+  nlink: number;
 }
 
 function kindOf(stats: fs.Stats): FileKind {
@@ -29,6 +45,13 @@ function kindOf(stats: fs.Stats): FileKind {
   return "other";
 }
 
+/**
+ * The last `lstat` answer, for the `stat` that usually follows it at once: `classify` resolves
+ * a path (whose last step is an `lstat` of it) and then asks its link count. One entry, used
+ * once, within one synchronous call: it spares a system call, not a look at a changed disk.
+ */
+let lastLstat: { path: string; stats: fs.Stats } | undefined;
+
 /** The real file system through `node:fs`. */
 export const nodeFileSystem: FileSystem = {
   lstat(path) {
@@ -36,8 +59,10 @@ export const nodeFileSystem: FileSystem = {
       // throwIfNoEntry spares the common miss an exception; ENOTDIR (a file used as a folder),
       // EACCES and ELOOP still throw, and mean "not there" too.
       const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+      lastLstat = stats === undefined ? undefined : { path, stats };
       return stats === undefined ? undefined : kindOf(stats);
     } catch {
+      lastLstat = undefined;
       return undefined;
     }
   },
@@ -66,6 +91,22 @@ export const nodeFileSystem: FileSystem = {
   readlink(path) {
     try {
       return fs.readlinkSync(path);
+    } catch {
+      return undefined;
+    }
+  },
+  stat(path) {
+    try {
+      const known = lastLstat;
+      lastLstat = undefined;
+      const stats =
+        known !== undefined && known.path === path
+          ? known.stats
+          : fs.lstatSync(path, { throwIfNoEntry: false });
+      if (stats === undefined) return undefined;
+      // Numbers, not bigints: an inode above 2^53 could collide with another, which only
+      // makes an unrelated file look protected (fail closed), and bigint stat costs more.
+      return { kind: kindOf(stats), dev: stats.dev, ino: stats.ino, nlink: stats.nlink };
     } catch {
       return undefined;
     }

@@ -1,7 +1,17 @@
+export { baselineIgnore } from "./baseline.js";
 export { defaultEnv, detectCaseSensitive, type ScopeEnv } from "./env.js";
 export { ScopeError, type ScopeErrorCode } from "./errors.js";
-export { type FileKind, type FileSystem, nodeFileSystem } from "./file-system.js";
+export { expandHome } from "./expand.js";
+export { type FileKind, type FileStat, type FileSystem, nodeFileSystem } from "./file-system.js";
 export { IgnoreRules } from "./gitignore/rules.js";
-export { credentialStores, isSystemPath } from "./locations.js";
-export { createScope, type Scope, type ScopeOptions } from "./scope.js";
+export { maxIdentityEntries } from "./identity.js";
+export { credentialStores, isProcEnviron, isSystemPath } from "./locations.js";
+export { isProtectedName } from "./protected.js";
+export {
+  checkAdditionalDirectories,
+  createScope,
+  type DirectoryProblem,
+  type Scope,
+  type ScopeOptions,
+} from "./scope.js";
 export type { PathInfo, PathMatcher, ResolvedPath } from "./types.js";

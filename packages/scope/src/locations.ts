@@ -48,17 +48,45 @@ export const credentialStores = [
   ".npmrc",
   ".pypirc",
   ".git-credentials",
+  ".pgpass",
+  ".cargo/credentials",
+  ".cargo/credentials.toml",
+  ".config/gh/hosts.yml",
+  ".claude/.credentials.json",
+  // automode's own configuration folder: the audit signing key and token live there.
+  ".config/automode",
 ] as const;
 
-/** Keys of every credential store under each spelling of home (as given and real). */
-export function credentialKeys(homes: string[], caseSensitive: boolean): string[] {
+/**
+ * Keys of every credential store under each spelling of home (as given and real), plus
+ * automode's folder under `$XDG_CONFIG_HOME` when that is set elsewhere (`extraFolders`).
+ */
+export function credentialKeys(
+  homes: string[],
+  caseSensitive: boolean,
+  extraFolders: readonly string[] = [],
+): string[] {
   const keys = new Set<string>();
   for (const home of homes) {
     for (const store of credentialStores) {
       keys.add(pathKey(home === "/" ? `/${store}` : `${home}/${store}`, caseSensitive));
     }
   }
+  for (const folder of extraFolders) keys.add(pathKey(folder, caseSensitive));
   return [...keys];
+}
+
+/**
+ * `/proc/<pid>/environ` and `/proc/<pid>/task/<tid>/environ` (`self`, `thread-self` and every
+ * pid): another process's environment holds the host's API keys. procfs has no hard links, and
+ * `/proc/self` is a symlink the real path resolves, so the written and real path suffice.
+ */
+export function isProcEnviron(path: string): boolean {
+  if (!path.startsWith("/proc/") || !path.endsWith("/environ")) return false;
+  const parts = path.split("/");
+  // "", "proc", <pid>, "environ"  or  "", "proc", <pid>, "task", <tid>, "environ"
+  if (parts.length === 4) return parts[2] !== "";
+  return parts.length === 6 && parts[3] === "task" && parts[2] !== "" && parts[4] !== "";
 }
 
 export function isUnderAny(keys: readonly string[], key: string): boolean {

@@ -1,19 +1,34 @@
 import * as path from "node:path";
+import { additionalDirectoryProblem } from "./additional.js";
+import { baselineIgnore, baselineNote } from "./baseline.js";
 import { ContainsIgnored } from "./contains.js";
+import { IgnoreDomain, type Root } from "./domain.js";
 import { defaultEnv, detectCaseSensitive, type ScopeEnv } from "./env.js";
 import { ScopeError } from "./errors.js";
 import { type FileSystem, nodeFileSystem } from "./file-system.js";
 import { gitLines, trimTrailingSpaces } from "./gitignore/patterns.js";
 import { IgnoreRules } from "./gitignore/rules.js";
+import { IdentityIndex, type Protection } from "./identity.js";
 import { isAscii, isWithin, pathKey, relativeWithin } from "./keys.js";
-import { credentialKeys, isSystemPath, isUnderAny } from "./locations.js";
+import { credentialKeys, isProcEnviron, isSystemPath, isUnderAny } from "./locations.js";
+import {
+  gitCommonDir,
+  hooksPathOf,
+  isProtectedName,
+  mayBeProtectedName,
+  nestedIgnoreName,
+} from "./protected.js";
 import { checkInput, realOf, resolvePath } from "./resolve.js";
 import type { PathInfo, PathMatcher, ResolvedPath } from "./types.js";
 
 export interface ScopeOptions {
   /** Absolute: the folder that holds `.claude/`. */
   projectRoot: string;
-  /** Also inside the project. Relative entries are relative to the project root. */
+  /**
+   * Also inside the project. Relative entries are relative to the project root; `~` and
+   * `$HOME` expand. `/`, the home folder, a folder holding the project or the home folder, and
+   * system folders are refused (ScopeError `invalid-directory`), links resolved.
+   */
   additionalDirectories?: string[];
   /** The ignore file, relative to the project root (or absolute). Default `.claudeignore`. */
   ignoreFile?: string;
@@ -21,6 +36,11 @@ export interface ScopeOptions {
   protectedFiles?: string[];
   fs?: FileSystem;
   env?: ScopeEnv;
+  /**
+   * The bound of the file identity index, in directory entries (default 50,000, see
+   * `maxIdentityEntries`); past it every unknown file with several names counts as ignored.
+   */
+  maxIdentityEntries?: number;
 }
 
 export interface Scope {
@@ -36,12 +56,59 @@ export interface Scope {
   containsIgnored(absoluteDir: string): boolean;
   /** Policy rule `paths`, with the same semantics as the ignore file. */
   matcher(patterns: string[]): PathMatcher;
+  /** How many protected files with more than one name were indexed (builds the index). */
+  identityIndex(): { indexed: number; complete: boolean };
 }
 
-/** One spelling of the project root and the key it compares by. */
-interface Root {
-  path: string;
-  key: string;
+/** A folder below which relative names are matched: a domain, or the root for rule `paths`. */
+interface Base {
+  roots: readonly Root[];
+}
+
+/** One `additionalDirectories` entry that makes the policy invalid. */
+export interface DirectoryProblem {
+  index: number;
+  entry: string;
+  /** Why, as a clause: "it is the home folder". */
+  problem: string;
+}
+
+/**
+ * The entries of `additionalDirectories` that make the policy invalid (SPEC section 2), for
+ * the linter; `createScope` throws on the first. Relative entries are relative to the root.
+ */
+export function checkAdditionalDirectories(options: {
+  projectRoot: string;
+  additionalDirectories: readonly unknown[];
+  fs?: FileSystem;
+  env?: ScopeEnv;
+}): DirectoryProblem[] {
+  const fs = options.fs ?? nodeFileSystem;
+  const env = options.env ?? defaultEnv();
+  const root = path.posix.resolve(options.projectRoot);
+  const realRoot = realOf(fs, root).real;
+  const caseSensitive = env.caseSensitive ?? detectCaseSensitive(fs, realRoot, env.platform);
+  const key = (p: string) => pathKey(p, caseSensitive);
+  const home = path.posix.resolve(env.home);
+  const facts = {
+    rootKeys: [key(root), key(realRoot)],
+    homeKeys: [key(home), key(realOf(fs, home).real)],
+    caseSensitive,
+  };
+  const problems: DirectoryProblem[] = [];
+  options.additionalDirectories.forEach((entry, index) => {
+    if (typeof entry !== "string" || entry === "" || entry.includes("\0")) {
+      problems.push({ index, entry: String(entry), problem: "it is not a folder name" });
+      return;
+    }
+    const resolved = resolvePath(entry, root, fs, env.home);
+    const problem = additionalDirectoryProblem({
+      keys: [key(resolved.absolute), key(resolved.real)],
+      ...facts,
+    });
+    if (problem !== undefined) problems.push({ index, entry, problem });
+  });
+  return problems;
 }
 
 export function createScope(options: ScopeOptions): Scope {
@@ -62,15 +129,32 @@ export function createScope(options: ScopeOptions): Scope {
   const caseSensitive = env.caseSensitive ?? detectCaseSensitive(fs, realRoot, env.platform);
   const key = (p: string) => pathKey(p, caseSensitive);
   const resolveIn = (target: string, cwd: string) => resolvePath(target, cwd, fs, env.home);
+  const readRules = (text: string) => IgnoreRules.fromText(text, !caseSensitive);
+  const rootsOf = (given: string, real: string): Root[] => {
+    const list: Root[] = [{ path: real, key: key(real) }];
+    if (key(given) !== key(real)) list.push({ path: given, key: key(given) });
+    return list;
+  };
 
-  const roots: Root[] = [{ path: realRoot, key: key(realRoot) }];
-  if (key(givenRoot) !== roots[0]?.key) roots.push({ path: givenRoot, key: key(givenRoot) });
+  const roots = rootsOf(givenRoot, realRoot);
   const realRootKey = key(realRoot);
+  const projectBase: Base = { roots };
 
-  const insideKeys = [realRootKey];
-  for (const entry of options.additionalDirectories ?? []) {
-    const resolved = resolveOption(entry, "additionalDirectories", givenRoot, resolveIn);
-    insideKeys.push(key(resolved.real));
+  const additional = options.additionalDirectories ?? [];
+  for (const entry of additional)
+    resolveOption(entry, "additionalDirectories", givenRoot, resolveIn);
+  const problems = checkAdditionalDirectories({
+    projectRoot: givenRoot,
+    additionalDirectories: additional,
+    fs,
+    env: { ...env, caseSensitive },
+  });
+  const first = problems[0];
+  if (first !== undefined) {
+    throw new ScopeError(
+      "invalid-directory",
+      `additionalDirectories entry ${JSON.stringify(first.entry)} cannot be part of the project: ${first.problem}`,
+    );
   }
 
   const ignorePath = resolveOption(
@@ -80,52 +164,105 @@ export function createScope(options: ScopeOptions): Scope {
     resolveIn,
   );
   const ignoreText = ignorePath.exists ? fs.readFile(ignorePath.real) : undefined;
-  const rules = IgnoreRules.fromText(ignoreText ?? "", !caseSensitive);
+  const baselineRules = new IgnoreRules([...baselineIgnore], !caseSensitive);
+  const domains: IgnoreDomain[] = [
+    new IgnoreDomain(
+      roots,
+      ignoreText === undefined ? baselineRules : readRules(ignoreText),
+      ignoreText === undefined ? baselineNote(undefined) : undefined,
+      fs,
+      readRules,
+    ),
+  ];
+  const insideKeys = [realRootKey];
+  const ignoreFiles = [ignorePath];
+  for (const entry of additional) {
+    const resolved = resolveIn(entry, givenRoot);
+    insideKeys.push(key(resolved.real));
+    const own = resolveIn(nestedIgnoreName, resolved.real);
+    const text = own.exists ? fs.readFile(own.real) : undefined;
+    ignoreFiles.push(own);
+    domains.push(
+      new IgnoreDomain(
+        rootsOf(resolved.absolute, resolved.real),
+        text === undefined ? baselineRules : readRules(text),
+        text === undefined ? baselineNote(entry) : undefined,
+        fs,
+        readRules,
+      ),
+    );
+  }
 
+  const homes = [...new Set([path.posix.resolve(env.home), realOf(fs, env.home).real])];
   const protectedKeys = new Set<string>();
+  const protectedList: string[] = [];
   for (const file of [
-    ignorePath,
+    ...ignoreFiles,
     ...(options.protectedFiles ?? []).map((f) =>
       resolveOption(f, "protectedFiles", givenRoot, resolveIn),
     ),
+    // Claude Code's user settings hold hooks too (SPEC section 5, stage 2).
+    ...homes.map((home) => resolveIn(".claude/settings.json", home)),
   ]) {
     protectedKeys.add(key(file.absolute));
     protectedKeys.add(key(file.real));
+    protectedList.push(file.real);
+  }
+  // A configured `core.hooksPath` folder is git hooks as much as `.git/hooks/` is.
+  // In a linked work tree the hooks live in the main repository's git folder.
+  const gitDir = gitCommonDir(fs, realRoot);
+  const hooksPath = gitDir === undefined ? undefined : hooksPathOf(fs, gitDir);
+  const protectedFolders: string[] = [];
+  for (const folder of [
+    gitDir === undefined ? undefined : `${gitDir}/hooks`,
+    hooksPath !== undefined && !hooksPath.includes("\0") ? hooksPath : undefined,
+  ]) {
+    if (folder === undefined) continue;
+    const resolved = resolveIn(folder, realRoot);
+    protectedFolders.push(key(resolved.absolute), key(resolved.real));
   }
 
-  const homes = [path.posix.resolve(env.home), realOf(fs, env.home).real];
-  const credentials = credentialKeys(homes, caseSensitive);
+  const configFolders =
+    env.configHome !== undefined && path.posix.isAbsolute(env.configHome)
+      ? [path.posix.resolve(env.configHome, "automode")]
+      : [];
+  const credentials = credentialKeys(homes, caseSensitive, configFolders);
   // The folders holding the stores: a path under none of them (most paths) is under no store,
   // which a few comparisons tell instead of one per store and spelling of home.
   const credentialParents = [...new Set(credentials.map((k) => path.posix.dirname(k)))];
   const isCredential = (k: string) =>
     isUnderAny(credentialParents, k) && isUnderAny(credentials, k);
 
-  /** Every spelling of `resolved` below the root: as written (both roots) and real. */
-  const relativesOf = (resolved: ResolvedPath): string[] => {
+  /** Every spelling of `resolved` below a base: as written (each root spelling) and real. */
+  const relativesOf = (base: Base, resolved: ResolvedPath): string[] => {
     const found: string[] = [];
     const absoluteKey = key(resolved.absolute);
-    for (const root of roots) {
+    for (const root of base.roots) {
       const rel = relativeWithin(root.key, absoluteKey, resolved.absolute);
       if (rel !== undefined && rel !== "") found.push(rel);
     }
-    const rel = relativeWithin(realRootKey, key(resolved.real), resolved.real);
+    const realBase = base.roots[0] as Root;
+    const rel = relativeWithin(realBase.key, key(resolved.real), resolved.real);
     if (rel !== undefined && rel !== "" && !found.includes(rel)) found.push(rel);
     return found;
   };
 
   // Hot path (every operation of every decision): no allocation when the path is written as
-  // its real path and the root has one spelling, which is the common case.
+  // its real path and the base has one spelling, which is the common case.
   // Answers for that case are kept by real path, one map per shape (file, folder, not yet
   // existing), so a warm check is a single lookup on a string whose hash is already known.
-  const memos = new WeakMap<IgnoreRules, Array<Map<string, boolean>>>();
-  const matchesWith = (with_: IgnoreRules, resolved: ResolvedPath): boolean => {
-    if (with_.isEmpty) return false;
-    if (resolved.absolute === resolved.real && roots.length === 1) {
-      let memo = memos.get(with_);
+  const memos = new WeakMap<object, Array<Map<string, boolean>>>();
+  const matchesIn = (
+    base: Base,
+    owner: object,
+    test: (relative: string, isDirectory: boolean) => boolean,
+    resolved: ResolvedPath,
+  ): boolean => {
+    if (resolved.absolute === resolved.real && base.roots.length === 1) {
+      let memo = memos.get(owner);
       if (memo === undefined) {
         memo = [new Map(), new Map(), new Map()];
-        memos.set(with_, memo);
+        memos.set(owner, memo);
       }
       const shape = resolved.isDirectory
         ? 1
@@ -135,32 +272,98 @@ export function createScope(options: ScopeOptions): Scope {
       const byShape = memo[shape] as Map<string, boolean>;
       const known = byShape.get(resolved.real);
       if (known !== undefined) return known;
-      const rel = relativeWithin(realRootKey, key(resolved.real), resolved.real);
-      const answer = rel !== undefined && rel !== "" && matchesShapes(with_, rel, resolved);
+      const realBase = base.roots[0] as Root;
+      const rel = relativeWithin(realBase.key, key(resolved.real), resolved.real);
+      const answer = rel !== undefined && rel !== "" && matchesShapes(test, rel, resolved);
       if (byShape.size >= 1_000_000) byShape.clear();
       byShape.set(resolved.real, answer);
       return answer;
     }
-    return relativesOf(resolved).some((rel) => matchesShapes(with_, rel, resolved));
+    return relativesOf(base, resolved).some((rel) => matchesShapes(test, rel, resolved));
   };
 
   /**
    * A path that does not exist yet may become a file or a folder, so both are checked; a
    * trailing slash as written means a folder.
    */
-  const matchesShapes = (with_: IgnoreRules, rel: string, resolved: ResolvedPath): boolean => {
-    if (resolved.exists && resolved.isDirectory) return ignoredIn(with_, rel, true);
-    if (ignoredIn(with_, rel, false)) return true;
-    return (!resolved.exists || resolved.input.endsWith("/")) && ignoredIn(with_, rel, true);
+  const matchesShapes = (
+    test: (relative: string, isDirectory: boolean) => boolean,
+    rel: string,
+    resolved: ResolvedPath,
+  ): boolean => {
+    if (resolved.exists && resolved.isDirectory) return test(rel, true);
+    if (test(rel, false)) return true;
+    return (!resolved.exists || resolved.input.endsWith("/")) && test(rel, true);
   };
 
-  const contains = new ContainsIgnored({
+  const domainTests = domains.map(
+    (domain) => (relative: string, isDirectory: boolean) => domain.ignores(relative, isDirectory),
+  );
+  /** The first domain that ignores the path, or undefined. */
+  const ignoringDomain = (resolved: ResolvedPath): IgnoreDomain | undefined => {
+    for (let i = 0; i < domains.length; i++) {
+      const domain = domains[i] as IgnoreDomain;
+      if (
+        matchesIn(domain, domain, domainTests[i] as (r: string, d: boolean) => boolean, resolved)
+      ) {
+        return domain;
+      }
+    }
+    return undefined;
+  };
+  const protectedByName = (resolved: ResolvedPath): boolean =>
+    // Most paths hold no marker at all: say so before computing any relative spelling.
+    (mayBeProtectedName(resolved.absolute) || mayBeProtectedName(resolved.real)) &&
+    domains.some((domain) =>
+      relativesOf(domain, resolved).some((rel) => isProtectedName(rel, caseSensitive)),
+    );
+
+  const identity = new IdentityIndex({
     fs,
-    ignoredRelative: (rel, isDirectory) => ignoredIn(rules, rel, isDirectory),
-    canMatchBelow: (rel) => rules.canMatchBelow(rel),
-    relativeOfReal: (real) => relativeWithin(realRootKey, key(real), real),
-    key,
+    ...(options.maxIdentityEntries === undefined ? {} : { maxEntries: options.maxIdentityEntries }),
+    files: () => {
+      const bin = `${realRoot === "/" ? "" : realRoot}/node_modules/.bin`;
+      const launchers = (fs.readdir(bin) ?? [])
+        .filter((name) => isProtectedName(`node_modules/.bin/${name}`, caseSensitive))
+        .map((name) => `${bin}/${name}`);
+      return [...protectedList, ...launchers].map((p) => ({ path: p, kind: "selfProtected" }));
+    },
+    folders: [
+      ...credentials.map((k) => ({ path: k, kind: "credential" as const })),
+      ...protectedFolders.map((k) => ({ path: k, kind: "selfProtected" as const })),
+      ...["node_modules/automode", "node_modules/@automode", ".git/hooks"].map((p) => ({
+        path: `${realRoot === "/" ? "" : realRoot}/${p}`,
+        kind: "selfProtected" as const,
+      })),
+    ],
+    trees: domains.map((domain) => ({
+      path: domain.real,
+      kindOf: (rel) =>
+        domain.ignores(rel, false)
+          ? "ignored"
+          : isProtectedName(rel, caseSensitive)
+            ? "selfProtected"
+            : undefined,
+      folderIgnored: (rel) => domain.ignores(rel, true),
+    })),
   });
+
+  const containsByDomain = domains.map(
+    (domain) =>
+      new ContainsIgnored({
+        fs,
+        ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
+        canMatchBelow: (rel) => domain.canMatchBelow(rel),
+        relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
+        key,
+        sameAsIgnored: (real) => {
+          const stat = fs.stat?.(real);
+          if (stat === undefined || stat.kind !== "file" || stat.nlink < 2) return false;
+          const found = identity.lookup(stat);
+          return found === "unknown" || found?.kind === "ignored" || found?.kind === "credential";
+        },
+      }),
+  );
 
   return {
     root: realRoot,
@@ -174,21 +377,40 @@ export function createScope(options: ScopeOptions): Scope {
       const same = resolved.absolute === resolved.real;
       const absoluteKey = key(resolved.absolute);
       const realKey = same ? absoluteKey : key(resolved.real);
+      const ignoredBy = ignoringDomain(resolved);
       // Fields copied one by one: an object spread costs several µs on this hot path.
-      return {
+      const info: PathInfo = {
         input: resolved.input,
         absolute: resolved.absolute,
         real: resolved.real,
         exists: resolved.exists,
         isDirectory: resolved.isDirectory,
         inside: isUnderAny(insideKeys, realKey),
-        ignored: matchesWith(rules, resolved),
-        credential: isCredential(absoluteKey) || (!same && isCredential(realKey)),
+        ignored: ignoredBy !== undefined,
+        credential:
+          isCredential(absoluteKey) ||
+          (!same && isCredential(realKey)) ||
+          isProcEnviron(resolved.absolute) ||
+          (!same && isProcEnviron(resolved.real)),
         system:
           isSystemPath(resolved.absolute, caseSensitive) ||
           (!same && isSystemPath(resolved.real, caseSensitive)),
-        selfProtected: protectedKeys.has(absoluteKey) || (!same && protectedKeys.has(realKey)),
+        selfProtected:
+          protectedKeys.has(absoluteKey) ||
+          (!same && protectedKeys.has(realKey)) ||
+          (protectedFolders.length > 0 &&
+            (isUnderAny(protectedFolders, absoluteKey) || isUnderAny(protectedFolders, realKey))) ||
+          protectedByName(resolved),
       };
+      if (ignoredBy?.baselineNote !== undefined) info.note = ignoredBy.baselineNote;
+      if (resolved.exists && !resolved.isDirectory && fs.stat !== undefined) {
+        // Every name of a protected file is that file: a second name is found by identity.
+        const stat = fs.stat(resolved.real);
+        if (stat !== undefined && stat.kind === "file" && stat.nlink > 1) {
+          sameFile(info, identity.lookup(stat), identity.bound);
+        }
+      }
+      return info;
     },
     containsIgnored(absoluteDir) {
       checkInput(absoluteDir, "/");
@@ -199,18 +421,20 @@ export function createScope(options: ScopeOptions): Scope {
         );
       }
       const resolved = resolveIn(absoluteDir, "/");
-      if (rules.isEmpty) return false;
-      if (matchesWith(rules, resolved)) return true;
+      if (ignoringDomain(resolved) !== undefined) return true;
       if (!resolved.exists || !resolved.isDirectory) return false;
       const realKey = key(resolved.real);
-      const rel = relativeWithin(realRootKey, realKey, resolved.real);
-      if (rel !== undefined) return contains.folder(resolved.real, rel);
-      // A folder above the project (`grep -r x ~`) holds every ignored path of the project.
-      if (isWithin(realKey, realRootKey)) return contains.folder(realRoot, "");
-      // Written inside the project but leading out of it through a link: the names below it
-      // are still matched as written.
-      const written = relativesOf(resolved)[0];
-      return written !== undefined && contains.folder(resolved.real, written);
+      return domains.some((domain, i) => {
+        const contains = containsByDomain[i] as ContainsIgnored;
+        const rel = relativeWithin(domain.realKey, realKey, resolved.real);
+        if (rel !== undefined) return contains.folder(resolved.real, rel);
+        // A folder above the project (`grep -r x ~`) holds every ignored path of the project.
+        if (isWithin(realKey, domain.realKey)) return contains.folder(domain.real, "");
+        // Written inside the project but leading out of it through a link: the names below it
+        // are still matched as written.
+        const written = relativesOf(domain, resolved)[0];
+        return written !== undefined && contains.folder(resolved.real, written);
+      });
     },
     matcher(patterns) {
       if (
@@ -224,9 +448,34 @@ export function createScope(options: ScopeOptions): Scope {
         gitLines(p.replace(/[\r\n]/g, " ")).map(trimTrailingSpaces),
       );
       const own = new IgnoreRules(lines, !caseSensitive);
-      return { matches: (resolved) => matchesWith(own, resolved) };
+      const test = (rel: string, isDirectory: boolean) => ignoredIn(own, rel, isDirectory);
+      return {
+        matches: (resolved) => !own.isEmpty && matchesIn(projectBase, own, test, resolved),
+      };
     },
+    identityIndex: () => identity.stats(),
   };
+}
+
+/** Marks a path that is another name of a protected file as that file. */
+function sameFile(info: PathInfo, found: Protection | "unknown" | undefined, bound: number): void {
+  if (found === undefined) return;
+  if (found === "unknown") {
+    if (!info.ignored) {
+      info.ignored = true;
+      info.note = `it has several names and automode could not index every protected file (more than ${bound} entries), so it cannot prove this is not one of them`;
+    }
+    return;
+  }
+  const already =
+    found.kind === "ignored"
+      ? info.ignored
+      : found.kind === "credential"
+        ? info.credential
+        : info.selfProtected;
+  if (already) return;
+  info[found.kind] = true;
+  info.note = `it is another name (a hard link) of ${found.path}`;
 }
 
 /** Non-ASCII names are checked in their form as written, NFC and NFD (fail closed). */

@@ -19,12 +19,21 @@ export interface PathInfo extends ResolvedPath {
   inside: boolean;
   /** Matched by the ignore file, as written or as resolved, itself or through a parent folder. */
   ignored: boolean;
-  /** A credential store under the user's home (SPEC section 5, stage 2). */
+  /** A credential store under the user's home, or `/proc/<pid>/environ` (SPEC section 5). */
   credential: boolean;
   /** Under a system location (SPEC section 5, stage 3). */
   system: boolean;
-  /** The policy file, the ignore file or the audit log. */
+  /**
+   * What keeps automode in charge (SPEC section 5, stage 2): the policy, every
+   * `.claudeignore`, the audit log and its lock, Claude Code's settings, automode's installed
+   * files, git hooks; by name at any depth, or as another name (hard link) of one.
+   */
   selfProtected: boolean;
+  /**
+   * Why, when the path as written does not tell: "built-in baseline: the project has no
+   * .claudeignore", or "it is another name (a hard link) of /repo/.env". For the reason.
+   */
+  note?: string;
 }
 
 /** Policy rule `paths`: gitignore patterns relative to the project root. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { defaultPolicyText, type Policy, parsePolicy, type Tier } from "@automode/policy";
 
 /** A policy that cannot be read or does not validate: every decision under it is a deny. */
@@ -40,23 +40,78 @@ const isDir = (path: string) => {
   }
 };
 
+const realOr = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+
+/** `parent` is `child` or a folder above it (lexical, on resolved absolute paths). */
+const holds = (parent: string, child: string) => {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+};
+
 /**
- * The project root for a session started in `cwd`: `$CLAUDE_PROJECT_DIR` (Claude Code sets it
- * for hooks) when set, else the nearest folder upwards with `.claude/policy.json`, else the
- * nearest with `.claude/`, else `cwd`. The home folder's `~/.claude` holds Claude Code's own
- * settings, not a project, so it never makes the home folder a project root.
+ * A root that would put the whole machine, or every user's home, inside the project: `/`, or a
+ * folder above the home folder. Judged on the path as given and as resolved (a link to `/`).
+ */
+function tooWideRoot(root: string, home: string): string | undefined {
+  for (const [dir, homeDir] of [
+    [root, home],
+    [realOr(root), realOr(home)],
+  ] as const) {
+    if (dirname(dir) === dir) return `it is the file system root ${dir}`;
+    if (dir !== homeDir && holds(dir, homeDir)) return "it holds the home folder";
+  }
+  return undefined;
+}
+
+function checkedRoot(root: string, home: string, how: string): string {
+  const problem = tooWideRoot(root, home);
+  if (problem === undefined) return root;
+  throw new PolicyError(
+    `automode will not use ${root} as the project root (${how}): ${problem}; start the session in the project or set CLAUDE_PROJECT_DIR`,
+  );
+}
+
+/**
+ * The project root for a session started in `cwd`.
+ *
+ * - `$CLAUDE_PROJECT_DIR` (Claude Code sets it for hooks), when set, is the root whatever the
+ *   call's `cwd`: a `.claude/` folder below it never moves the root. Set but not an absolute
+ *   path to a folder: a PolicyError (automode cannot tell where the project is; it denies).
+ * - Otherwise the nearest folder upwards with `.claude/policy.json`, else the nearest with
+ *   `.claude/`, else `cwd`; the search never goes above the home folder (the home folder's
+ *   `~/.claude` holds Claude Code's own settings, not a project, so it never makes the home
+ *   folder a root).
+ * - Whatever the source, a root that is `/` or holds the home folder is refused with a
+ *   PolicyError: every decision is then a deny that says why (fail closed).
  */
 export function findProjectRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.CLAUDE_PROJECT_DIR;
-  if (fromEnv !== undefined && isAbsolute(fromEnv) && isDir(fromEnv)) return resolve(fromEnv);
   const home = resolve(env.HOME ?? homedir());
-  let withClaude: string | undefined;
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".claude", "policy.json"))) return dir;
-    if (withClaude === undefined && dir !== home && isDir(join(dir, ".claude"))) withClaude = dir;
-    if (dirname(dir) === dir) break;
+  const named = env.CLAUDE_PROJECT_DIR;
+  if (named !== undefined && named !== "") {
+    if (!isAbsolute(named) || !isDir(named)) {
+      throw new PolicyError(
+        `CLAUDE_PROJECT_DIR ${JSON.stringify(named)} is not an absolute path to a folder, so automode cannot tell where the project is`,
+      );
+    }
+    return checkedRoot(resolve(named), home, "CLAUDE_PROJECT_DIR names it");
   }
-  return withClaude ?? resolve(cwd);
+  const start = resolve(cwd);
+  // Below the home folder the search stops there; elsewhere it stops before `/`.
+  const stop = holds(home, start) ? home : undefined;
+  let withClaude: string | undefined;
+  for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".claude", "policy.json")))
+      return checkedRoot(dir, home, "it holds .claude/policy.json");
+    if (withClaude === undefined && dir !== home && isDir(join(dir, ".claude"))) withClaude = dir;
+    if (dir === stop) break;
+  }
+  return checkedRoot(withClaude ?? start, home, "the session's folder");
 }
 
 /** The root a policy file names: the folder holding its `.claude/`, else its own folder. */
@@ -73,9 +128,16 @@ export function loadProject(options: LoadOptions): Project {
   const env = options.env ?? process.env;
   let root: string;
   let policyFile: string | undefined;
-  if (options.policyFile !== undefined) {
-    policyFile = resolve(options.cwd, options.policyFile);
-    root = rootOfPolicyFile(policyFile);
+  const named = env.CLAUDE_PROJECT_DIR !== undefined && env.CLAUDE_PROJECT_DIR !== "";
+  if (options.policyFile !== undefined && (named || !isAbsolute(options.policyFile))) {
+    // A named project is the root; a relative --policy is relative to the root, never to the
+    // session's folder (SPEC section 2).
+    root = findProjectRoot(options.cwd, env);
+    policyFile = resolve(root, options.policyFile);
+  } else if (options.policyFile !== undefined) {
+    policyFile = resolve(options.policyFile);
+    const home = resolve(env.HOME ?? homedir());
+    root = checkedRoot(rootOfPolicyFile(policyFile), home, "--policy names it");
   } else {
     root = findProjectRoot(options.cwd, env);
     const candidate = join(root, ".claude", "policy.json");
@@ -102,7 +164,7 @@ export function loadProject(options: LoadOptions): Project {
   const policy = parsed.policy;
   const auditPath =
     options.auditLog !== undefined
-      ? resolve(options.cwd, options.auditLog)
+      ? resolve(root, options.auditLog)
       : resolve(root, policy.audit.path);
   const project: Project = {
     root,

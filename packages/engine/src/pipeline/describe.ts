@@ -26,6 +26,11 @@ function below(absolute: string, dir: string): string | undefined {
     : undefined;
 }
 
+/** The scope's note on a path (baseline list, hard link), as a parenthesis, or nothing. */
+export function noteOf(path: { note?: string }): string {
+  return path.note === undefined ? "" : ` (${path.note})`;
+}
+
 /** What the operation targets, for decisions and traces. */
 export function targetOf(subject: Subject): string {
   const op = subject.op;

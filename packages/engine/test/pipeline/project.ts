@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -57,6 +65,9 @@ export function createProject(): Project {
     "repo/README.md": "# repo",
     "repo/package.json": '{ "name": "repo" }',
     "repo/pnpm-lock.yaml": "",
+    "repo/node_modules/automode/package.json": '{ "name": "automode" }',
+    "repo/node_modules/.bin/automode": "#!/bin/sh",
+    "repo/node_modules/left-pad/index.js": "",
   };
   for (const [file, text] of Object.entries(files)) {
     const path = join(tmp, file);
@@ -70,6 +81,13 @@ export function createProject(): Project {
   symlinkSync("/etc", join(root, "link-etc"));
   mkdirSync(join(root, "lib"));
   symlinkSync("..", join(root, "lib", "link-up"));
+  // Second names made before the session (hard links, in `linked/`): each is the file it names.
+  mkdirSync(join(root, "linked"));
+  linkSync(join(root, ".env"), join(root, "linked", "env.txt"));
+  linkSync(join(root, ".claude", "policy.json"), join(root, "linked", "notes.json"));
+  linkSync(join(root, ".claudeignore"), join(root, "linked", "ignore.txt"));
+  linkSync(join(root, ".claude", "audit.jsonl"), join(root, "linked", "log.jsonl"));
+  linkSync(join(home, ".netrc"), join(root, "linked", "netrc.txt"));
   return { tmp, root, home, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
 }
 

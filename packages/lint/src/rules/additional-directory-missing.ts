@@ -1,5 +1,7 @@
 import { statSync } from "node:fs";
+import { homedir } from "node:os";
 import { resolve } from "node:path";
+import { expandHome } from "@automode/scope";
 import { docsUrl, type RuleModule } from "../rule.js";
 
 const id = "additional-directory-missing";
@@ -15,7 +17,8 @@ export const additionalDirectoryMissing: RuleModule = {
   },
   check(context) {
     context.policy?.additionalDirectories.forEach((entry, index) => {
-      const folder = resolve(context.root, entry);
+      // `~` and `$HOME` expand as the engine expands them (it is not a folder named "~").
+      const folder = resolve(context.root, expandHome(entry, homedir()));
       const stat = statSync(folder, { throwIfNoEntry: false });
       if (stat?.isDirectory()) return;
       context.report({

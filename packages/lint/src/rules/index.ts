@@ -1,5 +1,6 @@
 import type { RuleModule } from "../rule.js";
 import { additionalDirectoryMissing } from "./additional-directory-missing.js";
+import { additionalDirectoryTooWide } from "./additional-directory-too-wide.js";
 import { auditPathWritable } from "./audit-path-writable.js";
 import { ignoreDuplicatePattern } from "./ignore-duplicate-pattern.js";
 import { ignoreFileCoverage } from "./ignore-file-coverage.js";
@@ -29,6 +30,7 @@ export const rules: readonly RuleModule[] = [
   ignoreDuplicatePattern,
   auditPathWritable,
   additionalDirectoryMissing,
+  additionalDirectoryTooWide,
   permissiveSharedRepo,
   ruleDuplicateId,
   ruleTooBroad,

@@ -5,6 +5,23 @@ import { compileLine, gitLines, type Pattern } from "./patterns.js";
 
 const maxCached = 1_000_000;
 
+interface RuleList {
+  test(path: string, mode: "regex"): { ignored: boolean; unignored: boolean };
+}
+
+/**
+ * `ignore`'s own one-path test, without its walk over the parent folders. Not part of its
+ * typed API (hence the version pin in package.json and this check): a different `ignore`
+ * fails loudly at the first nested file instead of answering wrongly.
+ */
+function exactRules(engine: Ignore): RuleList {
+  const rules = (engine as unknown as { _rules?: Partial<RuleList> })._rules;
+  if (rules === undefined || typeof rules.test !== "function") {
+    throw new Error("the installed `ignore` has no one-path test; scope needs ignore ~7.0.17");
+  }
+  return rules as RuleList;
+}
+
 /**
  * A compiled gitignore pattern list that answers as `git check-ignore --no-index` does, built
  * on `ignore` (see patterns.ts and bytes.ts for what is rewritten on the way in).
@@ -22,6 +39,8 @@ export class IgnoreRules {
    */
   private readonly files = new Map<string, boolean>();
   private readonly folders = new Map<string, boolean>();
+  private readonly exactFiles = new Map<string, -1 | 0 | 1>();
+  private readonly exactFolders = new Map<string, -1 | 0 | 1>();
 
   constructor(lines: readonly string[], ignoreCase: boolean) {
     this.ignoreCase = ignoreCase;
@@ -53,6 +72,29 @@ export class IgnoreRules {
     if (cache.size >= maxCached) cache.clear();
     cache.set(relative, answer);
     return answer;
+  }
+
+  /**
+   * The last pattern matching exactly this path, parent folders not consulted: 1 when it
+   * ignores, -1 when it is a negation, 0 when none matches. Nested ignore files need this:
+   * git decides each folder level with the deepest file first, so a parent folder excluded by
+   * one file may be re-included by a deeper one before the path itself is looked at.
+   */
+  exact(relative: string, isDirectory: boolean): -1 | 0 | 1 {
+    const cache = isDirectory ? this.exactFolders : this.exactFiles;
+    const cached = cache.get(relative);
+    if (cached !== undefined) return cached;
+    const text = isAscii(relative) ? relative : toByteString(relative);
+    const result = exactRules(this.engine).test(isDirectory ? `${text}/` : text, "regex");
+    const answer = result.ignored ? 1 : result.unignored ? -1 : 0;
+    if (cache.size >= maxCached) cache.clear();
+    cache.set(relative, answer);
+    return answer;
+  }
+
+  /** Whether any pattern is positive (a file of negations alone ignores nothing). */
+  get hasPositive(): boolean {
+    return this.patterns.some((p) => !p.negative);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { doing, sentence } from "../describe.js";
+import { doing, noteOf, sentence } from "../describe.js";
 import type { Stage } from "../types.js";
 
 export const credentials: Stage = {
@@ -15,7 +15,9 @@ export const credentials: Stage = {
     if (path.credential) {
       return {
         verdict: "deny",
-        reason: sentence(`${doing(subject, ctx)} is not allowed: it is a credential store`),
+        reason: sentence(
+          `${doing(subject, ctx)} is not allowed: it is a credential store${noteOf(path)}`,
+        ),
       };
     }
     return undefined;

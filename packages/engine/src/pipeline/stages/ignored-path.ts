@@ -1,4 +1,4 @@
-import { doing, sentence } from "../describe.js";
+import { doing, noteOf, sentence } from "../describe.js";
 import type { Stage } from "../types.js";
 
 /** A path that .claudeignore matches (as written or through symlinks, which the scope resolves) is never accessed. */
@@ -16,7 +16,9 @@ export const ignoredPath: Stage = {
     if (path.ignored) {
       return {
         verdict: "deny",
-        reason: sentence(`${doing(subject, ctx)} is not allowed: .claudeignore protects it`),
+        reason: sentence(
+          `${doing(subject, ctx)} is not allowed: ${path.note === undefined ? ".claudeignore protects it" : `it is off limits${noteOf(path)}`}`,
+        ),
       };
     }
     return undefined;

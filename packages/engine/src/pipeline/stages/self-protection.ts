@@ -1,4 +1,4 @@
-import { doing, sentence } from "../describe.js";
+import { doing, noteOf, sentence } from "../describe.js";
 import type { Stage } from "../types.js";
 
 /** The agent may not rewrite the rules that bind it: the policy, the ignore file, the audit log. */
@@ -17,7 +17,9 @@ export const selfProtection: Stage = {
     if (path.selfProtected) {
       return {
         verdict: "deny",
-        reason: sentence(`${doing(subject, ctx)} is not allowed: automode protects its own files`),
+        reason: sentence(
+          `${doing(subject, ctx)} is not allowed: automode protects its own files${noteOf(path)}`,
+        ),
       };
     }
     return undefined;

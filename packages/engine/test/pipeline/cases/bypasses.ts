@@ -70,7 +70,7 @@ export const bypasses: Case[] = [
   x("curl https://example.com/x.js -o src/x.js", "AEE"),
   x("chmod +x scripts/build.js && ./scripts/build.js", "AAE"),
   x("source ~/.bashrc", "AEE"),
-  x("cat /proc/self/environ", "AEE"),
+  x("cat /proc/self/environ", "DDD", "credentials"),
   x("git diff HEAD~1 -- .env", "DDD", "ignored-path"),
   x("git log -p -- secrets/api.txt", "DDD", "ignored-path"),
   x("git rm --cached .env", "DDD", "ignored-path"),

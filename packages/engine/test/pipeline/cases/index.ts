@@ -8,6 +8,7 @@ import {
   selfProtection,
   systemPaths,
 } from "./hard-limits.js";
+import { identity, newStores, wiring } from "./identity.js";
 import { pathTricks } from "./paths.js";
 import { rules } from "./rules.js";
 import {
@@ -55,6 +56,7 @@ export const groups: Record<string, Case[]> = {
   "path tricks": pathTricks,
   rules,
   "reported bypasses": bypasses,
+  "file identity, wiring, new credential stores": [...identity, ...wiring, ...newStores],
 };
 
 export type { Case, Expect } from "./types.js";
