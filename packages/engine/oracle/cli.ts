@@ -1,0 +1,199 @@
+import { fileURLToPath } from "node:url";
+import type { Effect, Miss } from "./compare.js";
+import type { Prediction } from "./predict.js";
+import { type CommandReport, Oracle } from "./run.js";
+import { sandboxSupport } from "./sandbox.js";
+import { readCommands, readTriage, type TriageEntry, triaged, UsageError } from "./triage.js";
+
+const usage = `usage: oracle --commands FILE [--commands FILE…] [--json] [--triage FILE | --no-triage]
+              [--timeout MS] [--keep]
+
+Runs each command line of FILE in a throwaway fixture project, under strace, inside a
+bubblewrap sandbox, and compares what it did with the operations the engine predicts.
+Exit 0: no miss outside the triage file; 1: a new miss; 2: usage error or no sandbox.`;
+
+const defaultTriage = fileURLToPath(new URL("./triage.tsv", import.meta.url));
+
+interface Args {
+  files: string[];
+  json: boolean;
+  triage: string | undefined;
+  timeoutMs: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args | "help" {
+  const args: Args = {
+    files: [],
+    json: false,
+    triage: defaultTriage,
+    timeoutMs: 10_000,
+    keep: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--":
+        break;
+      case "-h":
+      case "--help":
+        return "help";
+      case "--commands":
+        args.files.push(value());
+        break;
+      case "--json":
+        args.json = true;
+        break;
+      case "--triage":
+        args.triage = value();
+        break;
+      case "--no-triage":
+        args.triage = undefined;
+        break;
+      case "--timeout": {
+        const ms = Number(value());
+        if (!Number.isInteger(ms) || ms <= 0)
+          throw new UsageError("--timeout needs a positive integer (ms)");
+        args.timeoutMs = ms;
+        break;
+      }
+      case "--keep":
+        args.keep = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument ${arg}`);
+    }
+  }
+  if (args.files.length === 0) throw new UsageError("--commands FILE is required");
+  return args;
+}
+
+function showPrediction(p: Prediction): string {
+  switch (p.kind) {
+    case "execute": {
+      const extra = [p.class, ...p.hazards].join(",");
+      const wrapped = p.wrappers.length > 0 ? ` via ${p.wrappers.join(">")}` : "";
+      return `execute ${p.name}${wrapped} [${extra}] ${p.verdict}`;
+    }
+    case "network":
+      return `network ${p.url} ${p.verdict}`;
+    default: {
+      const flags = [p.recursive ? "recursive" : "", p.listing ? "listing" : ""].filter(Boolean);
+      const real = p.real !== p.path ? ` → ${p.real}` : "";
+      return `${p.kind} ${p.path}${real}${flags.length > 0 ? ` (${flags.join(",")})` : ""} ${p.verdict}`;
+    }
+  }
+}
+
+function showEffect(e: Effect): string {
+  const notes = [e.sensitive, e.attempted === undefined ? "" : `attempted: ${e.attempted}`]
+    .filter(Boolean)
+    .join(", ");
+  return `${e.kind} ${e.target} (${e.by}${notes === "" ? "" : `; ${notes}`})`;
+}
+
+interface Tally {
+  commands: number;
+  misses: number;
+  triagedMisses: number;
+  newMisses: number;
+  used: Set<TriageEntry>;
+}
+
+function report(r: CommandReport, triage: TriageEntry[], json: boolean, tally: Tally): void {
+  const marked = r.misses.map((m: Miss) => {
+    const entry = triaged(triage, r.command, m);
+    if (entry !== undefined) tally.used.add(entry);
+    return { ...m, triaged: entry?.reason };
+  });
+  tally.commands++;
+  tally.misses += marked.length;
+  tally.triagedMisses += marked.filter((m) => m.triaged !== undefined).length;
+  tally.newMisses += marked.filter((m) => m.triaged === undefined).length;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...r, misses: marked })}\n`);
+    return;
+  }
+  const lines = [`$ ${r.command}`, `  engine: ${r.verdict} (${r.check})`];
+  for (const p of r.predicted) lines.push(`  predicted  ${showPrediction(p)}`);
+  for (const e of r.observed) lines.push(`  observed   ${showEffect(e)}`);
+  for (const e of r.blind)
+    lines.push(`  blind      ${showEffect(e)} (the engine escalated without modelling it)`);
+  for (const m of marked) {
+    const tag = m.triaged === undefined ? "MISS" : "miss (triaged)";
+    lines.push(
+      `  ${tag.padEnd(14)} ${m.why}: ${showEffect(m)}${m.triaged === undefined ? "" : ` — ${m.triaged}`}`,
+    );
+  }
+  if (r.timedOut) lines.push("  (timed out)");
+  if (r.unreadable > 0) lines.push(`  (${r.unreadable} strace lines unreadable)`);
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: Args | "help";
+  let triage: TriageEntry[] = [];
+  let commands: string[] = [];
+  try {
+    args = parseArgs(argv);
+    if (args === "help") {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    for (const file of args.files) commands.push(...readCommands(file));
+    if (args.triage !== undefined) triage = readTriage(args.triage);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`oracle: ${error.message}\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  commands = [...new Set(commands)];
+  const support = sandboxSupport();
+  if (!support.ok) {
+    process.stderr.write(`oracle: cannot run: ${support.reason}\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const tally: Tally = { commands: 0, misses: 0, triagedMisses: 0, newMisses: 0, used: new Set() };
+  const oracle = new Oracle({ timeoutMs: args.timeoutMs, keep: args.keep });
+  try {
+    for (const command of commands) report(await oracle.run(command), triage, args.json, tally);
+  } finally {
+    oracle.close();
+  }
+  const ran = new Set(commands);
+  const stale = triage.filter((e) => ran.has(e.command) && !tally.used.has(e));
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const summary = [
+    `oracle: ${tally.commands} commands in ${seconds} s, ${tally.misses} misses (${tally.triagedMisses} triaged, ${tally.newMisses} new)`,
+    ...stale.map(
+      (e) =>
+        `oracle: triage line ${e.line} no longer happens (fixed?): ${e.command}\t${e.kind}\t${e.target}`,
+    ),
+  ];
+  process.stderr.write(`${summary.join("\n")}\n`);
+  return tally.newMisses > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `oracle: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  },
+);

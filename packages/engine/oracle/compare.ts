@@ -1,0 +1,278 @@
+import { existsSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { createScope, type Scope } from "@automode/scope";
+import type { FileEvent, TraceEvent } from "./events.js";
+import type { Fixture } from "./fixture.js";
+import type { Prediction, PredictionSet } from "./predict.js";
+
+export type EffectKind = "read" | "write" | "delete" | "execute" | "network";
+
+/** One observed effect, as the report prints it (`target` relative to the project, `~/…`). */
+export interface Effect {
+  kind: EffectKind;
+  target: string;
+  /** The program that did it. */
+  by: string;
+  /** Why it matters: `ignored`, `credential`, `protected`, `outside`; absent when it does not. */
+  sensitive?: string;
+  /** The call failed with this error (read-only sandbox); on a real machine it may succeed. */
+  attempted?: string;
+}
+
+export interface Miss extends Effect {
+  /** `unpredicted`: no operation covers it; `approved`: covered only by approved operations. */
+  why: "unpredicted" | "approved";
+}
+
+export interface Comparison {
+  observed: Effect[];
+  misses: Miss[];
+  /**
+   * Effects no operation covers in a command the engine did not approve because it said it
+   * cannot see inside (an `unknown` command, a `dynamic` or `unparseable` hazard): the engine
+   * claimed no knowledge, so they are listed but are not misses.
+   */
+  blind: Effect[];
+}
+
+/** Programs that run helpers by design; the helper is part of what the program does. */
+const helpers: Record<string, readonly string[]> = {
+  // GNU tar starts its compressor through `sh -c`; what that shell runs is still checked.
+  tar: ["sh", "gzip", "bzip2", "xz", "zstd", "lzip", "lzma", "lzop", "compress", "gunzip"],
+  git: ["git"],
+};
+
+const harmlessDevices = new Set([
+  "/dev/null",
+  "/dev/zero",
+  "/dev/full",
+  "/dev/random",
+  "/dev/urandom",
+  "/dev/tty",
+  "/dev/stdin",
+  "/dev/stdout",
+  "/dev/stderr",
+]);
+
+/** glibc's name-service cache socket: every program that looks up a user tries it. */
+const ignoredSockets = new Set(["unix:/var/run/nscd/socket", "unix:/run/nscd/socket"]);
+
+export interface CompareContext {
+  fixture: Fixture;
+  /** The template the run's fixture was copied from: what existed before the run. */
+  template: Fixture;
+  scope: Scope;
+}
+
+export function scopeFor(fixture: Fixture): Scope {
+  return createScope({
+    projectRoot: fixture.project,
+    protectedFiles: [
+      join(fixture.project, ".claude/policy.json"),
+      join(fixture.project, ".claude/audit.jsonl"),
+    ],
+    env: { home: fixture.home, platform: "linux", caseSensitive: true },
+  });
+}
+
+/** Shows a path the way the corpus writes it: project-relative, `~/` for the fake home. */
+export function display(path: string, fixture: Fixture): string {
+  const inProject = relative(fixture.project, path);
+  if (inProject === "") return ".";
+  if (!inProject.startsWith("..") && !inProject.startsWith(sep)) return inProject;
+  const inHome = relative(fixture.home, path);
+  if (inHome === "") return "~";
+  if (!inHome.startsWith("..") && !inHome.startsWith(sep)) return `~/${inHome}`;
+  return path;
+}
+
+function under(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+export function compare(
+  events: TraceEvent[],
+  predictions: PredictionSet,
+  ctx: CompareContext,
+): Comparison {
+  const { fixture } = ctx;
+  const files = events.filter((e): e is FileEvent => e.kind !== "execute" && e.kind !== "network");
+  const scratch = scratchFiles(files, ctx);
+  const observed = new Map<string, { effect: Effect; event: TraceEvent }>();
+  const add = (effect: Effect, event: TraceEvent) => {
+    const key = `${effect.kind}\u0000${effect.target}`;
+    const seen = observed.get(key);
+    // Keep a successful effect over a denied attempt of the same thing.
+    if (
+      seen === undefined ||
+      (seen.effect.attempted !== undefined && effect.attempted === undefined)
+    ) {
+      observed.set(key, { effect, event });
+    }
+  };
+  for (const event of events) {
+    if (event.kind === "execute") {
+      if (/^ld-linux|^ld\.so/.test(event.name)) continue;
+      add({ kind: "execute", target: event.name, by: event.program }, event);
+      continue;
+    }
+    if (event.kind === "network") {
+      if (ignoredSockets.has(event.target)) continue;
+      add({ kind: "network", target: event.target, by: event.program }, event);
+      continue;
+    }
+    if (!relevantFile(event, ctx, scratch)) continue;
+    const effect: Effect = {
+      kind: event.kind,
+      target: display(event.path, fixture),
+      by: event.program,
+    };
+    const sensitive = sensitivity(event, ctx);
+    if (sensitive !== undefined) effect.sensitive = sensitive;
+    if (event.attempted !== undefined) effect.attempted = event.attempted;
+    add(effect, event);
+  }
+
+  const misses: Miss[] = [];
+  const blind: Effect[] = [];
+  const blindCommand =
+    predictions.verdict !== "approve" &&
+    predictions.operations.some(
+      (p) =>
+        p.kind === "execute" &&
+        (p.class === "unknown" ||
+          p.hazards.some((h) => h === "dynamic" || h === "unparseable" || h === "remote-code")),
+    );
+  for (const { effect, event } of observed.values()) {
+    const covering = covers(event, predictions.operations);
+    if (covering.length === 0) {
+      if (!needsCover(effect)) continue;
+      if (blindCommand) blind.push(effect);
+      else misses.push({ ...effect, why: "unpredicted" });
+      continue;
+    }
+    // A sensitive file must be covered by an operation the engine did not approve.
+    if (
+      effect.sensitive !== undefined &&
+      (effect.kind !== "read" ||
+        effect.sensitive === "ignored" ||
+        effect.sensitive === "credential") &&
+      covering.every((p) => p.verdict === "approve")
+    ) {
+      misses.push({ ...effect, why: "approved" });
+    }
+  }
+  return { observed: [...observed.values()].map((o) => o.effect), misses, blind };
+}
+
+/** Reads need a cover only when they reach an ignored path or a credential store. */
+function needsCover(effect: Effect): boolean {
+  if (effect.kind !== "read") return true;
+  return effect.sensitive === "ignored" || effect.sensitive === "credential";
+}
+
+function relevantFile(event: FileEvent, ctx: CompareContext, scratch: Set<string>): boolean {
+  const { path } = event;
+  if (!path.startsWith("/")) return false;
+  if (harmlessDevices.has(path) || path.startsWith("/dev/pts/") || path.startsWith("/dev/fd/")) {
+    return false;
+  }
+  if (scratch.has(path) || gitBookkeeping(event, ctx.fixture)) return false;
+  if (event.kind === "read") {
+    // System files every program reads (libraries, locales, /etc) are not the question; the
+    // fixture and the credential stores are.
+    return under(path, ctx.fixture.dir) || (path.startsWith("/proc/") && /\/environ$/.test(path));
+  }
+  return true;
+}
+
+/**
+ * git's own files under `.git/` (objects, refs, the index, logs, locks) change with every
+ * local git command and are not what automode judges; hooks and the config are (they run code).
+ */
+function gitBookkeeping(event: FileEvent, fixture: Fixture): boolean {
+  if (event.program !== "git" && !event.program.startsWith("git-")) return false;
+  const gitDir = join(fixture.project, ".git");
+  if (!under(event.path, gitDir) || event.path === gitDir) return false;
+  return !under(event.path, join(gitDir, "hooks")) && event.path !== join(gitDir, "config");
+}
+
+/**
+ * Temporary files: made during the run where nothing was before, and gone (deleted or renamed
+ * away) by its end, and not sensitive (`sed -i`'s temporary, bash's here-document file).
+ */
+function scratchFiles(files: FileEvent[], ctx: CompareContext): Set<string> {
+  const last = new Map<string, FileEvent>();
+  for (const e of files) if (e.kind !== "read" && e.attempted === undefined) last.set(e.path, e);
+  const scratch = new Set<string>();
+  for (const [path, event] of last) {
+    if (event.kind !== "delete" || existedBefore(path, ctx)) continue;
+    if (sensitivity(event, ctx) !== undefined && under(path, ctx.fixture.dir)) continue;
+    scratch.add(path);
+  }
+  return scratch;
+}
+
+function existedBefore(path: string, ctx: CompareContext): boolean {
+  if (!under(path, ctx.fixture.dir)) return false;
+  return existsSync(join(ctx.template.dir, relative(ctx.fixture.dir, path)));
+}
+
+function sensitivity(event: FileEvent, ctx: CompareContext): string | undefined {
+  const { path } = event;
+  if (path.startsWith("/proc/") && path.endsWith("/environ")) return "credential";
+  let info: ReturnType<Scope["classify"]>;
+  try {
+    info = ctx.scope.classify(path, ctx.fixture.project);
+  } catch {
+    return "unclassifiable";
+  }
+  if (info.credential) return "credential";
+  if (info.ignored) return "ignored";
+  if (event.kind === "read") return undefined;
+  const project = ctx.fixture.project;
+  if (
+    info.selfProtected ||
+    under(path, join(project, ".claude")) ||
+    under(path, join(project, ".git", "hooks")) ||
+    path === join(project, ".git", "config")
+  ) {
+    return "protected";
+  }
+  if (!under(path, project)) return "outside";
+  return undefined;
+}
+
+/** The predictions that cover an observed event. */
+function covers(event: TraceEvent, predictions: Prediction[]): Prediction[] {
+  if (event.kind === "execute") {
+    return predictions.filter(
+      (p) =>
+        p.kind === "execute" &&
+        (p.name === event.name ||
+          p.wrappers.includes(event.name) ||
+          helpers[p.name]?.includes(event.name) === true),
+    );
+  }
+  if (event.kind === "network") {
+    return predictions.filter(
+      (p) => p.kind === "network" || (p.kind === "execute" && p.class === "network"),
+    );
+  }
+  return predictions.filter((p) => {
+    if (p.kind === "execute" || p.kind === "network") return false;
+    // Only a predicted write or delete covers a write or delete (`git log --output=x` also
+    // gives an incidental read of `x`, which says nothing about writing it).
+    if (event.kind !== "read" && p.kind === "read") return false;
+    const path = event.path;
+    for (const target of [p.path, p.real]) {
+      if (path === target) return true;
+      // A recursive operation covers everything under its folder; a write or delete of a
+      // folder covers what is made or removed in it (`cp -r`, `tar -x -C`, `rm -r`).
+      if (under(path, target) && (p.recursive || p.kind !== "read")) return true;
+      // `mkdir -p a/b/c` makes `a` and `a/b` on the way.
+      if (event.kind === "write" && p.kind === "write" && under(target, path)) return true;
+    }
+    return false;
+  });
+}
