@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createScope, type Scope } from "@automode/scope";
 import type { FileEvent, TraceEvent } from "./events.js";
@@ -40,6 +40,8 @@ const helpers: Record<string, readonly string[]> = {
   // GNU tar starts its compressor through `sh -c`; what that shell runs is still checked.
   tar: ["sh", "gzip", "bzip2", "xz", "zstd", "lzip", "lzma", "lzop", "compress", "gunzip"],
   git: ["git"],
+  // Debian's yq is a wrapper that runs jq.
+  yq: ["jq"],
 };
 
 const harmlessDevices = new Set([
@@ -62,6 +64,37 @@ export interface CompareContext {
   /** The template the run's fixture was copied from: what existed before the run. */
   template: Fixture;
   scope: Scope;
+  /** `dev:ino` of the fixture's sensitive files before the run: a hard link is the same file. */
+  inodes: Map<string, string>;
+}
+
+/** The fixture's ignored, protected and credential files, by inode (taken before the run). */
+export function sensitiveInodes(fixture: Fixture): Map<string, string> {
+  const files: [string, string][] = [
+    [join(fixture.project, ".env"), "ignored"],
+    [join(fixture.project, "secrets/api.txt"), "ignored"],
+    [join(fixture.project, "server.pem"), "ignored"],
+    [join(fixture.project, ".claudeignore"), "protected"],
+    [join(fixture.project, ".claude/policy.json"), "protected"],
+    [join(fixture.home, ".ssh/id_rsa"), "credential"],
+    [join(fixture.home, ".aws/credentials"), "credential"],
+    [join(fixture.home, ".netrc"), "credential"],
+  ];
+  const map = new Map<string, string>();
+  for (const [file, kind] of files) {
+    const id = inodeOf(file);
+    if (id !== undefined) map.set(id, kind);
+  }
+  return map;
+}
+
+function inodeOf(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function scopeFor(fixture: Fixture): Scope {
@@ -77,6 +110,8 @@ export function scopeFor(fixture: Fixture): Scope {
 
 /** Shows a path the way the corpus writes it: project-relative, `~/` for the fake home. */
 export function display(path: string, fixture: Fixture): string {
+  // A process's own /proc folder has a different number every run.
+  if (/^\/proc\/\d+(\/|$)/.test(path)) return path.replace(/^\/proc\/\d+/, "/proc/<pid>");
   const inProject = relative(fixture.project, path);
   if (inProject === "") return ".";
   if (!inProject.startsWith("..") && !inProject.startsWith(sep)) return inProject;
@@ -194,6 +229,7 @@ function gitBookkeeping(event: FileEvent, fixture: Fixture): boolean {
   if (event.program !== "git" && !event.program.startsWith("git-")) return false;
   const gitDir = join(fixture.project, ".git");
   if (!under(event.path, gitDir) || event.path === gitDir) return false;
+  if (event.kind === "read") return true;
   return !under(event.path, join(gitDir, "hooks")) && event.path !== join(gitDir, "config");
 }
 
@@ -221,25 +257,26 @@ function existedBefore(path: string, ctx: CompareContext): boolean {
 function sensitivity(event: FileEvent, ctx: CompareContext): string | undefined {
   const { path } = event;
   if (path.startsWith("/proc/") && path.endsWith("/environ")) return "credential";
+  if (event.link === true && event.kind === "write") {
+    // A new symbolic link is judged by its own name (classify would follow it to what it
+    // points to); what is written through it later is judged at that write.
+    return protectedName(path, ctx.fixture) ? "protected" : undefined;
+  }
+  const id = inodeOf(path);
+  const linked = id === undefined ? undefined : ctx.inodes.get(id);
   let info: ReturnType<Scope["classify"]>;
   try {
     info = ctx.scope.classify(path, ctx.fixture.project);
   } catch {
     return "unclassifiable";
   }
-  if (info.credential) return "credential";
-  if (info.ignored) return "ignored";
+  if (info.credential || linked === "credential") return "credential";
+  if (info.ignored || linked === "ignored") return "ignored";
   if (event.kind === "read") return undefined;
-  const project = ctx.fixture.project;
-  if (
-    info.selfProtected ||
-    under(path, join(project, ".claude")) ||
-    under(path, join(project, ".git", "hooks")) ||
-    path === join(project, ".git", "config")
-  ) {
-    return "protected";
-  }
-  if (!under(path, project)) return "outside";
+  if (linked === "protected") return "protected";
+  if (info.selfProtected || protectedName(path, ctx.fixture)) return "protected";
+  if (info.system) return "system";
+  if (!info.inside) return "outside";
   return undefined;
 }
 
@@ -275,4 +312,15 @@ function covers(event: TraceEvent, predictions: Prediction[]): Prediction[] {
     }
     return false;
   });
+}
+
+/** automode's files and what runs code in git, by name (SPEC section 5, self-protection). */
+function protectedName(path: string, fixture: Fixture): boolean {
+  const project = fixture.project;
+  return (
+    path === join(project, ".claudeignore") ||
+    under(path, join(project, ".claude")) ||
+    under(path, join(project, ".git", "hooks")) ||
+    path === join(project, ".git", "config")
+  );
 }

@@ -18,6 +18,8 @@ export interface FileEvent {
   listing?: boolean;
   /** The file did not exist before (`O_CREAT` that made it, `mkdir`, a link, a rename target). */
   created?: boolean;
+  /** A symbolic link made (`ln -s`): judged by its own name, not by what it points to. */
+  link?: boolean;
   /** The call failed for lack of permission (`EROFS`, `EACCES`, `EPERM`): on a real machine it may well succeed. */
   attempted?: string;
   pid: number;
@@ -161,14 +163,16 @@ export function traceEvents(trace: ParsedTrace, initialCwd: string): TraceEvent[
         file("write", at(call.args[2], call.args[3]));
         break;
       case "link":
-      case "symlink":
         file("write", at(undefined, call.args[1]), { created: true });
+        break;
+      case "symlink":
+        file("write", at(undefined, call.args[1]), { created: true, link: true });
         break;
       case "linkat":
         file("write", at(call.args[2], call.args[3]), { created: true });
         break;
       case "symlinkat":
-        file("write", at(call.args[1], call.args[2]), { created: true });
+        file("write", at(call.args[1], call.args[2]), { created: true, link: true });
         break;
       case "mkdir":
       case "mknod":

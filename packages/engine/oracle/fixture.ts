@@ -61,7 +61,7 @@ export function buildTemplate(dir: string): Fixture {
   const home = join(dir, "home");
   writeTree(project, projectFiles);
   writeTree(home, homeFiles);
-  symlinkSync("../src", join(project, "src-link"));
+  symlinkSync("src", join(project, "src-link"));
   const env = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: home,

@@ -21,9 +21,9 @@ export type Prediction =
       kind: "execute";
       name: string;
       /** The wrapper programs that run it (`timeout`, `bash`, `find`, `xargs`). */
-      wrappers: string[];
+      wrappers: readonly string[];
       class: string;
-      hazards: string[];
+      hazards: readonly string[];
       verdict: Verdict;
     }
   | { kind: "network"; url: string; verdict: Verdict };

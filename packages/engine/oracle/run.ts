@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Comparison, compare, display, scopeFor } from "./compare.js";
+import { type Comparison, compare, display, scopeFor, sensitiveInodes } from "./compare.js";
 import { traceEvents } from "./events.js";
 import { buildTemplate, copyFixture, type Fixture } from "./fixture.js";
 import { type Prediction, type PredictionSet, predict } from "./predict.js";
@@ -53,6 +53,7 @@ export class Oracle {
       // The engine judges the file system as it is before the command runs.
       const predictions: PredictionSet = predict(fixture, command);
       const scope = scopeFor(fixture);
+      const inodes = sensitiveInodes(fixture);
       const result = await runTraced({
         command,
         cwd: fixture.project,
@@ -74,6 +75,7 @@ export class Oracle {
         fixture,
         template: this.template,
         scope,
+        inodes,
       });
       return {
         command,
@@ -99,6 +101,12 @@ export class Oracle {
 }
 
 function displayPrediction(p: Prediction, fixture: Fixture): Prediction {
-  if (p.kind === "execute" || p.kind === "network") return p;
+  if (p.kind === "execute") return p;
+  if (p.kind === "network") {
+    return {
+      ...p,
+      url: p.url.replaceAll(fixture.project, "<project>").replaceAll(fixture.home, "<home>"),
+    };
+  }
   return { ...p, path: display(p.path, fixture), real: display(p.real, fixture) };
 }

@@ -70,6 +70,7 @@ export function parseTrace(text: string): ParsedTrace {
 
 function joinResumed(head: string, rest: string): string {
   if (head.endsWith("(") || rest.startsWith(")")) return head + rest;
+  if (rest.startsWith("=>")) return `${head} ${rest}`;
   return head.endsWith(", ") || rest.startsWith(",") ? head + rest : `${head}, ${rest}`;
 }
 
@@ -107,7 +108,7 @@ function findClose(text: string, open: number): number {
     }
     if (c === '"') quoted = true;
     else if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
-    else if (c === ")" || c === "]" || c === "}" || c === ">") {
+    else if (c === ")" || c === "]" || c === "}" || (c === ">" && text[i - 1] !== "=")) {
       depth--;
       if (depth === 0) return c === ")" ? i : -1;
     }
@@ -129,7 +130,8 @@ function splitArgs(text: string): string[] {
     }
     if (c === '"') quoted = true;
     else if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
-    else if (c === ")" || c === "]" || c === "}" || c === ">") depth--;
+    // `=>` (the value a call wrote back: `clone3({…} => {parent_tid=[8]}, 88)`) closes nothing.
+    else if (c === ")" || c === "]" || c === "}" || (c === ">" && text[i - 1] !== "=")) depth--;
     else if (c === "," && depth === 0) {
       args.push(text.slice(start, i).trim());
       start = i + 1;

@@ -1,0 +1,10 @@
+import { buildTemplate, copyFixture } from "./oracle/fixture.ts";
+import { runTraced } from "./oracle/sandbox.ts";
+import { parseTrace, decodeText } from "./oracle/strace.ts";
+import { mkdtempSync, chmodSync } from "node:fs";
+const base = mkdtempSync("/tmp/automode-oracle-dbg-"); chmodSync(base, 0o755);
+const t = buildTemplate(base + "/template");
+const f = copyFixture(t, base + "/run");
+const r = await runTraced({ command: process.argv[2]!, cwd: f.project, home: f.home, runDir: base + "/run", traceDir: base + "/trace", timeoutMs: 10000, outputLimit: 10000 });
+const p = parseTrace(r.trace);
+for (const u of p.unreadable) console.log("UNREADABLE", u.replace(/(\\x[0-9a-f]{2})+/g, (m) => JSON.stringify(decodeText(m))));
