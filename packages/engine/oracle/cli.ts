@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Effect, Miss } from "./compare.js";
 import type { Prediction } from "./predict.js";
@@ -6,7 +8,7 @@ import { sandboxSupport } from "./sandbox.js";
 import { readCommands, readTriage, type TriageEntry, triaged, UsageError } from "./triage.js";
 
 const usage = `usage: oracle --commands FILE [--commands FILE…] [--json] [--triage FILE | --no-triage]
-              [--timeout MS] [--keep]
+              [--timeout MS] [--jobs N] [--keep]
 
 Runs each command line of FILE in a throwaway fixture project, under strace, inside a
 bubblewrap sandbox, and compares what it did with the operations the engine predicts.
@@ -19,6 +21,7 @@ interface Args {
   json: boolean;
   triage: string | undefined;
   timeoutMs: number;
+  jobs: number;
   keep: boolean;
 }
 
@@ -28,6 +31,7 @@ function parseArgs(argv: string[]): Args | "help" {
     json: false,
     triage: defaultTriage,
     timeoutMs: 10_000,
+    jobs: 1,
     keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -66,6 +70,13 @@ function parseArgs(argv: string[]): Args | "help" {
         args.timeoutMs = ms;
         break;
       }
+      case "--jobs": {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n <= 0 || n > 16)
+          throw new UsageError("--jobs needs an integer from 1 to 16");
+        args.jobs = n;
+        break;
+      }
       case "--keep":
         args.keep = true;
         break;
@@ -75,6 +86,16 @@ function parseArgs(argv: string[]): Args | "help" {
   }
   if (args.files.length === 0) throw new UsageError("--commands FILE is required");
   return args;
+}
+
+/**
+ * A relative file is looked up from where the user typed the command (`INIT_CWD`, which pnpm
+ * sets when it runs the script in the package folder), then from the package folder.
+ */
+function inputPath(file: string): string {
+  if (isAbsolute(file)) return file;
+  const from = [process.env.INIT_CWD, process.cwd()].filter((d): d is string => d !== undefined);
+  return from.map((dir) => resolve(dir, file)).find((path) => existsSync(path)) ?? file;
 }
 
 function showPrediction(p: Prediction): string {
@@ -149,8 +170,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${usage}\n`);
       return 0;
     }
-    for (const file of args.files) commands.push(...readCommands(file));
-    if (args.triage !== undefined) triage = readTriage(args.triage);
+    for (const file of args.files) commands.push(...readCommands(inputPath(file)));
+    if (args.triage !== undefined) triage = readTriage(inputPath(args.triage));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`oracle: ${error.message}\n${usage}\n`);
@@ -168,7 +189,30 @@ async function main(argv: string[]): Promise<number> {
   const tally: Tally = { commands: 0, misses: 0, triagedMisses: 0, newMisses: 0, used: new Set() };
   const oracle = new Oracle({ timeoutMs: args.timeoutMs, keep: args.keep });
   try {
-    for (const command of commands) report(await oracle.run(command), triage, args.json, tally);
+    // Up to --jobs commands run at once; reports are printed in the corpus order.
+    type Settled = { ok: true; report: CommandReport } | { ok: false; error: unknown };
+    const settled: Promise<Settled>[] = [];
+    const resolvers: ((s: Settled) => void)[] = [];
+    for (let i = 0; i < commands.length; i++) {
+      settled.push(new Promise<Settled>((resolve) => resolvers.push(resolve)));
+    }
+    let next = 0;
+    const workers = Array.from({ length: Math.min(args.jobs, commands.length) }, async () => {
+      while (next < commands.length) {
+        const i = next++;
+        const done: Settled = await oracle.run(commands[i]!).then(
+          (r): Settled => ({ ok: true, report: r }),
+          (error: unknown): Settled => ({ ok: false, error }),
+        );
+        resolvers[i]!(done);
+      }
+    });
+    for (const pending of settled) {
+      const result = await pending;
+      if (!result.ok) throw result.error;
+      report(result.report, triage, args.json, tally);
+    }
+    await Promise.all(workers);
   } finally {
     oracle.close();
   }
