@@ -8,7 +8,7 @@ import { sandboxSupport } from "./sandbox.js";
 import { readCommands, readTriage, type TriageEntry, triaged, UsageError } from "./triage.js";
 
 const usage = `usage: oracle --commands FILE [--commands FILE…] [--json] [--triage FILE | --no-triage]
-              [--timeout MS] [--jobs N] [--keep]
+              [--timeout MS] [--jobs N] [--quiet] [--keep]
 
 Runs each command line of FILE in a throwaway fixture project, under strace, inside a
 bubblewrap sandbox, and compares what it did with the operations the engine predicts.
@@ -22,6 +22,8 @@ interface Args {
   triage: string | undefined;
   timeoutMs: number;
   jobs: number;
+  /** Print only the commands with a miss the triage file does not hold. */
+  quiet: boolean;
   keep: boolean;
 }
 
@@ -32,6 +34,7 @@ function parseArgs(argv: string[]): Args | "help" {
     triage: defaultTriage,
     timeoutMs: 10_000,
     jobs: 1,
+    quiet: false,
     keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -77,6 +80,9 @@ function parseArgs(argv: string[]): Args | "help" {
         args.jobs = n;
         break;
       }
+      case "--quiet":
+        args.quiet = true;
+        break;
       case "--keep":
         args.keep = true;
         break;
@@ -130,7 +136,7 @@ interface Tally {
   used: Set<TriageEntry>;
 }
 
-function report(r: CommandReport, triage: TriageEntry[], json: boolean, tally: Tally): void {
+function report(r: CommandReport, triage: TriageEntry[], args: Args, tally: Tally): void {
   const marked = r.misses.map((m: Miss) => {
     const entry = triaged(triage, r.command, m);
     if (entry !== undefined) tally.used.add(entry);
@@ -140,7 +146,8 @@ function report(r: CommandReport, triage: TriageEntry[], json: boolean, tally: T
   tally.misses += marked.length;
   tally.triagedMisses += marked.filter((m) => m.triaged !== undefined).length;
   tally.newMisses += marked.filter((m) => m.triaged === undefined).length;
-  if (json) {
+  if (args.quiet && marked.every((m) => m.triaged !== undefined)) return;
+  if (args.json) {
     process.stdout.write(`${JSON.stringify({ ...r, misses: marked })}\n`);
     return;
   }
@@ -210,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
     for (const pending of settled) {
       const result = await pending;
       if (!result.ok) throw result.error;
-      report(result.report, triage, args.json, tally);
+      report(result.report, triage, args, tally);
     }
     await Promise.all(workers);
   } finally {

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chownSync, closeSync, mkdirSync, openSync, readSync } from "node:fs";
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Runs one command line under `strace -f` inside a bubblewrap sandbox: its own mount, pid,
@@ -31,16 +32,41 @@ export function sandboxSupport(): Support {
       return support;
     }
   }
-  const probe = spawnSync(...sandboxArgv(["true"], { cwd: "/", binds: [] }), {
-    encoding: "utf8",
-    timeout: 10_000,
-  });
-  if (probe.status !== 0) {
+  // Before any corpus command runs: the host is read-only in there, we are not root and
+  // hold no capability. (test/oracle/oracle.test.ts's canary proves it in depth.)
+  const hostFile = join(fileURLToPath(new URL(".", import.meta.url)), `.probe-${process.pid}`);
+  const check = [
+    `! touch /etc/.oracle-probe-${process.pid} 2>/dev/null`,
+    `! touch '${hostFile}' 2>/dev/null`,
+    '[ "$(id -u)" != 0 ]',
+    "grep -Eq '^CapEff:[[:space:]]+0+$' /proc/self/status",
+  ].join(" && ");
+  const notIsolated = 42;
+  const probe = spawnSync(
+    ...sandboxArgv(["bash", "-c", `${check} || exit ${notIsolated}`], {
+      cwd: "/",
+      binds: [],
+    }),
+    {
+      encoding: "utf8",
+      timeout: 10_000,
+    },
+  );
+  const leaked = [`/etc/.oracle-probe-${process.pid}`, hostFile].filter((f) => existsSync(f));
+  for (const file of leaked) rmSync(file, { force: true });
+  if (leaked.length > 0) {
+    support = { ok: false, reason: `the sandbox is not isolated: it wrote ${leaked.join(", ")}` };
+  } else if (probe.status === notIsolated) {
+    support = {
+      ok: false,
+      reason: "the sandbox is not isolated (root, a capability or a writable host path)",
+    };
+  } else if (probe.status !== 0) {
     const why = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim();
     support = { ok: false, reason: `bwrap cannot create namespaces here: ${why.split("\n")[0]}` };
-    return support;
+  } else {
+    support = { ok: true };
   }
-  support = { ok: true };
   return support;
 }
 
