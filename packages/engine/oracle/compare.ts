@@ -260,7 +260,8 @@ function sensitivity(event: FileEvent, ctx: CompareContext): string | undefined 
   if (event.link === true && event.kind === "write") {
     // A new symbolic link is judged by its own name (classify would follow it to what it
     // points to); what is written through it later is judged at that write.
-    return protectedName(path, ctx.fixture) ? "protected" : undefined;
+    if (protectedName(path, ctx.fixture)) return "protected";
+    return under(path, ctx.fixture.project) ? undefined : "outside";
   }
   const id = inodeOf(path);
   const linked = id === undefined ? undefined : ctx.inodes.get(id);
