@@ -35,14 +35,33 @@ export interface Comparison {
   blind: Effect[];
 }
 
-/** Programs that run helpers by design; the helper is part of what the program does. */
+/**
+ * Programs that run helpers by design; the helper is part of what the program does. A shell
+ * among them is only a conduit: what that shell runs is still checked.
+ */
 const helpers: Record<string, readonly string[]> = {
-  // GNU tar starts its compressor through `sh -c`; what that shell runs is still checked.
+  // GNU tar starts its compressor through `sh -c`.
   tar: ["sh", "gzip", "bzip2", "xz", "zstd", "lzip", "lzma", "lzop", "compress", "gunzip"],
-  git: ["git"],
+  // git runs itself, its `git-*` programs (receive-pack, upload-pack, remote-http) through a
+  // shell for local transports, and ssh for ssh remotes.
+  git: ["git", "sh", "ssh"],
+  scp: ["ssh"],
+  sftp: ["ssh"],
+  rsync: ["ssh"],
   // Debian's yq is a wrapper that runs jq.
   yq: ["jq"],
+  // Scripts whose `#!/usr/bin/env node` line runs node.
+  npm: ["node"],
+  npx: ["node"],
+  pnpm: ["node"],
+  yarn: ["node"],
+  corepack: ["node"],
 };
+
+function helps(program: string, helper: string): boolean {
+  if (program === "git" && helper.startsWith("git-")) return true;
+  return helpers[program]?.includes(helper) === true;
+}
 
 const harmlessDevices = new Set([
   "/dev/null",
@@ -186,8 +205,10 @@ export function compare(
       else misses.push({ ...effect, why: "unpredicted" });
       continue;
     }
-    // A sensitive file must be covered by an operation the engine did not approve.
+    // A sensitive file must be covered by an operation the engine did not approve (in a line
+    // the engine denies, nothing runs: one approved operation in it changes nothing).
     if (
+      predictions.verdict !== "deny" &&
       effect.sensitive !== undefined &&
       (effect.kind !== "read" ||
         effect.sensitive === "ignored" ||
@@ -222,15 +243,18 @@ function relevantFile(event: FileEvent, ctx: CompareContext, scratch: Set<string
 }
 
 /**
- * git's own files under `.git/` (objects, refs, the index, logs, locks) change with every
- * local git command and are not what automode judges; hooks and the config are (they run code).
+ * A tool's own state: git's files under `.git/` (objects, refs, the index, logs, locks, and the
+ * config it rewrites itself, `git branch -D`) change with every local git command and are not
+ * what automode judges; hooks are (they run code). npm keeps its cache and logs in `~/.npm/`.
+ * The same files written by another program are effects.
  */
 function gitBookkeeping(event: FileEvent, fixture: Fixture): boolean {
+  if (event.program === "node" && under(event.path, join(fixture.home, ".npm"))) return true;
   if (event.program !== "git" && !event.program.startsWith("git-")) return false;
   const gitDir = join(fixture.project, ".git");
   if (!under(event.path, gitDir) || event.path === gitDir) return false;
   if (event.kind === "read") return true;
-  return !under(event.path, join(gitDir, "hooks")) && event.path !== join(gitDir, "config");
+  return !under(event.path, join(gitDir, "hooks"));
 }
 
 /**
@@ -287,9 +311,7 @@ function covers(event: TraceEvent, predictions: Prediction[]): Prediction[] {
     return predictions.filter(
       (p) =>
         p.kind === "execute" &&
-        (p.name === event.name ||
-          p.wrappers.includes(event.name) ||
-          helpers[p.name]?.includes(event.name) === true),
+        (p.name === event.name || p.wrappers.includes(event.name) || helps(p.name, event.name)),
     );
   }
   if (event.kind === "network") {
@@ -305,6 +327,8 @@ function covers(event: TraceEvent, predictions: Prediction[]): Prediction[] {
     const path = event.path;
     for (const target of [p.path, p.real]) {
       if (path === target) return true;
+      // Reaching a path lists the folders on the way (a glob: `cat secrets/*` lists secrets).
+      if (event.kind === "read" && event.listing === true && under(target, path)) return true;
       // A recursive operation covers everything under its folder; a write or delete of a
       // folder covers what is made or removed in it (`cp -r`, `tar -x -C`, `rm -r`).
       if (under(path, target) && (p.recursive || p.kind !== "read")) return true;
@@ -321,7 +345,6 @@ function protectedName(path: string, fixture: Fixture): boolean {
   return (
     path === join(project, ".claudeignore") ||
     under(path, join(project, ".claude")) ||
-    under(path, join(project, ".git", "hooks")) ||
-    path === join(project, ".git", "config")
+    under(path, join(project, ".git", "hooks"))
   );
 }

@@ -61,6 +61,10 @@ export class Oracle {
         runDir,
         traceDir: join(this.base, `trace-${n}`),
         binDir: this.binDir,
+        // A copy has new inodes and, in the sandbox, another owner: the index's stat data no
+        // longer matches and `git checkout .` would rewrite every tracked file. Refreshed as in
+        // a project that was never copied.
+        setup: "git update-index -q --refresh >/dev/null 2>&1",
         timeoutMs: this.options.timeoutMs ?? 10_000,
         outputLimit: this.options.outputLimit ?? 64 * 1024,
       });

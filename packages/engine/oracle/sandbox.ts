@@ -194,6 +194,11 @@ export interface RunSpec {
   traceDir: string;
   /** Read-only host folder prepended to PATH (Debian's `fdfind` as `fd`). */
   binDir?: string;
+  /**
+   * A shell snippet run in the sandbox before the traced command, untraced (the fixture's git
+   * index refresh).
+   */
+  setup?: string;
   timeoutMs: number;
   /** Bytes of stdout and of stderr kept; the rest is read and dropped. */
   outputLimit: number;
@@ -242,7 +247,11 @@ export async function runTraced(spec: RunSpec): Promise<RunResult> {
       "-c",
       spec.command,
     ];
-    const [program, args] = sandboxArgv(strace, {
+    const inner =
+      spec.setup === undefined
+        ? strace
+        : ["bash", "-c", `${spec.setup}\nexec "$@"`, "oracle-setup", ...strace];
+    const [program, args] = sandboxArgv(inner, {
       cwd: spec.cwd,
       binds: [spec.runDir, spec.traceDir],
       roBinds: spec.binDir === undefined ? [] : [spec.binDir],

@@ -277,6 +277,56 @@ describe.skipIf(!support.ok)("misses: observed effects against a prediction", ()
     ).toEqual(["network"]);
   });
 
+  it("a glob's folder listing is covered by the paths it reaches; an approved write in a denied line is no miss", async () => {
+    const glob = await observe("cat secrets/*", "deny");
+    const cat = {
+      kind: "execute",
+      name: "cat",
+      wrappers: [],
+      class: "read-only",
+      hazards: [],
+      verdict: "approve",
+    } as const;
+    const api = glob.at("secrets/api.txt");
+    const readApi = {
+      kind: "read",
+      path: api,
+      real: api,
+      recursive: false,
+      listing: false,
+    } as const;
+    expect(
+      glob
+        .compareWith([cat])
+        .misses.map((m) => m.target)
+        .sort(),
+    ).toEqual(["secrets", "secrets/api.txt"]);
+    expect(glob.compareWith([cat, { ...readApi, verdict: "deny" }]).misses).toEqual([]);
+
+    const link = await observe("ln .claudeignore h", "deny");
+    const ln = { ...cat, name: "ln", class: "development" } as const;
+    const h = link.at("h");
+    const writeH = {
+      kind: "write",
+      path: h,
+      real: h,
+      recursive: false,
+      listing: false,
+      verdict: "approve",
+    } as const;
+    expect(link.compareWith([ln, writeH]).misses).toEqual([]);
+    const approvedLine = await observe("ln .claudeignore h");
+    const h2 = approvedLine.at("h");
+    expect(approvedLine.compareWith([ln, { ...writeH, path: h2, real: h2 }]).misses).toEqual([
+      expect.objectContaining({
+        kind: "write",
+        target: "h",
+        sensitive: "protected",
+        why: "approved",
+      }),
+    ]);
+  });
+
   it("a temporary file made and removed in the run is no effect; git's own .git files are none either", async () => {
     const run = await observe("sed -i s/one/ONE/ notes.txt && git add notes.txt");
     const targets = run.compareWith([]).observed.map((e) => `${e.kind} ${e.target}`);
