@@ -38,11 +38,21 @@ interface Process {
 export function traceEvents(trace: ParsedTrace, initialCwd: string): TraceEvent[] {
   const events: TraceEvent[] = [];
   const processes = new Map<number, Process>();
+  // strace may print a new process's first calls before the clone that made it returns in the
+  // parent: learn every parent first, so a child starts with its parent's program and cwd.
+  const parentOf = new Map<number, number>();
+  for (const call of trace.calls) {
+    if (/^(clone3?|v?fork)$/.test(call.name) && /^\d+$/.test(call.ret) && call.ret !== "0") {
+      parentOf.set(Number(call.ret), call.pid);
+    }
+  }
   let firstExec = true;
   const processOf = (pid: number): Process => {
     let p = processes.get(pid);
     if (p === undefined) {
-      p = { cwd: initialCwd, program: "bash" };
+      const parent = parentOf.get(pid);
+      const from = parent === undefined ? undefined : processes.get(parent);
+      p = from === undefined ? { cwd: initialCwd, program: "bash" } : { ...from };
       processes.set(pid, p);
     }
     return p;
@@ -85,10 +95,7 @@ export function traceEvents(trace: ParsedTrace, initialCwd: string): TraceEvent[
       case "fork":
       case "vfork": {
         const child = Number(call.ret);
-        if (ok && child > 0) {
-          const existing = processes.get(child);
-          if (existing === undefined) processes.set(child, { ...proc });
-        }
+        if (ok && child > 0 && !processes.has(child)) processes.set(child, { ...proc });
         break;
       }
       case "execve":

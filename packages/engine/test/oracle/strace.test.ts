@@ -79,6 +79,22 @@ describe("the strace parser (no sandbox needed)", () => {
     ]);
   });
 
+  it("attributes a child's calls printed before its clone returns to the parent's program", () => {
+    const trace = parseTrace(
+      [
+        `6     execve(${q("/usr/bin/bash")}, [${q("bash")}], 0x1 /* 1 vars */) = 0`,
+        `6     execve(${q("/usr/bin/git")}, [${q("git")}, ${q("status")}], 0x1 /* 1 vars */) = 0`,
+        "6     clone3({flags=CLONE_VM|CLONE_THREAD} <unfinished ...>",
+        `7     openat(${fd("AT_FDCWD", "/p")}, ${q("x")}, O_WRONLY|O_CREAT, 0666) = ${fd(3, "/p/x")}`,
+        "6     <... clone3 resumed> => {parent_tid=[7]}, 88) = 7",
+      ].join("\n"),
+    );
+    expect(traceEvents(trace, "/p")).toEqual([
+      expect.objectContaining({ kind: "execute", name: "git" }),
+      expect.objectContaining({ kind: "write", path: "/p/x", program: "git", pid: 7 }),
+    ]);
+  });
+
   it("names the address of a connection: IPv4, IPv6, unix sockets", () => {
     const target = (sockaddr: string) =>
       socketTarget(
