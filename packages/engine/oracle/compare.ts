@@ -13,7 +13,7 @@ export interface Effect {
   target: string;
   /** The program that did it. */
   by: string;
-  /** Why it matters: `ignored`, `credential`, `protected`, `outside`; absent when it does not. */
+  /** Why it matters: `ignored`, `credential`, `protected`, `system`, `outside`; else absent. */
   sensitive?: string;
   /** The call failed with this error (read-only sandbox); on a real machine it may succeed. */
   attempted?: string;
@@ -233,7 +233,7 @@ function relevantFile(event: FileEvent, ctx: CompareContext, scratch: Set<string
   if (harmlessDevices.has(path) || path.startsWith("/dev/pts/") || path.startsWith("/dev/fd/")) {
     return false;
   }
-  if (scratch.has(path) || gitBookkeeping(event, ctx.fixture)) return false;
+  if (scratch.has(path) || toolState(event, ctx.fixture)) return false;
   if (event.kind === "read") {
     // System files every program reads (libraries, locales, /etc) are not the question; the
     // fixture and the credential stores are.
@@ -248,7 +248,7 @@ function relevantFile(event: FileEvent, ctx: CompareContext, scratch: Set<string
  * what automode judges; hooks are (they run code). npm keeps its cache and logs in `~/.npm/`.
  * The same files written by another program are effects.
  */
-function gitBookkeeping(event: FileEvent, fixture: Fixture): boolean {
+function toolState(event: FileEvent, fixture: Fixture): boolean {
   if (event.program === "node" && under(event.path, join(fixture.home, ".npm"))) return true;
   if (event.program !== "git" && !event.program.startsWith("git-")) return false;
   const gitDir = join(fixture.project, ".git");
