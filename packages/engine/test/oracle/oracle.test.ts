@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compare, scopeFor, sensitiveInodes } from "../../oracle/compare.js";
@@ -36,7 +36,8 @@ describe.skipIf(!support.ok)("the sandbox cannot touch the real machine (canary)
     const dir = scratchDir();
     try {
       const line = [
-        "rm -rf /work /root /tmp/oracle-canary-* ~",
+        // The host canary folder by name too, wherever the clone lives (CI may not use /work).
+        `rm -rf /work /root /tmp/oracle-canary-* ~ ${dirname(canaries.files[1]!)}`,
         "echo x > /etc/oracle-canary",
         "curl -sS --max-time 5 http://127.0.0.1:1; echo curl1=$?",
         `curl -sS --max-time 5 http://127.0.0.1:${canaries.port}; echo curl2=$?`,
@@ -88,6 +89,9 @@ describe.skipIf(!support.ok)("the sandbox cannot touch the real machine (canary)
       );
       expect(events).toContainEqual(
         expect.objectContaining({ kind: "write", path: canaries.files[1], attempted: "EROFS" }),
+      );
+      expect(events).toContainEqual(
+        expect.objectContaining({ kind: "delete", path: canaries.files[1], attempted: "EROFS" }),
       );
       sandboxHolds = true;
     } finally {
