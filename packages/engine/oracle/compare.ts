@@ -137,6 +137,9 @@ export function display(path: string, fixture: Fixture): string {
   const inHome = relative(fixture.home, path);
   if (inHome === "") return "~";
   if (!inHome.startsWith("..") && !inHome.startsWith(sep)) return `~/${inHome}`;
+  // Next to the project in the run's own folder (`../x`): relative, so it reads the same in
+  // every run (the run folder's name changes).
+  if (under(path, fixture.dir)) return inProject;
   return path;
 }
 
