@@ -50,11 +50,11 @@ const helpers: Record<string, readonly string[]> = {
   rsync: ["ssh"],
   // Debian's yq is a wrapper that runs jq.
   yq: ["jq"],
-  // Scripts whose `#!/usr/bin/env node` line runs node.
-  npm: ["node"],
-  npx: ["node"],
-  pnpm: ["node"],
-  yarn: ["node"],
+  // Scripts whose `#!/usr/bin/env node` line runs node; package scripts run through `sh -c`.
+  npm: ["node", "sh"],
+  npx: ["node", "sh"],
+  pnpm: ["node", "sh"],
+  yarn: ["node", "sh"],
   corepack: ["node"],
 };
 
