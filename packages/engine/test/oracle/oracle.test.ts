@@ -385,10 +385,17 @@ describe.skipIf(!support.ok)("the command line", () => {
       expect(first.status).toBe(1);
       writeFileSync(
         triage,
-        misses.map((m) => `git log --output=out.txt -1\t${m.kind}\t${m.target}\ttest`).join("\n"),
+        [
+          ...misses.map((m) => `git log --output=out.txt -1\t${m.kind}\t${m.target}\ttest`),
+          "cat README.md\twrite\tREADME.md\ta miss that does not happen",
+        ].join("\n"),
       );
       const second = run(["--commands", commands, "--json", "--triage", triage]);
       expect(second.status).toBe(0);
+      // A triage line whose miss no longer happens is named, so it can be removed.
+      expect(second.stderr).toMatch(
+        /triage line \d+ no longer happens .*cat README\.md\twrite\tREADME\.md/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
