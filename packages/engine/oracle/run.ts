@@ -1,11 +1,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Comparison, compare, display, scopeFor, sensitiveInodes } from "./compare.js";
 import { traceEvents } from "./events.js";
 import { buildTemplate, copyFixture, type Fixture } from "./fixture.js";
 import { type Prediction, type PredictionSet, predict } from "./predict.js";
-import { runTraced } from "./sandbox.js";
+import { reachableTmp, runTraced } from "./sandbox.js";
 import { parseTrace } from "./strace.js";
 
 export interface CommandReport extends Comparison {
@@ -35,7 +34,7 @@ export class Oracle {
   private count = 0;
 
   constructor(private readonly options: OracleOptions = {}) {
-    this.base = mkdtempSync(join(tmpdir(), "automode-oracle-"));
+    this.base = mkdtempSync(join(reachableTmp(), "automode-oracle-"));
     // The sandbox runs as nobody outside: it must be able to reach its run folder.
     chmodSync(this.base, 0o755);
     this.template = buildTemplate(join(this.base, "template"));

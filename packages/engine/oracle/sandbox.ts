@@ -1,6 +1,16 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -331,4 +341,21 @@ function spawnLimited(
       });
     });
   });
+}
+
+/**
+ * A temp folder the sandbox's outside uid can reach: `os.tmpdir()` when every folder on its
+ * way lets others through (a test run's private TMPDIR, mode 0700, does not), else `/tmp`.
+ */
+export function reachableTmp(): string {
+  const candidate = tmpdir();
+  if (!isRoot()) return candidate;
+  for (let dir = candidate; ; dir = dirname(dir)) {
+    try {
+      if ((statSync(dir).mode & 0o001) === 0) return "/tmp";
+    } catch {
+      return "/tmp";
+    }
+    if (dirname(dir) === dir) return candidate;
+  }
 }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { homedir, tmpdir } from "node:os";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunResult, runTraced, sandboxArgv } from "../../oracle/sandbox.js";
@@ -24,7 +24,8 @@ const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 
 export async function plantCanaries(): Promise<Canaries> {
   const token = `canary-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const tmpDir = mkdtempSync(join(tmpdir(), "oracle-canary-"));
+  // The real /tmp, whatever TMPDIR the test run has: the name `rm -rf /tmp/oracle-canary-*` aims at.
+  const tmpDir = mkdtempSync("/tmp/oracle-canary-");
   const workDir = join(packageDir, "node_modules", ".oracle-canary");
   mkdirSync(workDir, { recursive: true });
   const files = [

@@ -9,7 +9,13 @@ import { traceEvents } from "../../oracle/events.js";
 import { buildTemplate, copyFixture, type Fixture } from "../../oracle/fixture.js";
 import type { PredictionSet } from "../../oracle/predict.js";
 import { type CommandReport, Oracle } from "../../oracle/run.js";
-import { isRoot, outsideUid, runTraced, sandboxSupport } from "../../oracle/sandbox.js";
+import {
+  isRoot,
+  outsideUid,
+  reachableTmp,
+  runTraced,
+  sandboxSupport,
+} from "../../oracle/sandbox.js";
 import { parseTrace } from "../../oracle/strace.js";
 import { readCommands, readTriage, triaged } from "../../oracle/triage.js";
 import { intact, plantCanaries, runSandboxed } from "./canary.js";
@@ -24,7 +30,7 @@ if (!support.ok) {
 let sandboxHolds = false;
 
 function scratchDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "automode-oracle-test-"));
+  const dir = mkdtempSync(join(reachableTmp(), "automode-oracle-test-"));
   chmodSync(dir, 0o755);
   if (isRoot()) chownSync(dir, outsideUid, outsideUid);
   return dir;
