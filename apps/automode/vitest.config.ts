@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { shared } from "../../vitest.shared.js";
+import { shared, tempDirSetup } from "../../vitest.shared.js";
 
 // Only this package's tests: the sample project ships test files of its own. The end-to-end
 // tests run the built CLI; global setup bundles it first.
@@ -8,6 +8,6 @@ export default defineConfig({
   test: {
     ...shared.test,
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/e2e/global-setup.ts"],
+    globalSetup: [tempDirSetup, "test/e2e/global-setup.ts"],
   },
 });

@@ -70,6 +70,9 @@ await build({
 const { hookCache, loadHook } = createRequire(import.meta.url)("../bin/load-hook.js");
 rmSync(hookCache, { force: true });
 const work = mkdtempSync(join(tmpdir(), "automode-build-"));
+// The warm-up appends signed audit records: with a throwaway key, never the builder's.
+const configDir = process.env.AUTOMODE_CONFIG_DIR;
+process.env.AUTOMODE_CONFIG_DIR = join(work, "config");
 try {
   const project = join(work, "invoice-kit");
   cpSync(join(root, "sample-project"), project, { recursive: true });
@@ -81,5 +84,7 @@ try {
     `automode build: no code cache for the hook (${error.message.split("\n")[0]})\n`,
   );
 } finally {
+  if (configDir === undefined) delete process.env.AUTOMODE_CONFIG_DIR;
+  else process.env.AUTOMODE_CONFIG_DIR = configDir;
   rmSync(work, { recursive: true, force: true });
 }

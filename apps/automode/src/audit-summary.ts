@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { formatSummary, summarize, verifyLog } from "@automode/audit";
+import { safeText } from "@automode/engine";
 import { verifyMessage } from "./audit.js";
 import type { Io } from "./io.js";
 
@@ -30,6 +31,18 @@ function flaggedRecords(path: string): Flagged[] {
   return out;
 }
 
+/**
+ * A log's targets and reasons are the agent's text (or anyone's who edited the log): every
+ * string is escaped before it is laid out, so a newline or an escape sequence in one cannot
+ * forge or recolour a line of the report.
+ */
+function escaped<T>(value: T): T {
+  if (typeof value === "string") return safeText(value) as T;
+  if (Array.isArray(value)) return value.map(escaped) as T;
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escaped(v)])) as T;
+}
+
 /** `audit summary` (counts, as a table or JSON) and `audit report` (also each flagged decision). */
 export async function summaryReport(
   verb: "summary" | "report",
@@ -39,7 +52,7 @@ export async function summaryReport(
 ): Promise<number> {
   const summary = await summarize(path);
   if (verb === "summary") {
-    io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+    io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(escaped(summary)));
     return 0;
   }
   const verified = await verifyLog(path);
@@ -49,14 +62,14 @@ export async function summaryReport(
     return verified.ok ? 0 : 1;
   }
   io.out(`${path}: ${verifyMessage(verified)}\n\n`);
-  io.out(formatSummary(summary));
+  io.out(formatSummary(escaped(summary)));
   io.out(`\nEscalated and denied decisions (${flagged.length}):\n`);
   for (const r of flagged) {
-    const by = r.rule === null ? r.check : `${r.check} ${r.rule}`;
+    const e = escaped(r);
     io.out(
-      `  #${String(r.seq).padEnd(5)} ${r.ts}  ${r.verdict.padEnd(8)} ${(r.tool ?? "-").padEnd(10)} ${r.target}\n`,
+      `  #${String(e.seq).padEnd(5)} ${e.ts}  ${e.verdict.padEnd(8)} ${(e.tool ?? "-").padEnd(10)} ${e.target}\n`,
     );
-    io.out(`         ${by}: ${r.reason}\n`);
+    io.out(`         ${e.rule === null ? e.check : `${e.check} ${e.rule}`}: ${e.reason}\n`);
   }
   return verified.ok ? 0 : 1;
 }

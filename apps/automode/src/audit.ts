@@ -39,9 +39,13 @@ export async function recordDecision(project: Project, recorded: Recorded): Prom
   await appendDecision(project.auditPath, entry, { redact: project.policy.audit.redact });
 }
 
-/** One line on a verified log: intact with how many records (and recoveries), or the first bad line. */
+/**
+ * One line on a verified log: intact with how many records (decisions and recoveries; signed
+ * checkpoints counted apart), what was checked, or the first bad line.
+ */
 export function verifyMessage(result: VerifyResult): string {
-  const records = `${result.records} record${result.records === 1 ? "" : "s"}`;
+  const shown = result.records - result.checkpoints;
+  const records = `${shown} record${shown === 1 ? "" : "s"}`;
   if (!result.ok) {
     const bad = result.firstBad;
     return bad === undefined
@@ -52,7 +56,23 @@ export function verifyMessage(result: VerifyResult): string {
     result.recoveries.length === 0
       ? ""
       : `, ${result.recoveries.length} crash ${result.recoveries.length === 1 ? "recovery" : "recoveries"} recorded`;
-  return `intact, ${records}, hash chain verified${recoveries}`;
+  const checkpoints =
+    result.checkpoints === 0
+      ? ""
+      : ` (+${result.checkpoints} signed checkpoint${result.checkpoints === 1 ? "" : "s"})`;
+  const sig = result.signature;
+  if (sig === undefined) {
+    return `intact, ${records}${checkpoints}, hash chain verified${recoveries}; internal consistency only: no key given, so a re-hashed or cut log would pass too (verify with --key, see automode audit key)`;
+  }
+  const signed =
+    sig.checkpoints === 0
+      ? "no checkpoint yet (the log is shorter than one checkpoint interval)"
+      : `signatures by key ${sig.key} verified through seq ${sig.signedThrough}`;
+  const kept =
+    sig.kept === "matched"
+      ? "ends at the head the key last signed (nothing cut)"
+      : "no head kept for this log on this machine, so a tail cut back to a checkpoint cannot be detected here";
+  return `intact, ${records}${checkpoints}, hash chain verified${recoveries}, ${signed}, ${kept}`;
 }
 
 export async function verifyAuditLog(file: string): Promise<{ ok: boolean; message: string }> {

@@ -12,6 +12,7 @@ Commands:
   audit <verb> <f>   verify, summarize or report an audit log
   lint [files…]      lint the policy (same as automode-lint)
   init               set up automode in this project
+  doctor             check the set-up: hook wired and answering, policy, ignore file, log
   demo               replay a bundled session under all three tiers
 
 Options:
@@ -33,6 +34,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import("./commands/audit.js")).audit,
   lint: async () => (await import("./commands/lint.js")).lint,
   init: async () => (await import("./commands/init.js")).init,
+  doctor: async () => (await import("./commands/doctor.js")).doctor,
   demo: async () => (await import("./commands/demo.js")).demo,
 };
 

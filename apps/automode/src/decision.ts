@@ -1,27 +1,18 @@
-import type { Action, DecideOptions, Decision, Tier, Verdict } from "@automode/engine";
+import type { Action, DecideOptions, Decision, Tier } from "@automode/engine";
 import type { MappedCall } from "./hook/map-tool.js";
-import { decideTool } from "./hook/tool-rules.js";
 import type { Project } from "./project/load.js";
 
 /**
- * The app's decision: the engine's Decision, plus the one check the app adds itself,
- * `unknown-tool`, for tools automode has no model of (see hook/tool-rules.ts).
+ * The app's decision: the engine's Decision. Calls to tools that map to no action (MCP tools,
+ * TodoWrite) are decided by the engine too (`decideTool`), with the same rules, glob and
+ * severity order as every other call.
  */
-export interface AppDecision extends Omit<Decision, "check" | "operations"> {
-  check: Decision["check"] | "unknown-tool";
-  operations: Array<{
-    kind: string;
-    target: string;
-    verdict: Verdict;
-    check: string;
-    reason: string;
-    rule?: string;
-  }>;
-}
+export type AppDecision = Decision;
 
-/** What the app needs of an engine: one synchronous decision per action. */
+/** What the app needs of an engine: one synchronous decision per action or tool call. */
 export interface DecideEngine {
   decide(action: Action, options?: DecideOptions): Decision;
+  decideTool(tool: string): Decision;
 }
 
 export function denial(
@@ -47,24 +38,28 @@ export function decideCall(
   engine: DecideEngine,
   project: Project,
 ): AppDecision {
-  switch (mapped.kind) {
-    case "invalid":
-      return denial("invalid-input", mapped.reason, project.tier);
-    case "tool":
-      return decideTool(mapped.tool, project.policy.rules, project.tier);
-    case "action":
-      try {
-        // Glob lists a folder, Grep reads everything under it: the engine's read scope.
+  try {
+    switch (mapped.kind) {
+      case "invalid":
+        return denial("invalid-input", mapped.reason, project.tier);
+      case "tool":
+        return engine.decideTool(mapped.tool);
+      case "action":
+        // Glob lists a folder, Grep reads everything under it: the engine's read scope, and
+        // the name pattern that says where either reaches.
         return mapped.read === undefined || mapped.read === "file"
           ? engine.decide(mapped.action)
-          : engine.decide(mapped.action, { read: mapped.read });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return denial(
-          "internal-error",
-          `automode failed while deciding, so it denies: ${message}`,
-          project.tier,
-        );
-      }
+          : engine.decide(mapped.action, {
+              read: mapped.read,
+              ...(mapped.pattern !== undefined ? { pattern: mapped.pattern } : {}),
+            });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return denial(
+      "internal-error",
+      `automode failed while deciding, so it denies: ${message}`,
+      project.tier,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { ACTION_TOOLS, BOOKKEEPING_TOOLS } from "@automode/engine";
 import { describe, expect, it } from "vitest";
 import { mapToolCall, webSearchUrl } from "../src/hook/map-tool.js";
 
@@ -67,6 +68,43 @@ describe("mapToolCall", () => {
       tool: "mcp__github__create_issue",
     });
     expect(map("TodoWrite", { todos: [] })).toEqual({ kind: "tool", tool: "TodoWrite" });
+  });
+
+  it("passes Glob's pattern and Grep's glob on: where the read reaches", () => {
+    expect(map("Glob", { pattern: "secrets/*" })).toEqual({
+      kind: "action",
+      action: { kind: "read", path: cwd, ...withTool("Glob") },
+      read: "listing",
+      pattern: "secrets/*",
+    });
+    expect(map("Grep", { pattern: "KEY", path: "/repo/src", glob: "*.pem" })).toEqual({
+      kind: "action",
+      action: { kind: "read", path: "/repo/src", ...withTool("Grep") },
+      read: "recursive",
+      pattern: "*.pem",
+    });
+    expect(map("Grep", { pattern: "KEY" })).not.toHaveProperty("pattern");
+    expect(map("Glob", { path: "/repo" })).toMatchObject({ kind: "invalid" });
+    expect(map("Grep", { pattern: "x", glob: 3 })).toMatchObject({ kind: "invalid" });
+  });
+
+  it("maps NotebookRead to a read of the notebook", () => {
+    expect(map("NotebookRead", { notebook_path: "/repo/n.ipynb" })).toMatchObject({
+      action: { kind: "read", path: "/repo/n.ipynb" },
+      read: "file",
+    });
+  });
+
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "WebBrowser"])(
+    "a tool named %s is a tool call, never a table entry",
+    (tool) => {
+      expect(map(tool, { file_path: "/repo/a.ts", command: "ls" })).toEqual({ kind: "tool", tool });
+    },
+  );
+
+  it("maps every tool the engine models as an action, and leaves bookkeeping to decideTool", () => {
+    for (const tool of ACTION_TOOLS) expect(map(tool, {}).kind, tool).not.toBe("tool");
+    for (const tool of BOOKKEEPING_TOOLS) expect(map(tool, {})).toEqual({ kind: "tool", tool });
   });
 
   it("answers malformed input as invalid, never throws", () => {

@@ -58,5 +58,9 @@ describe("parseTranscript", () => {
       "Bash: npm test",
     );
     expect(describeCall({ tool: "mcp__x__y", input: {}, cwd: "/r" })).toBe("mcp__x__y");
+    // An escape sequence or a bidi override in the agent's command is shown, not obeyed.
+    expect(
+      describeCall({ tool: "Bash", input: { command: "echo \x1b[2J\u202eok" }, cwd: "/r" }),
+    ).toBe("Bash: echo \\x1b[2J\\u202eok");
   });
 });

@@ -2,7 +2,15 @@
 export class AuditError extends Error {
   constructor(
     message: string,
-    readonly code: "invalid-entry" | "lock-timeout" | "lock-compromised" | "io",
+    readonly code:
+      | "invalid-entry"
+      | "lock-timeout"
+      | "lock-compromised"
+      /** A symlink, hard link or non-regular file where the log, its folder or its lock should be. */
+      | "unsafe-path"
+      /** Signing or checkpoint files (the key in the user's config folder) unusable. */
+      | "signing"
+      | "io",
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -1,3 +1,4 @@
+export { capEntry, cutMarker, fieldLimits } from "./caps.js";
 export { AuditError } from "./errors.js";
 export { type FormatOptions, formatSummary } from "./format.js";
 export {
@@ -25,18 +26,54 @@ export {
   type AuditRecord,
   auditActionSchema,
   auditRecordSchema,
+  type Checkpoint,
+  type CheckpointRecord,
+  type Cut,
+  type CutField,
+  checkpointRecordSchema,
+  checkpointSchema,
+  cutFields,
+  cutSchema,
   type DecisionEntry,
   type DecisionRecord,
   decisionEntrySchema,
   decisionRecordSchema,
   digestPattern,
   formatVersion,
+  isCheckpoint,
   isRecovery,
   type Recovery,
   type RecoveryRecord,
   recoveryRecordSchema,
   recoverySchema,
 } from "./schema.js";
+export {
+  checkpointFolder,
+  configDirectory,
+  defaultCheckpointEvery,
+  type KeptHead,
+  keptHeadPath,
+  keyIdOf,
+  loadKeyPair,
+  parsePublicKey,
+  privateKeyFile,
+  publicKeyFile,
+  publicKeyText,
+  readKeptHead,
+  type SigningOptions,
+} from "./signing.js";
 export { type AuditSummary, type SummaryOptions, summarize, type TargetCount } from "./summary.js";
-export { type RecoveryReport, type VerifyOptions, type VerifyResult, verifyLog } from "./verify.js";
-export { type AppendOptions, type AppendResult, AuditWriter, appendDecision } from "./writer.js";
+export {
+  type RecoveryReport,
+  type SignatureReport,
+  type VerifyOptions,
+  type VerifyResult,
+  verifyLog,
+} from "./verify.js";
+export {
+  type AppendOptions,
+  type AppendResult,
+  AuditWriter,
+  appendDecision,
+  logPath,
+} from "./writer.js";

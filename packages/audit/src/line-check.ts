@@ -1,6 +1,12 @@
 import { tiers, verdicts } from "@automode/policy";
 import { sha256Hex } from "./hash.js";
-import { decisionRecordSchema } from "./schema.js";
+import {
+  checkpointRecordSchema,
+  checkpointSchema,
+  decisionRecordSchema,
+  keyIdPattern,
+  signaturePattern,
+} from "./schema.js";
 
 /**
  * The verifier's fast path for the lines the writer writes (decision records): one regular
@@ -70,18 +76,44 @@ const members: Record<string, string> = {
   v: "1",
   verdict: oneOf(verdicts),
 };
+// `cut` (present only on a record with a value over its limit, a rare line) is left to the
+// exact path: the pattern matches only records without it.
 const keys = Object.keys(decisionRecordSchema.shape)
-  .filter((k) => k !== "hash")
+  .filter((k) => k !== "hash" && k !== "cut")
   .sort();
 // The pattern must cover the schema exactly: a field added to the zod schema without a
 // pattern here fails at load (and in the tests) instead of going unchecked.
 if (keys.join() !== Object.keys(members).sort().join()) {
   throw new Error("audit: the fast decision pattern does not match decisionRecordSchema");
 }
-/** The whole line: the canonical decision record without `hash`, then `,"hash":"…"}`. */
-export const decisionLinePattern = new RegExp(
-  `^\\{${keys.map((k) => `"${k}":${members[k]}`).join(",")},"hash":${digest}\\}$`,
-);
+const decisionLine = `\\{${keys.map((k) => `"${k}":${members[k]}`).join(",")},"hash":${digest}\\}`;
+
+/** `checkpointRecordSchema` as canonical JSON (every member fixed-format). */
+const checkpointMembers: Record<string, string> = {
+  checkpoint: `\\{"at":${safeInt},"every":${positiveInt},"head":${digest},"key":"${keyIdPattern.source.slice(1, -1)}","sig":"${signaturePattern.source.slice(1, -1)}"\\}`,
+  event: '"checkpoint"',
+  prev: digest,
+  seq: positiveInt,
+  ts: members.ts!,
+  v: "1",
+};
+const checkpointKeys = Object.keys(checkpointRecordSchema.shape)
+  .filter((k) => k !== "hash")
+  .sort();
+if (
+  checkpointKeys.join() !== Object.keys(checkpointMembers).sort().join() ||
+  Object.keys(checkpointSchema.shape).sort().join() !== "at,every,head,key,sig"
+) {
+  throw new Error("audit: the fast checkpoint pattern does not match checkpointRecordSchema");
+}
+const checkpointLine = `\\{${checkpointKeys.map((k) => `"${k}":${checkpointMembers[k]}`).join(",")},"hash":${digest}\\}`;
+
+/**
+ * The whole line: the canonical decision (or checkpoint) record without `hash`, then
+ * `,"hash":"…"}`. Checkpoint records take the fast path too, so that one every 32 lines does
+ * not stop the verifier's worker threads.
+ */
+export const decisionLinePattern = new RegExp(`^(?:${decisionLine}|${checkpointLine})$`);
 
 /**
  * The line `buf[start, end)` if it is the canonical line of a schema-valid decision record

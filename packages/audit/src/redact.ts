@@ -28,7 +28,7 @@ interface Pattern {
  * Ordered: whole-block and structured patterns first, so a PEM body or a header value is
  * replaced as a unit before the token patterns look inside it.
  */
-const patterns: Pattern[] = [
+export const patterns: Pattern[] = [
   {
     name: "pem-block",
     // An unterminated block (a truncated heredoc) is redacted to the end of the string.
@@ -61,14 +61,18 @@ const patterns: Pattern[] = [
   },
   {
     name: "url-credentials",
-    regex: /\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@"']*:)(?!\[REDACTED\]@)[^/\s@"']+@/gi,
+    // The scheme starts where a run of scheme characters starts (not at every `\b` inside
+    // one): one attempt per run keeps a 20 KiB `a-a-a-…` linear instead of quadratic.
+    regex: /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^/\s:@"']*:)(?!\[REDACTED\]@)[^/\s@"']+@/gi,
     replace: (_m, head: string) => `${head}${R}@`,
   },
   {
     name: "key-value",
     // `password=x`, `GITHUB_TOKEN=x`, `"secret": "x"`, `X-Api-Key: x`, `?access_token=x&…`.
+    // A key is tried from the start of its run of key characters only (the lookbehind), so a
+    // long run without `=` costs linear time, not quadratic.
     regex: new RegExp(
-      `(?<![A-Za-z0-9])([A-Za-z0-9_.-]*?${secretWord}["']?\\s*[=:]\\s*)${value}`,
+      `(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]*?${secretWord}["']?\\s*[=:]\\s*)${value}`,
       "gi",
     ),
     replace: (_m, head: string, found: string) => quoted(head, found),
@@ -81,7 +85,9 @@ const patterns: Pattern[] = [
   },
   {
     name: "aws-configure",
-    regex: /\b((?:aws_secret_access_key|aws_session_token)\s+)(?!\[REDACTED\])[^\s"']+/gi,
+    // Not `$AWS_SECRET_ACCESS_KEY | wc` (a reference, then a pipe): a value is a plain word.
+    regex:
+      /(?<![$\w])((?:aws_secret_access_key|aws_session_token)\s+)(?!\[REDACTED\]|[|&;<>()$])[^\s"'|&;<>()]+/gi,
     replace: (_m, head: string) => `${head}${R}`,
   },
   {
@@ -118,7 +124,17 @@ const patterns: Pattern[] = [
   {
     name: "api-secret-key",
     // Anthropic, OpenAI and Stripe secret keys.
-    regex: /\b(sk-ant-|sk-proj-|sk_live_|rk_live_|sk-)[A-Za-z0-9_-]{20,}/g,
+    regex: /\b(sk-ant-|sk-proj-|sk_live_|rk_live_|sk_test_|rk_test_|sk-)[A-Za-z0-9_-]{20,}/g,
+    replace: (_m, prefix: string) => `${prefix}${R}`,
+  },
+  {
+    name: "gitlab-token",
+    regex: /\b(glpat-)[A-Za-z0-9_-]{20,}/g,
+    replace: (_m, prefix: string) => `${prefix}${R}`,
+  },
+  {
+    name: "huggingface-token",
+    regex: /\b(hf_)[A-Za-z0-9]{30,}\b/g,
     replace: (_m, prefix: string) => `${prefix}${R}`,
   },
   {
@@ -133,8 +149,83 @@ const patterns: Pattern[] = [
   },
 ];
 
+/**
+ * Options whose meaning depends on the command: `-pSECRET` is a password only to the MySQL
+ * family (to most commands `-p` is a port, a path or a flag), `-u user:pass` only to curl and
+ * its kind (`docker run -u 1000:1000` is a uid). Each applies inside the simple command that
+ * starts at one of its command words, up to the next `;`, `&`, `|` or newline.
+ */
+interface Scoped {
+  name: string;
+  /** Global: the command words (a word boundary before, a space after). */
+  commands: RegExp;
+  option: RegExp;
+  replace: (match: string, ...groups: string[]) => string;
+}
+
+const scopedValue = `(?!\\[REDACTED\\])("[^"\\r\\n]*"|'[^'\\r\\n]*'|[^\\s"'&;|]+)`;
+
+const scoped: Scoped[] = [
+  {
+    name: "mysql-p",
+    // `mysql -phunter2`, `mysqldump -p'x y'`; `-p` alone (prompt) and `-P3306` (port) stay.
+    commands:
+      /(?<![\w./-])(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlbinlog|mariadb(?:-[a-z]+)?)(?=\s)/g,
+    option: new RegExp(`(\\s-p)${scopedValue}`, "g"),
+    replace: (_m, head: string, found: string) => quoted(head, found),
+  },
+  {
+    name: "sshpass-p",
+    commands: /(?<![\w./-])sshpass(?=\s)/g,
+    option: new RegExp(`(\\s-p\\s*)${scopedValue}`, "g"),
+    replace: (_m, head: string, found: string) => quoted(head, found),
+  },
+  {
+    name: "registry-login-p",
+    // `docker login -u ann -p secret registry` (also podman, nerdctl, buildah, skopeo).
+    commands: /(?<![\w./-])(?:docker|podman|nerdctl|buildah|skopeo)\s+login(?=\s)/g,
+    option: new RegExp(`(\\s-p\\s+)${scopedValue}`, "g"),
+    replace: (_m, head: string, found: string) => quoted(head, found),
+  },
+  {
+    name: "user-password",
+    // `curl -u user:pass`, `--user=user:pass`, `-U` / `--proxy-user`, httpie `-a` / `--auth`:
+    // the user stays, the password goes.
+    commands: /(?<![\w./-])(?:curl|wget|http|https|xh|httpie)(?=\s)/g,
+    option:
+      /(\s(?:-u|-U|-a|--user|--proxy-user|--auth)(?:\s+|=)?["']?[^\s:"'@]*:)(?!\[REDACTED\])[^\s"']+/g,
+    replace: (_m, head: string) => `${head}${R}`,
+  },
+];
+
+const separator = /[;&|\n]/g;
+
+/** Applies `rule.option` inside every simple command `rule.commands` starts. Linear time. */
+function applyScoped(text: string, rule: Scoped): string {
+  let out = "";
+  let pos = 0;
+  rule.commands.lastIndex = 0;
+  for (let m = rule.commands.exec(text); m !== null; m = rule.commands.exec(text)) {
+    const from = m.index + m[0].length;
+    separator.lastIndex = from;
+    const end = separator.exec(text)?.index ?? text.length;
+    rule.option.lastIndex = 0;
+    out +=
+      text.slice(pos, from) +
+      text
+        .slice(from, end)
+        .replace(rule.option, rule.replace as (m: string, ...g: unknown[]) => string);
+    pos = end;
+    rule.commands.lastIndex = end;
+  }
+  return pos === 0 ? text : out + text.slice(pos);
+}
+
 /** The names of the patterns, in the order they apply (for the README and tests). */
-export const redactionPatterns: readonly string[] = patterns.map((p) => p.name);
+export const redactionPatterns: readonly string[] = [
+  ...patterns.map((p) => p.name),
+  ...scoped.map((p) => p.name),
+];
 
 /**
  * Replaces secrets in a command line, URL, path or reason with `[REDACTED]`, keeping the
@@ -148,5 +239,6 @@ export function redact(text: string): string {
     pattern.regex.lastIndex = 0;
     out = out.replace(pattern.regex, pattern.replace as (m: string, ...g: unknown[]) => string);
   }
+  for (const rule of scoped) out = applyScoped(out, rule);
   return out;
 }

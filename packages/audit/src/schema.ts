@@ -51,6 +51,40 @@ const linkFields = {
   ),
 };
 
+/** The fields the writer caps (see `fieldLimits`), by their path in the record. */
+export const cutFields = [
+  "action.command",
+  "action.path",
+  "action.url",
+  "target",
+  "reason",
+  "cwd",
+  "session",
+  "tool",
+  "check",
+  "rule",
+] as const;
+export type CutField = (typeof cutFields)[number];
+
+const cutValue = z
+  .strictObject({
+    bytes: z.int().min(1).meta({ description: "UTF-8 size of the full value, in bytes." }),
+    sha256: digest("SHA-256 of the full value as proposed, before redaction and cutting"),
+  })
+  .meta({ description: "A value the writer cut to its field's size limit." });
+
+export const cutSchema = z
+  .strictObject(
+    Object.fromEntries(cutFields.map((f) => [f, cutValue.optional()])) as Record<
+      CutField,
+      z.ZodOptional<typeof cutValue>
+    >,
+  )
+  .meta({
+    description:
+      "Present only when a value was longer than its field's limit: the field (by path) was cut to the limit, ending in `…[cut]`, and this gives the full value's size and SHA-256.",
+  });
+
 export const decisionRecordSchema = z
   .strictObject({
     ...chainFields,
@@ -72,6 +106,7 @@ export const decisionRecordSchema = z
       description:
         "The pipeline stage that decided: `ignored-path`, `destructive`, `rule`, `tier`, …",
     }),
+    cut: cutSchema.optional(),
     reason: text.meta({ description: "One sentence a person understands; redacted." }),
     rule: nonEmpty.nullable().meta({ description: "The id of the rule that decided, or null." }),
     policy: digest("SHA-256 of the policy file's bytes").nullable().meta({
@@ -112,17 +147,60 @@ export const recoveryRecordSchema = z
       "Written by the next writer after a crash left a partial last line: the bytes are moved aside, never lost, and the chain continues from the last good record.",
   });
 
-export const auditRecordSchema = z.union([decisionRecordSchema, recoveryRecordSchema]).meta({
-  title: "automode audit record",
-  description:
-    "One line of an automode audit log (JSONL): a decision, or a recovery after a crash. Records form a SHA-256 hash chain.",
-});
+/** 16 hex digits: SHA-256 of the raw Ed25519 public key, cut. */
+export const keyIdPattern = /^[0-9a-f]{16}$/;
+/** An Ed25519 signature (64 bytes) in base64url without padding. */
+export const signaturePattern = /^[A-Za-z0-9_-]{86}$/;
+
+export const checkpointSchema = z
+  .strictObject({
+    at: z.int().min(0).meta({
+      description:
+        "The seq of the head this signs: the record before this one (`seq - 1`), unless the log had changed since the key last signed it: then the head the key last signed.",
+    }),
+    every: z.int().min(1).meta({
+      description: "The writer writes a checkpoint at least every this many records.",
+    }),
+    head: digest("The hash of the record at `at`"),
+    key: z.string().regex(keyIdPattern).meta({
+      description: "Which key signed: 16 hex digits of SHA-256 of the raw Ed25519 public key.",
+    }),
+    sig: z.string().regex(signaturePattern).meta({
+      description:
+        'Ed25519 signature (base64url) over the RFC 8785 JSON of `{"purpose":"automode audit checkpoint v1","at","every","head","key"}`.',
+    }),
+  })
+  .meta({ description: "A head of the chain, signed with the user's key." });
+
+export const checkpointRecordSchema = z
+  .strictObject({
+    ...chainFields,
+    event: z.literal("checkpoint"),
+    checkpoint: checkpointSchema,
+    ...linkFields,
+  })
+  .meta({
+    title: "Checkpoint record",
+    description:
+      "Written by the writer at least every `every` records: the head before it, signed with the user's Ed25519 key, so a reviewer with the log and the public key detects a re-hashed chain.",
+  });
+
+export const auditRecordSchema = z
+  .union([decisionRecordSchema, recoveryRecordSchema, checkpointRecordSchema])
+  .meta({
+    title: "automode audit record",
+    description:
+      "One line of an automode audit log (JSONL): a decision, a recovery after a crash, or a signed checkpoint. Records form a SHA-256 hash chain.",
+  });
 
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 export type Recovery = z.infer<typeof recoverySchema>;
 export type RecoveryRecord = z.infer<typeof recoveryRecordSchema>;
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
+export type Cut = z.infer<typeof cutSchema>;
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export type CheckpointRecord = z.infer<typeof checkpointRecordSchema>;
 
 /** A decision record before the writer gives it its place in the chain. */
 export type DecisionEntry = Omit<DecisionRecord, "seq" | "prev" | "hash">;
@@ -131,4 +209,8 @@ export const decisionEntrySchema = decisionRecordSchema.omit({ seq: true, prev: 
 
 export function isRecovery(record: AuditRecord): record is RecoveryRecord {
   return "event" in record && record.event === "recovery";
+}
+
+export function isCheckpoint(record: AuditRecord): record is CheckpointRecord {
+  return "event" in record && record.event === "checkpoint";
 }

@@ -10,6 +10,8 @@ export interface AuditSummary {
   /** Lines that are decision records. */
   decisions: number;
   recoveries: number;
+  /** Signed checkpoint records (not decisions). */
+  checkpoints: number;
   /** Lines that are neither (run `verifyLog` to learn why). */
   invalid: number;
   /** Earliest and latest `ts` seen, or null for an empty log. */
@@ -89,6 +91,7 @@ export async function summarize(file: string, options: SummaryOptions = {}): Pro
   const summary: AuditSummary = {
     decisions: 0,
     recoveries: 0,
+    checkpoints: 0,
     invalid: 0,
     first: null,
     last: null,
@@ -111,6 +114,14 @@ export async function summarize(file: string, options: SummaryOptions = {}): Pro
       json = JSON.parse(text);
     } catch {
       summary.invalid += 1;
+      return true;
+    }
+    if (
+      typeof json === "object" &&
+      json !== null &&
+      (json as { event?: unknown }).event === "checkpoint"
+    ) {
+      summary.checkpoints += 1;
       return true;
     }
     if (

@@ -14,6 +14,8 @@ import { maxLineBytes } from "./lines.js";
  */
 export interface RangeReport {
   lines: number;
+  /** How many of the certified lines are checkpoint records. */
+  checkpoints: number;
   first: ChainLink | null;
   last: ChainLink | null;
   stop: number | null;
@@ -34,7 +36,7 @@ const hex = typeof crypto.hash === "function"
   ? (data) => crypto.hash("sha256", data, "hex")
   : (data) => crypto.createHash("sha256").update(data).digest("hex");
 async function run() {
-  let lines = 0, first = null, last = null, stop = null;
+  let lines = 0, checkpoints = 0, first = null, last = null, stop = null;
   let offset = start; // where the current line starts
   let carry = [], carried = 0;
   const good = (buf, s, e) => {
@@ -44,6 +46,7 @@ async function run() {
     if (first === null) first = link;
     last = link;
     lines++;
+    if (buf[s + 2] === 0x63) checkpoints++; // {"checkpoint":…
     return true;
   };
   const stream = createReadStream(file, { start, end: end - 1, highWaterMark: 1024 * 1024 });
@@ -80,7 +83,7 @@ async function run() {
   } finally {
     stream.destroy();
   }
-  return { lines, first, last, stop };
+  return { lines, checkpoints, first, last, stop };
 }
 run().then(
   (report) => parentPort.postMessage({ report }),
@@ -94,7 +97,7 @@ export function certifyRange(
   start: number,
   end: number,
 ): { report: Promise<RangeReport>; stop: () => void } {
-  const nothing: RangeReport = { lines: 0, first: null, last: null, stop: start };
+  const nothing: RangeReport = { lines: 0, checkpoints: 0, first: null, last: null, stop: start };
   let worker: Worker;
   try {
     worker = new Worker(workerSource, {

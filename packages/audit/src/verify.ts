@@ -1,17 +1,32 @@
 import { isUtf8 } from "node:buffer";
+import type { KeyObject } from "node:crypto";
+import { realpathSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import { CanonicalScanner } from "./canonical.js";
 import { genesis, recordHash, recordLine } from "./hash.js";
 import { type ChainLink, fastDecisionLine } from "./line-check.js";
 import { forEachLineBytes, maxLineBytes } from "./lines.js";
 import {
   auditRecordSchema,
+  type CheckpointRecord,
+  checkpointRecordSchema,
   digestPattern,
   formatVersion,
   type Recovery,
   recoverySchema,
 } from "./schema.js";
+import {
+  checkCheckpoint,
+  checkKeptHead,
+  configDirectory,
+  defaultCheckpointEvery,
+  keptHeadPath,
+  keyIdOf,
+  parsePublicKey,
+  readKeptHead,
+} from "./signing.js";
 import { certifyRange, lineAlignedSplits } from "./verify-parallel.js";
 
 export interface RecoveryReport extends Recovery {
@@ -24,14 +39,40 @@ export interface RecoveryReport extends Recovery {
 export interface VerifyResult {
   /** True when every line is a record and the chain is intact from the genesis to the end. */
   ok: boolean;
-  /** Records verified before the first bad line (all of them when ok). */
+  /** Records verified before the first bad line (all of them when ok), checkpoint records included. */
   records: number;
+  /** How many of those records are signed checkpoint records (the rest are decisions and recoveries). */
+  checkpoints: number;
   /** The first line that breaks the log, 1-based, and why. */
   firstBad?: { line: number; reason: string };
   /** Crash recoveries found in the verified part (a recovery is not a failure). */
   recoveries: RecoveryReport[];
   /** The hash of the last verified record (the genesis for an empty log): pin it elsewhere to detect truncation. */
   head: string;
+  /** The seq of the last verified record (0 for an empty log). */
+  headSeq: number;
+  /**
+   * What the signature checks found, when a public key was given; absent otherwise: then only
+   * the log's internal consistency was checked (a re-hashed or truncated log passes).
+   */
+  signature?: SignatureReport;
+}
+
+export interface SignatureReport {
+  /** The key id (16 hex digits) checked against. */
+  key: string;
+  /** Checkpoint records verified with the key. */
+  checkpoints: number;
+  /** The seq of the last record a verified checkpoint record covers (0: none). */
+  signedThrough: number;
+  /**
+   * The head this key last signed for this log, kept in the config folder: `matched` (the log
+   * ends exactly there: no truncation), `differs` (a finding in `firstBad`), or `none` (not on
+   * this machine: a tail cut back to a checkpoint record cannot be detected).
+   */
+  kept: "matched" | "differs" | "none";
+  /** Where the kept head was looked for. */
+  keptFile: string;
 }
 
 export interface VerifyOptions {
@@ -48,6 +89,17 @@ export interface VerifyOptions {
    * starting workers costs more than they save), else 1. The result is the same.
    */
   threads?: number;
+  /**
+   * The writer's public key (`ed25519:…` text, PEM, or a KeyObject): also check every
+   * checkpoint record's signature, that checkpoints come at least every `every` records, and
+   * that the log ends at the head the key last signed (kept in the config folder). Verifying
+   * with a key uses one thread.
+   */
+  key?: KeyObject | string;
+  /** The config folder holding the kept heads. Default: `configDirectory()`. */
+  configDir?: string;
+  /** The kept head file itself (default: looked up in the config folder by the log's path). */
+  keptHead?: string;
 }
 
 /** The fields the chain needs, checked on every line whatever the options. */
@@ -173,8 +225,59 @@ interface Progress {
   /** Lines consumed (verified) so far: the next line is `line + 1`. */
   line: number;
   records: number;
+  checkpoints: number;
   firstBad: { line: number; reason: string } | undefined;
   recoveries: RecoveryReport[];
+  signing: SignatureState | undefined;
+}
+
+/** Signature checks while the chain is verified (one thread). */
+interface SignatureState {
+  key: KeyObject;
+  keyId: string;
+  checkpoints: number;
+  lastCheckpoint: number;
+  every: number;
+  problem: { line: number; reason: string } | undefined;
+}
+
+/** Checks one checkpoint record (already part of a valid chain) against the key. */
+function checkSigned(sig: SignatureState, line: number, record: CheckpointRecord): void {
+  if (sig.problem !== undefined) return;
+  const { sig: signature, ...body } = record.checkpoint;
+  const at = `line ${line} (checkpoint, seq ${record.seq})`;
+  if (body.key !== sig.keyId) {
+    sig.problem = {
+      line,
+      reason: `${at} was signed by another key (${body.key}), not ${sig.keyId}`,
+    };
+    return;
+  }
+  if (!checkCheckpoint(sig.key, body, signature)) {
+    sig.problem = {
+      line,
+      reason: `${at}: the signature does not verify with this key: forged or edited`,
+    };
+    return;
+  }
+  if (body.at !== record.seq - 1 || body.head !== record.prev) {
+    sig.problem = {
+      line,
+      reason: `${at}: the log was changed outside the writer before this line: the key last signed seq ${body.at} (${body.head.slice(0, 19)}…), but the record before is seq ${record.seq - 1} (${record.prev.slice(0, 19)}…): records were removed, rewritten or appended without the key`,
+    };
+    return;
+  }
+  const gap = record.seq - 1 - sig.lastCheckpoint;
+  if (sig.lastCheckpoint > 0 && gap > sig.every) {
+    sig.problem = {
+      line,
+      reason: `${at}: ${gap} records since the checkpoint at seq ${sig.lastCheckpoint}, where the writer signs at least every ${sig.every}: records were added without the key, or checkpoints removed`,
+    };
+    return;
+  }
+  sig.checkpoints += 1;
+  sig.lastCheckpoint = record.seq;
+  sig.every = body.every;
 }
 
 /** The sequential pass over `range` (all of the file without it), from and into `state`. */
@@ -221,6 +324,15 @@ async function verifyLines(
         }
         state.recoveries.push({ line, seq: r.seq, ts: String(r.ts), ...recovery.data });
       }
+      if (buf[start + 2] === 0x63 /* {"c(heckpoint) */) {
+        state.checkpoints += 1;
+        if (state.signing !== undefined) {
+          const parsed = checkpointRecordSchema.safeParse(
+            JSON.parse(buf.toString("utf8", start, end)),
+          );
+          if (parsed.success) checkSigned(state.signing, line, parsed.data);
+        }
+      }
       state.last = { seq: record.seq, hash: record.hash, prev: record.prev };
       state.records += 1;
       state.line = line;
@@ -253,22 +365,49 @@ export const parallelMinBytes = 32 * 1024 * 1024;
  * included, is the sequential pass's.
  */
 export async function verifyLog(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const key =
+    options.key === undefined
+      ? undefined
+      : typeof options.key === "string"
+        ? parsePublicKey(options.key)
+        : options.key;
   const state: Progress = {
     fullSchema: options.schema ?? true,
     scanner: new CanonicalScanner(),
     last: undefined,
     line: 0,
     records: 0,
+    checkpoints: 0,
     firstBad: undefined,
     recoveries: [],
+    signing:
+      key === undefined
+        ? undefined
+        : {
+            key,
+            keyId: keyIdOf(key),
+            checkpoints: 0,
+            lastCheckpoint: 0,
+            every: defaultCheckpointEvery,
+            problem: undefined,
+          },
   };
+  // Read before the log, so that an append made while verifying is not taken for a cut tail.
+  const keptFile =
+    key === undefined
+      ? undefined
+      : (options.keptHead ?? keptHeadPath(options.configDir ?? configDirectory(), realLog(file)));
+  const keptBefore = keptFile === undefined ? undefined : readKeptHead(keptFile);
   const size = (await stat(file)).size;
-  const threads = Math.max(
-    1,
-    Math.floor(
-      options.threads ?? (size >= parallelMinBytes ? Math.min(availableParallelism(), 4) : 1),
-    ),
-  );
+  const threads =
+    key !== undefined
+      ? 1
+      : Math.max(
+          1,
+          Math.floor(
+            options.threads ?? (size >= parallelMinBytes ? Math.min(availableParallelism(), 4) : 1),
+          ),
+        );
   if (threads === 1 || size === 0) await verifyLines(file, state);
   else {
     const splits = await lineAlignedSplits(file, size, threads);
@@ -287,6 +426,7 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
           // The certified lines count only if the first of them continues the chain.
           if (linkProblem(report.first, state.last, state.line + 1) === undefined) {
             state.records += report.lines;
+            state.checkpoints += report.checkpoints;
             state.line += report.lines;
             state.last = { seq: report.last.seq, hash: report.last.hash, prev: report.last.prev };
             from = report.stop ?? range.end;
@@ -299,9 +439,70 @@ export async function verifyLog(file: string, options: VerifyOptions = {}): Prom
       for (const range of workers) range.stop();
     }
   }
-  const { records, firstBad, recoveries } = state;
+  const { records, recoveries, checkpoints } = state;
   const head = state.last?.hash ?? genesis;
-  return firstBad === undefined
-    ? { ok: true, records, recoveries, head }
-    : { ok: false, records, firstBad, recoveries, head };
+  const headSeq = state.last?.seq ?? 0;
+  let firstBad = state.firstBad;
+  let signature: SignatureReport | undefined;
+  if (state.signing !== undefined && keptFile !== undefined) {
+    const sig = state.signing;
+    let kept: SignatureReport["kept"] = "none";
+    if (firstBad === undefined && sig.problem === undefined) {
+      const unsigned = headSeq - sig.lastCheckpoint;
+      if (unsigned > sig.every) {
+        sig.problem = {
+          line: state.line,
+          reason: `the last ${unsigned} records are not covered by a checkpoint signed with this key (the writer signs at least every ${sig.every}): written without the key, or checkpoints removed`,
+        };
+      }
+    }
+    if (keptBefore !== undefined) {
+      // One more look when the log moved on since (an append while verifying).
+      const keptHead =
+        keptBefore.seq === headSeq && keptBefore.hash === head
+          ? keptBefore
+          : (readKeptHead(keptFile) ?? keptBefore);
+      if (!checkKeptHead(sig.key, keptHead)) {
+        kept = "differs";
+        sig.problem ??= {
+          line: state.line,
+          reason: `the head kept in ${keptFile} is not signed by this key`,
+        };
+      } else if (keptHead.seq === headSeq && keptHead.hash === head) kept = "matched";
+      else {
+        kept = "differs";
+        sig.problem ??= {
+          line: state.line,
+          reason:
+            headSeq < keptHead.seq
+              ? `truncated: the key last signed seq ${keptHead.seq}, but the log ends at seq ${headSeq}`
+              : `the log ends at seq ${headSeq} (${head.slice(0, 19)}…), not at the head the key last signed (seq ${keptHead.seq}, ${keptHead.hash.slice(0, 19)}…): rewritten, or appended to without the key`,
+        };
+      }
+    }
+    firstBad ??= sig.problem;
+    signature = {
+      key: sig.keyId,
+      checkpoints: sig.checkpoints,
+      signedThrough: sig.lastCheckpoint > 0 ? sig.lastCheckpoint - 1 : 0,
+      kept,
+      keptFile,
+    };
+  }
+  const result: VerifyResult =
+    firstBad === undefined
+      ? { ok: true, records, checkpoints, recoveries, head, headSeq }
+      : { ok: false, records, checkpoints, firstBad, recoveries, head, headSeq };
+  if (signature !== undefined) result.signature = signature;
+  return result;
+}
+
+/** The log's path as the writer names it (folder resolved through symlinks). */
+function realLog(file: string): string {
+  const absolute = resolve(file);
+  try {
+    return join(realpathSync(dirname(absolute)), basename(absolute));
+  } catch {
+    return absolute;
+  }
 }

@@ -4,6 +4,7 @@ import {
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readSync,
@@ -11,17 +12,28 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { capEntry } from "./caps.js";
 import { AuditError } from "./errors.js";
 import { genesis, recordHash, recordLine, sha256 } from "./hash.js";
 import { defaultLockOptions, type LockOptions, withLock } from "./lock.js";
-import { redactEntry } from "./record.js";
 import {
+  type CheckpointRecord,
   type DecisionEntry,
   type DecisionRecord,
   decisionEntrySchema,
   formatVersion,
   type RecoveryRecord,
 } from "./schema.js";
+import {
+  type CheckpointBody,
+  keepHead,
+  keptHeadPath,
+  readKeptHead,
+  type Signer,
+  type SigningOptions,
+  signCheckpoint,
+  signerFor,
+} from "./signing.js";
 import { readTail, type Tail } from "./tail.js";
 
 export interface AppendOptions {
@@ -30,12 +42,21 @@ export interface AppendOptions {
   /** Redact secrets before hashing (SPEC section 6, `audit.redact`). Default true. */
   redact?: boolean;
   lock?: LockOptions;
+  /**
+   * Sign the log's head with the user's Ed25519 key (SPEC section 6): after every append the
+   * signed head is kept in the config folder, and a checkpoint record is written into the
+   * log every `every` records. Default on, with the default config folder; `false` turns it
+   * off (a log written so is checked by `verifyLog` for internal consistency only).
+   */
+  sign?: SigningOptions | false;
 }
 
 export interface AppendResult {
   record: DecisionRecord;
   /** Present when this append found a partial last line and moved it aside first. */
   recovery?: RecoveryRecord;
+  /** Checkpoint records written in the same write (before or after this record). */
+  checkpoints?: CheckpointRecord[];
 }
 
 function writeAll(fd: number, data: Buffer): void {
@@ -94,18 +115,100 @@ function moveAside(
   };
 }
 
-function chain<T extends DecisionRecord | RecoveryRecord>(body: Omit<T, "hash">): T {
+function chain<T extends DecisionRecord | RecoveryRecord | CheckpointRecord>(
+  body: Omit<T, "hash">,
+): T {
   return { ...body, hash: recordHash(body) } as T;
+}
+
+/** Why a file at the log's name must not be written, or undefined when it is a plain log file. */
+function unsafeLog(st: { isFile(): boolean; nlink: number }): string | undefined {
+  if (!st.isFile()) return "is not a regular file";
+  // Another name for the same file (a hard link made to a project file or an outside one):
+  // writing would change that file too.
+  if (st.nlink > 1) return `has ${st.nlink} names (hard links): writing would change another file`;
+  return undefined;
+}
+
+/**
+ * Opens the log for appending without ever following a symlink at its name (`O_NOFOLLOW`:
+ * a link there makes the open fail, so its target is neither truncated nor written), and
+ * refuses anything but a regular file with one name.
+ */
+function openLog(file: string): number {
+  let fd: number;
+  try {
+    fd = openSync(
+      file,
+      constants.O_RDWR |
+        constants.O_APPEND |
+        constants.O_CREAT |
+        constants.O_NONBLOCK |
+        (constants.O_NOFOLLOW ?? 0),
+      0o600,
+    );
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ELOOP") {
+      throw new AuditError(
+        `the audit log ${file} is a symbolic link; automode never writes through one (its target is left untouched): remove the link, then check the log with automode audit verify`,
+        "unsafe-path",
+      );
+    }
+    throw err;
+  }
+  const why = unsafeLog(fstatSync(fd));
+  if (why !== undefined) {
+    closeSync(fd);
+    throw new AuditError(
+      `the audit log ${file} ${why}; automode refuses to write it`,
+      "unsafe-path",
+    );
+  }
+  return fd;
+}
+
+/** What the signing part of one locked append knows. */
+interface Signing {
+  signer: Signer;
+  /** Seq of the last checkpoint record in the log (0: none). */
+  mark: number;
+}
+
+function checkpointRecord(
+  signer: Signer,
+  seq: number,
+  at: number,
+  head: string,
+  prev: string,
+): CheckpointRecord {
+  const body: CheckpointBody = { at, every: signer.every, head, key: signer.keyId };
+  return chain<CheckpointRecord>({
+    v: formatVersion,
+    seq,
+    ts: new Date().toISOString(),
+    event: "checkpoint",
+    checkpoint: { ...body, sig: signCheckpoint(signer, body) },
+    prev,
+  });
 }
 
 /**
  * The critical section, synchronous on purpose: nothing else in this process can run
  * between reading the last hash and appending, and the lock's refresh timer cannot fire
  * mid-way. One `write` per call through an `O_APPEND` descriptor: a record is never split
- * across writes (the recovery record, and an `AuditWriter` batch, travel in the same one).
+ * across writes (the recovery record, checkpoint records and an `AuditWriter` batch travel
+ * in the same one). With a signer, the head the key last signed for this log is compared with
+ * the log's: a difference (a truncated, rewritten or foreign-appended log) gets a checkpoint
+ * record naming the head the key last signed, so verify with the key reports it, and the
+ * new head is signed and kept after the write.
  */
-function appendLocked(file: string, entries: DecisionEntry[], durable: boolean): AppendResult[] {
-  const fd = openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, 0o600);
+function appendLocked(
+  file: string,
+  entries: DecisionEntry[],
+  durable: boolean,
+  signer: Signer | undefined,
+): AppendResult[] {
+  const fd = openLog(file);
   try {
     const size = fstatSync(fd).size;
     const tail = readTail(fd, size);
@@ -113,6 +216,10 @@ function appendLocked(file: string, entries: DecisionEntry[], durable: boolean):
     let prev = tail.head?.hash ?? genesis;
     let recovery: RecoveryRecord | undefined;
     const lines: string[] = [];
+    const checkpoints: CheckpointRecord[][] = entries.map(() => []);
+    let signing: Signing | undefined;
+    const kept = signer && readKeptHead(keptHeadPath(signer.dir, file));
+    if (signer) signing = { signer, mark: kept?.mark ?? 0 };
     if (tail.badReason !== undefined) {
       const now = new Date().toISOString(); // when the recovery happened, not the decision
       recovery = chain<RecoveryRecord>({
@@ -127,15 +234,43 @@ function appendLocked(file: string, entries: DecisionEntry[], durable: boolean):
       seq += 1;
       prev = recovery.hash;
     }
+    const addCheckpoint = (into: CheckpointRecord[], at: number, head: string) => {
+      if (!signing) return;
+      const cp = checkpointRecord(signing.signer, seq, at, head, prev);
+      lines.push(recordLine(cp));
+      into.push(cp);
+      signing.mark = seq;
+      seq += 1;
+      prev = cp.hash;
+    };
+    if (
+      kept !== undefined &&
+      (kept.seq !== (tail.head?.seq ?? 0) || kept.hash !== (tail.head?.hash ?? genesis))
+    ) {
+      // The log is not what this key last signed: say so in the log, signed.
+      addCheckpoint(checkpoints[0] ?? [], kept.seq, kept.hash);
+    }
     const results: AppendResult[] = entries.map((entry, i) => {
       const record = chain<DecisionRecord>({ ...entry, seq, prev });
       lines.push(recordLine(record));
       seq += 1;
       prev = record.hash;
-      return i === 0 && recovery ? { record, recovery } : { record };
+      if (signing && record.seq - signing.mark >= signing.signer.every) {
+        addCheckpoint(checkpoints[i]!, record.seq, record.hash);
+      }
+      const result: AppendResult = i === 0 && recovery ? { record, recovery } : { record };
+      if (checkpoints[i]!.length > 0) result.checkpoints = checkpoints[i];
+      return result;
     });
     writeAll(fd, Buffer.from(`${lines.join("\n")}\n`, "utf8"));
     if (durable) fsyncSync(fd);
+    if (signing) {
+      keepHead(
+        signing.signer,
+        { log: file, seq: seq - 1, hash: prev, mark: signing.mark, ts: new Date().toISOString() },
+        durable,
+      );
+    }
     return results;
   } finally {
     closeSync(fd);
@@ -143,7 +278,8 @@ function appendLocked(file: string, entries: DecisionEntry[], durable: boolean):
 }
 
 function validEntry(entry: DecisionEntry, redact: boolean): DecisionEntry {
-  const parsed = decisionEntrySchema.safeParse(redact ? redactEntry(entry) : entry);
+  // Validated before capping (which relies on the shape), so an oversized value is cut, never refused.
+  const parsed = decisionEntrySchema.safeParse(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AuditError(
@@ -151,16 +287,26 @@ function validEntry(entry: DecisionEntry, redact: boolean): DecisionEntry {
       "invalid-entry",
     );
   }
-  return parsed.data as DecisionEntry;
+  return capEntry(parsed.data as DecisionEntry, redact);
 }
 
-/** The log's path with its folder created and resolved through symlinks. */
-function logPath(file: string): string {
+/**
+ * The log's path with its folder created and checked: the folder itself must be a real
+ * folder, not a symlink (a link there would move the log, and its lock, wherever it points).
+ * Folders above it may be links (a symlinked checkout, macOS's /tmp): they are resolved, so
+ * that two spellings of the same log share one lock and one kept checkpoint.
+ */
+export function logPath(file: string): string {
   const absolute = resolve(file);
-  mkdirSync(dirname(absolute), { recursive: true });
-  // The lock is `<path>.lock`: resolve the folder's symlinks so that two spellings of the
-  // same log (`.claude/audit.jsonl` through a symlinked checkout) share one lock.
-  return join(realpathSync(dirname(absolute)), basename(absolute));
+  const folder = dirname(absolute);
+  mkdirSync(folder, { recursive: true });
+  if (!lstatSync(folder).isDirectory()) {
+    throw new AuditError(
+      `the audit log's folder ${folder} is a symbolic link (or not a folder); automode never writes through one: make it a real folder`,
+      "unsafe-path",
+    );
+  }
+  return join(realpathSync(folder), basename(absolute));
 }
 
 /**
@@ -185,8 +331,10 @@ async function appendBatch(
 ): Promise<AppendResult[]> {
   try {
     const path = logPath(file);
+    // Loaded (or created) before the lock: the first use generates the key pair.
+    const signer = options.sign === false ? undefined : signerFor(options.sign ?? {});
     return await withLock(path, options.lock ?? defaultLockOptions, () =>
-      appendLocked(path, entries, options.durable ?? false),
+      appendLocked(path, entries, options.durable ?? false, signer),
     );
   } catch (err) {
     if (err instanceof AuditError) throw err;

@@ -402,6 +402,53 @@ describe("the verifier's fast path", () => {
     if (process.env.SHOW_OUTCOMES) console.log(seen);
   });
 
+  // Checkpoint records take the fast path too (an alternative of the same pattern).
+  const checkpointRecord = fc.record({
+    checkpoint: mostly(
+      fc.record({
+        at: int,
+        every: mostly(fc.integer({ min: 1, max: 1000 }), fc.constant(0)),
+        head: digest,
+        key: mostly(fc.stringMatching(/^[0-9a-f]{16}$/), fc.constantFrom("ABCDEF0123456789", "0")),
+        sig: mostly(fc.stringMatching(/^[A-Za-z0-9_-]{86}$/), fc.constantFrom("x", "=")),
+      }),
+      fc.record({ at: int, head: digest }),
+    ),
+    event: mostly(fc.constant("checkpoint"), fc.constantFrom("recovery", "Checkpoint")),
+    prev: digest,
+    seq: mostly(int, fc.constant(0)),
+    ts,
+    v: mostly(fc.constant(1), fc.constantFrom(2, "1")),
+  });
+
+  it("accepts only checkpoint lines the exact path accepts, and every valid one", () => {
+    let fastCount = 0;
+    fc.assert(
+      fc.property(checkpointRecord, fc.array(mutation, { maxLength: 2 }), (body, ms) => {
+        const bytes = forged(body, ms);
+        fc.pre(bytes !== undefined);
+        const fast = fastDecisionLine(bytes!, 0, bytes!.length);
+        const exact = checkLineExact(bytes!, 0, bytes!.length, true, true, scanner);
+        if (fast !== undefined) {
+          fastCount += 1;
+          expect(typeof exact, bytes!.toString()).toBe("object");
+          expect(fast.hash).toBe((exact as { hash: string }).hash);
+          expect(fast.seq).toBe((exact as { seq: number }).seq);
+        }
+        if (
+          ms.length === 0 &&
+          typeof exact === "object" &&
+          (body.seq as number) < 1e15 &&
+          ((body.checkpoint as { at: number }).at ?? 0) < 1e15
+        ) {
+          expect(fast, bytes!.toString()).toBeDefined();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fastCount).toBeGreaterThan(500);
+  });
+
   it("agrees with the zod schema on the writer's lines", () => {
     fc.assert(
       fc.property(record, (body) => {

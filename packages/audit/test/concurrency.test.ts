@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appendDecision, verifyLog } from "../src/index.js";
+import {
+  appendDecision,
+  configDirectory,
+  loadKeyPair,
+  publicKeyText,
+  verifyLog,
+} from "../src/index.js";
 import { buildPackage, go, spawnWorker } from "./helpers/processes.js";
 import { sampleEntry } from "./helpers/records.js";
 
@@ -22,10 +28,17 @@ describe("many processes appending to one log", () => {
 
     const text = readFileSync(file, "utf8");
     expect(text.endsWith("\n")).toBe(true);
-    const lines = text.slice(0, -1).split("\n");
+    // Every line parses (no torn or interleaved line) and every (worker, i) appears once;
+    // the others are the signed checkpoint records (one every 32 records).
+    const records = text
+      .slice(0, -1)
+      .split("\n")
+      .map((line) => JSON.parse(line) as { session?: string; event?: string });
+    const checkpoints = records.filter((r) => r.event === "checkpoint").length;
+    expect(checkpoints).toBeGreaterThanOrEqual(Math.floor((processes * each) / 32));
+    const lines = records.filter((r) => r.event === undefined);
     expect(lines).toHaveLength(processes * each);
-    // Every line parses (no torn or interleaved line) and every (worker, i) appears once.
-    const sessions = lines.map((line) => (JSON.parse(line) as { session: string }).session);
+    const sessions = lines.map((r) => r.session!);
     const expected = Array.from({ length: processes }, (_, p) =>
       Array.from({ length: each }, (_, i) => `w${p}:${i}`),
     ).flat();
@@ -38,7 +51,19 @@ describe("many processes appending to one log", () => {
       expect(own).toEqual([...own].sort((a, b) => a - b));
     }
     const verified = await verifyLog(file);
-    expect(verified).toMatchObject({ ok: true, records: processes * each, recoveries: [] });
+    expect(verified).toMatchObject({
+      ok: true,
+      records: processes * each + checkpoints,
+      recoveries: [],
+    });
+    // Signed by the one key all 16 shared (created by whichever came first), to the last record.
+    const signed = await verifyLog(file, {
+      key: publicKeyText(loadKeyPair(configDirectory()).publicKey),
+    });
+    expect(signed, JSON.stringify(signed.firstBad)).toMatchObject({
+      ok: true,
+      signature: { kept: "matched", checkpoints },
+    });
     console.log(`storm: ${processes * each} appends from ${processes} processes in ${elapsed} ms`);
   }, 120_000);
 

@@ -18,6 +18,7 @@ describe("summarize", () => {
     expect(summary).toMatchObject({
       decisions: 70,
       recoveries: 0,
+      checkpoints: 0,
       invalid: 1,
       first: "2026-11-24T10:00:00.000Z",
       last: "2026-11-24T11:09:00.000Z",

@@ -48,7 +48,14 @@ describe("verifyLog", () => {
     expect(await verifyLog(file)).toMatchObject({ ok: true, records: 10, recoveries: [] });
     const empty = tempLog();
     writeFileSync(empty, "");
-    expect(await verifyLog(empty)).toEqual({ ok: true, records: 0, recoveries: [], head: genesis });
+    expect(await verifyLog(empty)).toEqual({
+      ok: true,
+      records: 0,
+      checkpoints: 0,
+      recoveries: [],
+      head: genesis,
+      headSeq: 0,
+    });
   });
 
   it("names the line of a flipped character in a value", async () => {

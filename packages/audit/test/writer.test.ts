@@ -1,11 +1,5 @@
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -92,7 +86,8 @@ describe("appendDecision", () => {
 
   it("times out (fails closed) on a fresh lock held by someone else, and takes over a stale one", async () => {
     const file = tempLog();
-    mkdirSync(`${file}.lock`);
+    // A live writer's lock: its pid (the test runner's parent) exists.
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: hostname() }));
     await expect(
       appendDecision(file, sampleEntry(0), { lock: { staleMs: 60_000, timeoutMs: 300 } }),
     ).rejects.toBeInstanceOf(AuditError);
@@ -203,11 +198,15 @@ describe("AuditWriter", () => {
       Array.from({ length: 50 }, (_, i) => writer.append(sampleEntry(i, `s${i}`))),
     );
     await writer.close();
-    expect(results.map((r) => r.record.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect(lines(file).map((l) => (JSON.parse(l) as { session: string }).session)).toEqual(
-      Array.from({ length: 50 }, (_, i) => `s${i}`),
+    // Seq 33 is the signed checkpoint record the writer adds every 32 records.
+    expect(results.map((r) => r.record.seq)).toEqual(
+      Array.from({ length: 50 }, (_, i) => (i < 32 ? i + 1 : i + 2)),
     );
+    const decisions = lines(file)
+      .map((l) => JSON.parse(l) as { session?: string })
+      .filter((r) => r.session !== undefined);
+    expect(decisions.map((r) => r.session)).toEqual(Array.from({ length: 50 }, (_, i) => `s${i}`));
     await expect(writer.append(sampleEntry(0))).rejects.toBeInstanceOf(AuditError);
-    expect(await verifyLog(file)).toMatchObject({ ok: true, records: 50 });
+    expect(await verifyLog(file)).toMatchObject({ ok: true, records: 51 });
   });
 });

@@ -5,7 +5,7 @@
  */
 
 import * as nodeFs from "node:fs";
-import { policySchema } from "@automode/policy";
+import { defaultPolicy } from "@automode/policy";
 import { createScope, type FileSystem, nodeFileSystem } from "@automode/scope";
 import { checkCommand } from "cc-safety-net/api";
 import { Bench, type Task } from "tinybench";
@@ -121,7 +121,7 @@ const memoScope: ScopeLike = {
 const pipelineOnly = buildEngine({
   scope: memoScope,
   analyze: () => [],
-  policy: policySchema.parse({ version: 1 }),
+  policy: defaultPolicy(),
   tier: "balanced",
   home: project.home,
   protectedFiles: [],

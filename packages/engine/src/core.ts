@@ -1,9 +1,17 @@
 import { isAbsolute, join } from "node:path";
 import { actionSchema, mostSevere, type Policy } from "@automode/policy";
 import { credentialStores } from "@automode/scope";
+import { safeText } from "./explain/safe-text.js";
 import { compileRules } from "./pipeline/rules/compile.js";
 import { decideOperation, type TraceStep } from "./pipeline/run.js";
-import { messageOf, operationsOf, type ReadScope, subjectOf } from "./pipeline/subjects.js";
+import {
+  MAX_PATTERN,
+  messageOf,
+  operationsOf,
+  type ReadScope,
+  subjectOf,
+} from "./pipeline/subjects.js";
+import { decideToolCall } from "./pipeline/tools/decide.js";
 import type { PipelineContext } from "./pipeline/types.js";
 import { makeWithin } from "./pipeline/within.js";
 import type { Analyzer, ScopeLike } from "./ports.js";
@@ -17,11 +25,23 @@ export interface Engine {
   decide(action: Action, options?: DecideOptions): Decision;
   /** The decision with every operation and every stage consulted. */
   explain(action: Action, options?: DecideOptions): Trace;
+  /**
+   * A call to a tool that maps to no action (an MCP tool, TodoWrite, Task): bookkeeping tools
+   * are approved, `tools` rules decide the others, and what no rule decides is escalated.
+   * Total like `decide`.
+   */
+  decideTool(tool: string): Decision;
 }
 
 export interface DecideOptions {
   /** For a read action: `listing` (Glob) or `recursive` (Grep); default one file. */
   read?: ReadScope;
+  /**
+   * For a read action: a file-name glob relative to its path (the Glob tool's `pattern`, the
+   * Grep tool's `glob`). The read is judged where the pattern reaches: the folder its literal
+   * segments name, and the sample names it aims at, held to the hard limits.
+   */
+  pattern?: string;
 }
 
 export interface OperationTrace {
@@ -54,7 +74,7 @@ const inputStep = (why: string, ok: boolean): TraceStep => ({
   stage: "invalid-input",
   check: "invalid-input",
   result: ok ? "pass" : "deny",
-  why,
+  why: safeText(why),
 });
 
 /** The engine over an already built scope and analyser: everything after creation is pure. */
@@ -72,7 +92,7 @@ export function buildEngine(options: CoreOptions): Engine {
 
   const deny = (check: Check, reason: string): Decision => ({
     verdict: "deny",
-    reason,
+    reason: safeText(reason),
     check,
     tier,
     operations: [],
@@ -98,9 +118,14 @@ export function buildEngine(options: CoreOptions): Engine {
     return undefined;
   }
 
-  function run(action: Action, read: ReadScope, traces: OperationTrace[] | undefined): Decision {
+  function run(
+    action: Action,
+    read: ReadScope,
+    pattern: string | undefined,
+    traces: OperationTrace[] | undefined,
+  ): Decision {
     const cwd = action.cwd ?? scope.root;
-    const operations = operationsOf(action, cwd, analyze, read);
+    const operations = operationsOf(action, cwd, analyze, read, pattern);
     if (operations.length === 0) {
       return {
         verdict: "escalate",
@@ -118,7 +143,8 @@ export function buildEngine(options: CoreOptions): Engine {
       const decision = decideOperation(subject, ctx, steps);
       decided.push(decision);
       if (traces && steps) {
-        traces.push({ operation: op, facts: factsOf(subject, ctx), steps, decision });
+        // Facts quote paths and commands: escaped like every reason (explain --json shows them).
+        traces.push({ operation: op, facts: factsOf(subject, ctx).map(safeText), steps, decision });
       }
       // The first most-severe operation names the check, reason and rule.
       if (worst === undefined || mostSevere(worst.verdict, decision.verdict) !== worst.verdict) {
@@ -150,10 +176,36 @@ export function buildEngine(options: CoreOptions): Engine {
         const why = `The read scope ${JSON.stringify(read)} is not file, listing or recursive.`;
         return [deny("invalid-input", why), inputStep(why, false)];
       }
-      return [run(action, read, traces), inputStep("a well-formed action", true)];
+      const pattern = options?.pattern;
+      if (pattern !== undefined) {
+        const bad =
+          typeof pattern !== "string" || pattern === "" || pattern.length > MAX_PATTERN
+            ? "is not a non-empty string of at most 4096 characters"
+            : pattern.includes("\0")
+              ? "holds a NUL byte"
+              : action.kind !== "read"
+                ? `applies to reads, not to a ${action.kind}`
+                : undefined;
+        if (bad !== undefined) {
+          const why = `The name pattern ${bad}.`;
+          return [deny("invalid-input", why), inputStep(why, false)];
+        }
+      }
+      return [run(action, read, pattern, traces), inputStep("a well-formed action", true)];
     } catch (error) {
       const reason = `automode failed while deciding (${messageOf(error)}), so it denies the action.`;
       return [deny("internal-error", reason), inputStep("a well-formed action", true)];
+    }
+  }
+
+  function decideTool(tool: string): Decision {
+    try {
+      return decideToolCall(tool, ctx);
+    } catch (error) {
+      return deny(
+        "internal-error",
+        `automode failed while deciding (${messageOf(error)}), so it denies the call.`,
+      );
     }
   }
 
@@ -162,6 +214,7 @@ export function buildEngine(options: CoreOptions): Engine {
     policy,
     projectRoot: scope.root,
     decide: (action, options) => guarded(action, options, undefined)[0],
+    decideTool,
     explain(action, options) {
       const operations: OperationTrace[] = [];
       const [decision, input] = guarded(action, options, operations);

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from "node:path";
 import {
   type Diagnostic,
+  defaultPolicy,
   type Policy,
   type PolicyInput,
   parsePolicy,
@@ -70,7 +71,7 @@ function loadPolicy(options: EngineOptions, fs: FileSystem): { policy: Policy; f
     if (options.policyFile !== undefined)
       throw new PolicyError(`cannot read the policy file ${file}`);
     // SPEC section 2: without a policy file the built-in default applies.
-    return { policy: policySchema.parse({ version: 1 }), file };
+    return { policy: defaultPolicy(), file };
   }
   const result = parsePolicy(text, { file });
   if (!result.ok) {

@@ -31,6 +31,11 @@ export interface ReadOperation {
    * only the hard limits (ignored path, credentials) apply to it, never the tier.
    */
   incidental?: boolean;
+  /**
+   * A sample name a file-name glob aims at (Glob's `pattern`, Grep's `glob`): held to the hard
+   * limits like an incidental argument, reported as what the pattern reaches.
+   */
+  reach?: boolean;
   /** The command (or tool) that performs it, for reasons: `cat`, `grep -r`, `<` redirect. */
   via?: string;
 }
@@ -88,10 +93,15 @@ export type Check =
   | "dynamic"
   | "rule"
   | "tier"
-  | "internal-error";
+  | "internal-error"
+  /** A Claude Code bookkeeping tool (TodoWrite, Task, …): touches nothing, approved in every tier. */
+  | "bookkeeping"
+  /** A tool automode has no model of (MCP tools, …) that no rule decides: a person decides. */
+  | "unknown-tool";
 
 export interface OperationDecision {
-  kind: Operation["kind"];
+  /** `tool` for a call to a tool that maps to no action (decided by `decideTool`). */
+  kind: Operation["kind"] | "tool";
   /** The path, URL or command text the operation targets. */
   target: string;
   verdict: Verdict;

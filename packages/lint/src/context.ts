@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Engine } from "@automode/engine";
 import {
+  defaultPolicy,
   type JsonPath,
   type ParseResult,
   type Policy,
   parsePolicy,
-  policySchema,
   type Tier,
 } from "@automode/policy";
 import { createScope, type Scope } from "@automode/scope";
@@ -66,12 +66,7 @@ export function loadProject(target: ProjectTarget): ProjectContext {
   const policyText = readIfExists(target.policyFile);
   const parsed =
     policyText === undefined ? undefined : parsePolicy(policyText, { file: target.policyFile });
-  const policy =
-    parsed === undefined
-      ? policySchema.parse({ version: 1 })
-      : parsed.ok
-        ? parsed.policy
-        : undefined;
+  const policy = parsed === undefined ? defaultPolicy() : parsed.ok ? parsed.policy : undefined;
   // A policy that does not parse still names its ignore file only if we can trust it; fall back to the default.
   const ignoreFile = resolve(target.root, policy?.ignoreFile ?? ".claudeignore");
   const ignoreText = readIfExists(ignoreFile);

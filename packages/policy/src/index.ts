@@ -1,3 +1,4 @@
+export { defaultPolicy, defaultPolicyText } from "./default.js";
 export { type Diagnostic, formatPath, type JsonPath } from "./diagnostic.js";
 export { policyJsonSchema, policySchemaId } from "./json-schema.js";
 export { type ParseOptions, type ParseResult, parsePolicy } from "./parse.js";

@@ -26,7 +26,10 @@ export interface ParseOptions {
  * Parses a policy written as JSON with comments and trailing commas. Never throws: every
  * problem comes back as a diagnostic with its JSON path, line and column.
  */
-export function parsePolicy(text: string, options: ParseOptions = {}): ParseResult {
+export function parsePolicy(source: string, options: ParseOptions = {}): ParseResult {
+  // Editors on Windows save a UTF-8 byte order mark; it is not part of the JSON (RFC 8259
+  // lets a parser ignore it), and line 1's columns are counted without it, as editors do.
+  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
   const lines = new LineMap(text);
   const at = (code: string, message: string, path: JsonPath, offset: number, length: number) => {
     const start = lines.position(offset);
@@ -165,6 +168,14 @@ function issueDiagnostics(
   const received = getNodeValue(node);
 
   if (issue.code === "invalid_value") {
+    const [only, ...others] = issue.values;
+    if (others.length === 0 && typeof only !== "string") {
+      // A literal such as `"version": 1`: name the type, or "1" and 1 read as the same thing.
+      return span(
+        "invalid-value",
+        `${where} must be the ${typeof only} ${String(only)}, not ${typeof received === "object" ? describe(received) : `the ${describe(received)}`}`,
+      );
+    }
     return span("invalid-value", enumMessage(where, received, issue.values.map(String)));
   }
   if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) {

@@ -1,27 +1,73 @@
 import { z } from "zod";
 
+const plain = (markdown: string) => markdown.replace(/`/g, "").replace(/\*\*/g, "");
+
 /** Attaches the same text as `description` and `markdownDescription`, which editors show on hover. */
 function doc<T extends z.ZodType>(schema: T, markdown: string): T {
-  const plain = markdown.replace(/`/g, "").replace(/\*\*/g, "");
-  return schema.meta({ description: plain, markdownDescription: markdown });
+  return schema.meta({ description: plain(markdown), markdownDescription: markdown });
+}
+
+/**
+ * An enum documented value by value: VS Code shows `markdownEnumDescriptions` (and other
+ * editors `enumDescriptions`) beside each completion, in the order of the values.
+ */
+function documentedEnum<const V extends readonly [string, ...string[]]>(
+  values: V,
+  markdown: string,
+  perValue: { [K in V[number]]: string },
+) {
+  const descriptions = values.map((value) => perValue[value as V[number]]);
+  return z.enum(values).meta({
+    description: plain(markdown),
+    markdownDescription: markdown,
+    enumDescriptions: descriptions.map(plain),
+    markdownEnumDescriptions: descriptions,
+  });
 }
 
 export const verdicts = ["approve", "deny", "escalate"] as const;
 export const tiers = ["permissive", "balanced", "restrictive"] as const;
 export const actionKinds = ["read", "write", "delete", "execute", "network"] as const;
 
-export const verdictSchema = doc(
-  z.enum(verdicts),
+const verdictDescriptions = {
+  approve: "The agent goes ahead without asking.",
+  deny: "The agent is stopped and told why; nobody is asked.",
+  escalate: "The human is asked (Claude Code's `ask`).",
+} as const;
+
+const tierDescriptions = {
+  permissive:
+    "Solo personal projects: approves inside the project, package installs, unknown commands and network (logged); escalates writes outside the project and global configuration.",
+  balanced:
+    "The default: approves reads, edits, new and deleted files and development commands inside the project; escalates package installs, unknown commands, network and anything outside the project.",
+  restrictive:
+    "Approves reads and edits of existing files inside the project only; escalates everything else, creating and deleting files and running commands included.",
+} as const;
+
+export const verdictSchema = documentedEnum(
+  verdicts,
   "One of `approve`, `deny` or `escalate` (ask the human).",
+  verdictDescriptions,
 );
-export const tierSchema = doc(
-  z.enum(tiers),
+export const tierSchema = documentedEnum(
+  tiers,
   "How much auto mode approves on its own: `permissive` (solo personal projects), `balanced` (the default) or `restrictive`.",
+  tierDescriptions,
 );
-export const actionKindSchema = doc(
-  z.enum(actionKinds),
+export const actionKindSchema = documentedEnum(
+  actionKinds,
   "An operation kind: `read`, `write`, `delete`, `execute` or `network`.",
+  {
+    read: "Reading a file or listing a folder (`Read`, `Glob`, `Grep`, `cat`, `<` redirects, …).",
+    write: "Creating or modifying a file (`Write`, `Edit`, `>` redirects, `cp` destinations, …).",
+    delete: "Deleting a file or folder (`rm`, `unlink`, `mv` sources, …).",
+    execute: "Running a command (each simple command of a `Bash` call).",
+    network: "Reaching a host (`WebFetch`, `curl`, `git push`, …).",
+  },
 );
+
+/** The policy format version; the JSON Schema export marks it an integer. */
+export const versionSchema = doc(z.literal(1), "The policy format version; `1`.");
 
 const nonEmpty = z.string().min(1);
 
@@ -93,7 +139,7 @@ export const ruleSchema = doc(
       ).optional(),
       tools: doc(
         z.array(nonEmpty).min(1),
-        'Globs on the agent tool name, such as `"mcp__github__*"`.',
+        'Globs on the name of a tool automode has no model of, such as `"mcp__github__*"` (`*` any run, `?` one character); never matches Bash, Read, Write, Edit, WebFetch, the bookkeeping tools, or any action.',
       ).optional(),
     })
     .refine(
@@ -117,13 +163,15 @@ export const policyTestSchema = doc(
   z.strictObject({
     description: doc(z.string(), "What the example shows.").optional(),
     action: actionSchema,
-    expect: doc(
-      z.enum(verdicts),
+    expect: documentedEnum(
+      verdicts,
       "The verdict the policy must give: `approve`, `deny` or `escalate`.",
+      verdictDescriptions,
     ),
-    tier: doc(
-      z.enum(tiers),
+    tier: documentedEnum(
+      tiers,
       "Decide this example under another tier than the policy's.",
+      tierDescriptions,
     ).optional(),
   }),
   "An example the policy must satisfy; the linter decides it with the real engine.",
@@ -144,7 +192,7 @@ export const auditSchema = doc(
 export const policySchema = z
   .strictObject({
     $schema: doc(z.string(), "The JSON Schema this file follows, for editors.").optional(),
-    version: doc(z.literal(1), "The policy format version; `1`."),
+    version: versionSchema,
     tier: tierSchema.default("balanced"),
     ignoreFile: doc(
       nonEmpty,
@@ -166,6 +214,10 @@ export const policySchema = z
   })
   .meta({
     title: "automode policy",
+    // VS Code reads these two on the schema a file uses: .claude/policy.json is JSON with
+    // comments, so its editor must not flag the comments init writes.
+    allowComments: true,
+    allowTrailingCommas: true,
     description:
       "An automode policy (.claude/policy.json): what an AI coding agent may do on its own in auto mode.",
     markdownDescription:

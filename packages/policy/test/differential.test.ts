@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { actionKinds, policyJsonSchema, policySchema, tiers, verdicts } from "../src/index.js";
+import { strictAjv } from "./strict-ajv.js";
 
 const committed = JSON.parse(
   readFileSync(new URL("../policy.schema.json", import.meta.url), "utf8"),
 ) as Record<string, unknown>;
-
-/** ajv in strict mode, knowing the one annotation editors use that JSON Schema does not define. */
-function strictAjv() {
-  const ajv = new Ajv({ strict: true, allErrors: true });
-  ajv.addKeyword({ keyword: "markdownDescription", schemaType: "string" });
-  return ajv;
-}
 
 const word = fc.stringMatching(/^[a-z][a-z0-9._/*-]{0,12}$/);
 const action = fc.oneof(

@@ -101,6 +101,21 @@ describe("parsePolicy", () => {
     expect(d?.message).toBe('missing required key "version"');
   });
 
+  it("names the type when a literal is written as a string", () => {
+    const [d] = problems(`{\n  "version": "1"\n}`);
+    expect(d).toMatchObject({ code: "invalid-value", path: ["version"], line: 2, column: 14 });
+    expect(d?.message).toBe('version must be the number 1, not the string "1"');
+    expect(problems(`{"version": 2}`)[0]?.message).toBe(
+      "version must be the number 1, not the number 2",
+    );
+  });
+
+  it("accepts a UTF-8 byte order mark, counting columns without it", () => {
+    expect(ok(`\uFEFF{"version": 1, "tier": "restrictive"}`).tier).toBe("restrictive");
+    const [d] = problems(`\uFEFF{"version": 1, "tier": "x"}`);
+    expect(d).toMatchObject({ line: 1, column: 24 });
+  });
+
   it("requires a rule to give a matcher", () => {
     const [d] = problems(`{"version": 1, "rules": [\n  {"id": "x", "verdict": "deny"}\n]}`);
     expect(d).toMatchObject({ path: ["rules", 0], line: 2, column: 3 });

@@ -33,11 +33,29 @@ function buildTree(root: string, tree: TreeEntry[]): string[] {
   return paths;
 }
 
+/**
+ * One repository for every run: `git init` was half the processes the test started, and on a
+ * loaded machine the cost that pushed it past its time limit. Each run empties the work tree
+ * (all but `.git`, which no generated name can be) and builds its own; git reads only the
+ * pattern file given with `-c` and the paths on disk, so nothing carries over between runs.
+ */
+let shared: { base: string; repo: string } | undefined;
+function sharedRepo(): { base: string; repo: string } {
+  if (shared === undefined) {
+    const base = tempDir("scope-diff-");
+    const repo = path.join(base, "repo");
+    fs.mkdirSync(repo);
+    gitInit(repo);
+    shared = { base, repo };
+  }
+  for (const name of fs.readdirSync(shared.repo)) {
+    if (name !== ".git") fs.rmSync(path.join(shared.repo, name), { recursive: true, force: true });
+  }
+  return shared;
+}
+
 function compare(tree: TreeEntry[], patternText: string, ignoreCase: boolean): void {
-  const base = tempDir("scope-diff-");
-  const repo = path.join(base, "repo");
-  fs.mkdirSync(repo);
-  gitInit(repo);
+  const { base, repo } = sharedRepo();
   const patternFile = path.join(base, "patterns");
   fs.writeFileSync(patternFile, patternText);
   const paths = buildTree(repo, tree);
@@ -64,11 +82,14 @@ function compare(tree: TreeEntry[], patternText: string, ignoreCase: boolean): v
       `disagreement with git (ignoreCase=${ignoreCase})\npatterns: ${JSON.stringify(patternText)}\n${detail.join("\n")}`,
     );
   }
-  fs.rmSync(base, { recursive: true, force: true });
 }
 
+// 80 runs start 80 git processes and build 80 trees: seconds on a quiet machine, and several
+// times that on a loaded one. Nothing here is timed; the limit only stops a hung git.
+const limit = { timeout: 180_000 };
+
 describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
-  test("case-sensitive, as on Linux", () => {
+  test("case-sensitive, as on Linux", limit, () => {
     console.log(`git differential seed: ${seed}`);
     fc.assert(
       fc.property(treeArbitrary, patternFileArbitrary, (tree, text) => compare(tree, text, false)),
@@ -76,7 +97,7 @@ describe(`git check-ignore --no-index differential (seed ${seed})`, () => {
     );
   });
 
-  test("core.ignoreCase=true, as on a case-insensitive file system", () => {
+  test("core.ignoreCase=true, as on a case-insensitive file system", limit, () => {
     fc.assert(
       fc.property(treeArbitrary, patternFileArbitrary, (tree, text) => compare(tree, text, true)),
       { seed: seed + 1, numRuns: 20, endOnFailure: true },

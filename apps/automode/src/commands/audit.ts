@@ -1,32 +1,53 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { verifyLog } from "@automode/audit";
+import {
+  AuditError,
+  configDirectory,
+  loadKeyPair,
+  parsePublicKey,
+  publicKeyFile,
+  publicKeyText,
+  verifyLog,
+} from "@automode/audit";
 import { parse, UsageError } from "../args.js";
 import { verifyMessage } from "../audit.js";
 import type { Io } from "../io.js";
 import { loadProject, PolicyError } from "../project/load.js";
 
-export const AUDIT_HELP = `Usage: automode audit <verify|summary|report> [file] [--json]
+export const AUDIT_HELP = `Usage: automode audit <verify|summary|report|key> [file] [--json]
 
   verify [file]    check every record and the hash chain; exit 0 when intact, 1 otherwise
+                   (without --key only the log's internal consistency is checked)
   summary [file]   decisions per verdict, tier, check and tool, as a table (--json: JSON)
   report [file]    the summary plus every escalated and denied decision
+  key              print your public key (creating the key pair if missing), to share
+                   with whoever verifies your logs
 
 Without a file: the log the project's policy names (audit.path, default .claude/audit.jsonl),
 the project found as the hook finds it.
 
 Options:
+  --key PUBLIC     (verify) the writer's public key, as printed by automode audit key, or a
+                   file holding it: also checks the signed checkpoints (a re-hashed chain)
+                   and, on the writer's machine, that the log ends at the head last signed
+                   (a cut tail)
+  --pem            (key) print the public key as PEM instead of one line
   --policy F       the policy whose audit.path to use (without a file)
   --json           machine-readable output
+
+The key pair and the signed heads live in $AUTOMODE_CONFIG_DIR, else
+$XDG_CONFIG_HOME/automode, else ~/.config/automode.
 `;
 
-const verbs = ["verify", "summary", "report"] as const;
+const verbs = ["verify", "summary", "report", "key"] as const;
 type Verb = (typeof verbs)[number];
 
 export async function audit(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     json: { type: "boolean" },
     policy: { type: "string" },
+    key: { type: "string" },
+    pem: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -37,13 +58,78 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (verb === undefined || !(verbs as readonly string[]).includes(verb)) {
     throw new UsageError(`audit needs a verb: ${verbs.join(", ")} (see automode audit --help)`);
   }
+  if (verb === "key") {
+    if (file !== undefined) throw new UsageError(`audit key takes no file (got "${file}")`);
+    return printKey(io, values.pem === true);
+  }
+  if (values.pem) throw new UsageError("--pem goes with audit key");
+  if (values.key !== undefined && verb !== "verify")
+    throw new UsageError("--key goes with audit verify");
   if (extra !== undefined)
     throw new UsageError(`audit ${verb} takes one file (got also "${extra}")`);
   if (file !== undefined && values.policy !== undefined)
     throw new UsageError("give a log file or --policy, not both");
+  const key = values.key === undefined ? undefined : publicKey(values.key, io);
   const path = file === undefined ? projectLog(io, values.policy) : resolve(io.cwd, file);
   if (!existsSync(path)) throw new UsageError(`no audit log at ${path}`);
-  return run(verb as Verb, path, values.json === true, io);
+  if (verb === "verify") {
+    const result = await verifyLog(path, {
+      ...(key === undefined ? {} : { key }),
+      configDir: configDirectory(io.env),
+    });
+    io.out(
+      values.json === true
+        ? `${JSON.stringify({ ...result, checked: result.signature === undefined ? "internal consistency only" : "chain and signatures" })}\n`
+        : `${path}: ${verifyMessage(result)}\n`,
+    );
+    return result.ok ? 0 : 1;
+  }
+  const { summaryReport } = await import("../audit-summary.js");
+  return summaryReport(verb as Exclude<Verb, "verify" | "key">, path, values.json === true, io);
+}
+
+/** `--key`: the key text itself, or a file holding it. A bad key is a usage error (exit 2). */
+function publicKey(value: string, io: Io): string {
+  const text = value.trim();
+  let keyText = text;
+  if (!text.startsWith("ed25519:") && !text.startsWith("-----BEGIN")) {
+    const file = resolve(io.cwd, text);
+    if (!existsSync(file)) {
+      throw new UsageError(
+        `--key: ${value} is neither a public key ("ed25519:…", see automode audit key) nor a file`,
+      );
+    }
+    keyText = readFileSync(file, "utf8");
+  }
+  try {
+    parsePublicKey(keyText);
+  } catch (error) {
+    if (error instanceof AuditError) throw new UsageError(`--key: ${error.message}`);
+    throw error;
+  }
+  return keyText;
+}
+
+/** `audit key`: the user's public key, the key pair created on first use. */
+function printKey(io: Io, pem: boolean): number {
+  const dir = configDirectory(io.env);
+  let publicKey: ReturnType<typeof loadKeyPair>["publicKey"];
+  try {
+    publicKey = loadKeyPair(dir).publicKey;
+  } catch (error) {
+    if (error instanceof AuditError) {
+      io.err(`automode audit key: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.out(
+    pem
+      ? publicKey.export({ format: "pem", type: "spki" }).toString()
+      : `${publicKeyText(publicKey)}\n`,
+  );
+  if (!pem && io.isTTY) io.err(`(also in ${resolve(dir, publicKeyFile)})\n`);
+  return 0;
 }
 
 /** The log the hook writes for this project: its policy's `audit.path`. */
@@ -55,14 +141,4 @@ function projectLog(io: Io, policyFile: string | undefined): string {
       throw new UsageError(`${error.message} (or name the log file)`);
     throw error;
   }
-}
-
-async function run(verb: Verb, path: string, json: boolean, io: Io): Promise<number> {
-  if (verb === "verify") {
-    const result = await verifyLog(path);
-    io.out(json ? `${JSON.stringify(result)}\n` : `${path}: ${verifyMessage(result)}\n`);
-    return result.ok ? 0 : 1;
-  }
-  const { summaryReport } = await import("../audit-summary.js");
-  return summaryReport(verb, path, json, io);
 }

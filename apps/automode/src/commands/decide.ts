@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { actionSchema } from "@automode/policy";
+import type { z } from "zod";
 import { parse, parseTier, UsageError } from "../args.js";
 import { type AppDecision, denial } from "../decision.js";
 import { engineFor } from "../engine.js";
@@ -58,12 +59,9 @@ function decideLine(
   }
   const parsed = actionSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where =
-      issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
     return denial(
       "invalid-input",
-      `the line is not an action${where}: ${issue?.message ?? "invalid"}`,
+      `the line is not an action: ${actionProblem(parsed.error.issues[0], value)}`,
       tier,
     );
   }
@@ -76,4 +74,47 @@ function decideLine(
       tier,
     );
   }
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** One plain sentence naming the field at fault, instead of zod's own text. */
+export function actionProblem(issue: Issue | undefined, value: unknown): string {
+  if (issue === undefined) return "it does not match the action schema";
+  const record =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  if (record === undefined) return `a JSON object is expected, not ${kindOf(value)}`;
+  const field = issue.path.map(String).join(".");
+  const kind = typeof record.kind === "string" ? ` for kind "${record.kind}"` : "";
+  switch (issue.code) {
+    case "invalid_union":
+      if (field === "kind" && "options" in issue) {
+        const kinds = (issue.options as unknown[]).map(String).join(", ");
+        return record.kind === undefined
+          ? `missing field "kind" (one of ${kinds})`
+          : `field "kind" must be one of ${kinds}, not ${JSON.stringify(record.kind)}`;
+      }
+      break;
+    case "invalid_type":
+      return record[field] === undefined
+        ? `missing field "${field}" (${article(issue.expected)})${kind}`
+        : `field "${field}" must be ${article(issue.expected)}, not ${kindOf(record[field])}`;
+    case "too_small":
+      return `field "${field}" must not be empty`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => `"${k}"`).join(", ")}${kind}`;
+  }
+  return field === "" ? issue.message : `field "${field}": ${issue.message}`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return article(typeof value);
 }

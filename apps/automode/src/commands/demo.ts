@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { tiers } from "@automode/policy";
 import { parse, UsageError } from "../args.js";
 import { verifyAuditLog } from "../audit.js";
-import type { Io } from "../io.js";
+import { type Io, removeOnExit } from "../io.js";
 import { packageRoot } from "../paths.js";
 import { callTable, countsTable, styleFor } from "../replay/report.js";
 import { replayCalls } from "../replay/run.js";
@@ -48,6 +48,9 @@ export async function demo(argv: readonly string[], io: Io): Promise<number> {
   // The copy sits in a folder of its own next to the logs, so removing it leaves only them.
   const work = realpathSync(mkdtempSync(join(tmpdir(), "automode-demo-project-")));
   const project = join(work, "invoice-kit");
+  const removeCopy = values.keep
+    ? () => undefined
+    : removeOnExit(work, (dir) => rmSync(dir, { recursive: true, force: true }));
   try {
     cpSync(join(pkg, "sample-project"), project, { recursive: true });
     const recorded = readFileSync(join(pkg, "demo", "session.jsonl"), "utf8");
@@ -81,7 +84,7 @@ export async function demo(argv: readonly string[], io: Io): Promise<number> {
     io.out(`\nRead one with: automode audit summary ${auditPaths.balanced}\n`);
     return intact ? 0 : 1;
   } finally {
-    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    removeCopy();
   }
 }
 

@@ -1,25 +1,42 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { parsePolicy } from "@automode/policy";
 import { parse, parseTier, UsageError } from "../args.js";
 import { mergeClaudeignore } from "../init/claudeignore.js";
 import { lineDiff } from "../init/diff.js";
-import { registerHook, SettingsError } from "../init/settings.js";
-import { HOOK_COMMAND_GLOBAL, hookCommandFor, STARTER_POLICY } from "../init/templates.js";
+import { mergeGitignore } from "../init/gitignore.js";
+import { PROJECT_HOOK_COMMAND, resolveHookCommand } from "../init/hook-command.js";
+import { probeHook } from "../init/probe.js";
+import {
+  automodeHooks,
+  coversEveryTool,
+  type RegisteredHook,
+  registerHook,
+  SettingsError,
+} from "../init/settings.js";
+import { schemaRefFor, starterPolicy } from "../init/templates.js";
 import type { Io } from "../io.js";
 
-export const INIT_HELP = `Usage: automode init [--dir D] [--dry-run] [--hook-command C] [--permission-tier T]
+export const INIT_HELP = `Usage: automode init [--dir D] [--dry-run] [--hook-command C] [--permission-tier T] [--no-gitignore]
 
 Sets up automode in a project: writes .claude/policy.json (balanced, unless
---permission-tier says otherwise) and a .claudeignore covering credentials, and registers
-the hook in .claude/settings.json under hooks.PreToolUse, merging into what is there.
-Existing files are never overwritten; running it again changes nothing.
+--permission-tier says otherwise) and a .claudeignore covering credentials, registers the
+hook in .claude/settings.json under hooks.PreToolUse (merging into what is there), and adds
+the audit log to .gitignore. Existing files are never overwritten; running it again changes
+nothing.
+
+Before writing anything, init runs the hook command once as Claude Code will (a test call on
+stdin, CLAUDE_PROJECT_DIR set) and stops with exit 1 when it does not answer: Claude Code lets
+every tool run when a hook cannot start. \`automode doctor\` repeats the checks later.
 
 Options:
   --dir D             the project root (default: the current folder)
-  --dry-run           print the changes instead of writing them
-  --hook-command C    the hook command to register (default: the project's
-                      node_modules/.bin/automode when installed, else "${HOOK_COMMAND_GLOBAL}")
+  --dry-run           print the changes instead of writing them (the hook is not run)
+  --hook-command C    the hook command to register (default: ${PROJECT_HOOK_COMMAND}
+                      when automode is installed in the project, else the absolute path of
+                      the automode on PATH)
   --permission-tier T the starter policy's tier: permissive | balanced | restrictive
+  --no-gitignore      leave .gitignore alone
 `;
 
 interface Change {
@@ -37,6 +54,7 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     "dry-run": { type: "boolean" },
     "hook-command": { type: "string" },
     "permission-tier": { type: "string" },
+    "no-gitignore": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -48,25 +66,28 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
   const tier = parseTier(values["permission-tier"]);
   const root = resolve(io.cwd, values.dir ?? ".");
   if (!existsSync(root)) throw new UsageError(`--dir ${root} does not exist`);
+  const fail = (message: string) => {
+    io.err(`automode init: ${message}; nothing was written\n`);
+    return 1;
+  };
 
   const changes: Change[] = [];
   const kept: string[] = [];
 
   const policyPath = ".claude/policy.json";
   const policyBefore = read(join(root, policyPath));
+  let auditPath = ".claude/audit.jsonl";
   if (policyBefore === undefined) {
-    const text =
-      tier === undefined
-        ? STARTER_POLICY
-        : STARTER_POLICY.replace('"tier": "balanced"', `"tier": "${tier}"`);
     changes.push({
       file: policyPath,
       before: undefined,
-      after: text,
+      after: starterPolicy(schemaRefFor(root), tier),
       note: `${tier ?? "balanced"} tier, with $schema for editors`,
     });
   } else {
     kept.push(`${policyPath} (exists, left as it is)`);
+    const parsed = parsePolicy(policyBefore);
+    if (parsed.ok) auditPath = parsed.policy.audit.path;
   }
 
   const ignoreBefore = read(join(root, ".claudeignore"));
@@ -87,33 +108,78 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
 
   const settingsPath = ".claude/settings.json";
   const settingsBefore = read(join(root, settingsPath));
-  let merged: ReturnType<typeof registerHook>;
+  let registered: RegisteredHook[];
   try {
-    merged = registerHook(settingsBefore, values["hook-command"] ?? hookCommandFor(root));
+    registered = automodeHooks(settingsBefore);
   } catch (error) {
-    if (error instanceof SettingsError) {
-      io.err(`automode init: ${error.message}\n`);
-      return 1;
-    }
+    if (error instanceof SettingsError) return fail(error.message);
     throw error;
   }
+  let command: string;
+  if (registered.length > 0) {
+    // Already wired: check the command that is there, and change nothing. A matcher that
+    // leaves tools out is a hook that lets them run unasked; init does not call that set up.
+    const everyTool = registered.find((hook) => coversEveryTool(hook.matcher));
+    if (everyTool === undefined) {
+      const matchers = registered.map((hook) => JSON.stringify(hook.matcher)).join(", ");
+      return fail(
+        `the automode hook in ${settingsPath} has the matcher ${matchers}, which leaves tools unchecked; set "matcher": "*" there and run init again`,
+      );
+    }
+    command = everyTool.command;
+  } else if (values["hook-command"] !== undefined) {
+    command = values["hook-command"];
+  } else {
+    const resolved = resolveHookCommand(root, io.env);
+    if (!resolved.ok) return fail(resolved.problem);
+    command = resolved.command;
+  }
+  const merged = registerHook(settingsBefore, command);
   if (merged.changed) {
     changes.push({
       file: settingsPath,
       before: settingsBefore,
       after: merged.text,
-      note: settingsBefore === undefined ? "PreToolUse hook registered" : merged.note,
+      note: `PreToolUse hook registered: ${command}`,
     });
   } else {
     kept.push(`${settingsPath} (${merged.note})`);
   }
 
+  if (!values["no-gitignore"]) {
+    const log = resolve(root, auditPath);
+    const below = relative(root, log);
+    if (below !== "" && !below.startsWith(`..${sep}`) && below !== ".." && !isAbsolute(below)) {
+      const gitignoreBefore = read(join(root, ".gitignore"));
+      const gitignore = mergeGitignore(gitignoreBefore, below.split(sep).join("/"));
+      if (gitignore.changed) {
+        changes.push({
+          file: ".gitignore",
+          before: gitignoreBefore,
+          after: gitignore.text,
+          note: `ignores the audit log ${below}`,
+        });
+      } else {
+        kept.push(".gitignore (already ignores the audit log)");
+      }
+    }
+  }
+
   if (values["dry-run"]) {
     for (const change of changes) io.out(lineDiff(change.file, change.before, change.after));
     for (const line of kept) io.out(`unchanged ${line}\n`);
+    io.out(`hook command: ${command} (not run on a dry run)\n`);
     io.out(changes.length === 0 ? "nothing to do\n" : "dry run: nothing written\n");
     return 0;
   }
+
+  const probe = probeHook(command, root, io.env);
+  if (!probe.ok) {
+    const fix =
+      registered.length > 0 ? ` (it is already in ${settingsPath}: fix or remove it there)` : "";
+    return fail(`the hook command ${command} does not work${fix}: ${probe.problem}`);
+  }
+
   for (const change of changes) {
     const path = join(root, change.file);
     mkdirSync(resolve(path, ".."), { recursive: true });
@@ -123,8 +189,10 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     );
   }
   for (const line of kept) io.out(`unchanged ${line}\n`);
+  io.out(`checked the hook: it answered "${probe.decision}" to a test call\n`);
   if (changes.length > 0) {
     io.out("automode is set up: Claude Code now asks automode before every tool call.\n");
   }
+  io.out("Run `automode doctor` any time to check the set-up again.\n");
   return 0;
 }

@@ -18,9 +18,16 @@ export interface ToolCall {
 export type ReadScope = "file" | "listing" | "recursive";
 
 export type MappedCall =
-  /** A call automode models: one action for the engine. */
-  | { kind: "action"; action: PolicyAction; read?: ReadScope }
-  /** A tool automode has no model of (MCP tools, TodoWrite, Task, …): only `tools` rules decide it. */
+  /**
+   * A call automode models: one action for the engine; for Glob and Grep, how much it reads
+   * and the file-name glob (Glob's `pattern`, Grep's `glob`) that says where it reaches.
+   */
+  | { kind: "action"; action: PolicyAction; read?: ReadScope; pattern?: string }
+  /**
+   * A tool that maps to no action: the agent's bookkeeping (TodoWrite, Task, …), which the
+   * engine approves, or a tool automode has no model of (MCP tools, …), which `tools` rules
+   * decide. The engine's `decideTool` tells them apart.
+   */
   | { kind: "tool"; tool: string }
   /** A call whose input does not have the shape its tool requires: denied as invalid input. */
   | { kind: "invalid"; reason: string };
@@ -28,7 +35,8 @@ export type MappedCall =
 /**
  * The stand-in URL of a WebSearch: the query goes to the search provider, so it is a network
  * request, but it has no URL of its own. `.invalid` is reserved (RFC 2606), so no real
- * `domains` rule can match it by accident; approve searches with a `tools: ["WebSearch"]` rule.
+ * `domains` rule can match it by accident; approve searches on purpose with a
+ * `domains: ["websearch.invalid"]` rule (WebSearch is a modelled tool: `tools` rules never match it).
  */
 export const WEB_SEARCH_HOST = "websearch.invalid";
 
@@ -61,21 +69,52 @@ function optionalText(
   return value;
 }
 
-const writers: Readonly<Record<string, string>> = {
-  Write: "file_path",
-  Edit: "file_path",
-  MultiEdit: "file_path",
-  NotebookEdit: "notebook_path",
-};
+/**
+ * Tables indexed by the agent's tool name are Maps: a name like `__proto__`, `constructor` or
+ * `toString` must find nothing here (and be escalated as an unknown tool), never an inherited
+ * property of a plain object.
+ */
+const writers: ReadonlyMap<string, string> = new Map([
+  ["Write", "file_path"],
+  ["Edit", "file_path"],
+  ["MultiEdit", "file_path"],
+  ["NotebookEdit", "notebook_path"],
+]);
 
-const readers: Readonly<Record<string, { field: string; optional: boolean; scope: ReadScope }>> = {
-  Read: { field: "file_path", optional: false, scope: "file" },
-  // Glob lists names under its folder; Grep reads the contents of everything under it.
-  Glob: { field: "path", optional: true, scope: "listing" },
-  Grep: { field: "path", optional: true, scope: "recursive" },
+interface Reader {
+  field: string;
+  optional: boolean;
+  scope: ReadScope;
+  /** The field holding a file-name glob that says where the read reaches. */
+  pattern?: { field: string; required: boolean };
+}
+
+const readers: ReadonlyMap<string, Reader> = new Map<string, Reader>([
+  ["Read", { field: "file_path", optional: false, scope: "file" }],
+  ["NotebookRead", { field: "notebook_path", optional: false, scope: "file" }],
+  // Glob lists names under its folder, where its pattern reaches; Grep reads the contents of
+  // everything under its folder (only the files its `glob` names, when it gives one).
+  [
+    "Glob",
+    {
+      field: "path",
+      optional: true,
+      scope: "listing",
+      pattern: { field: "pattern", required: true },
+    },
+  ],
+  [
+    "Grep",
+    {
+      field: "path",
+      optional: true,
+      scope: "recursive",
+      pattern: { field: "glob", required: false },
+    },
+  ],
   // LS, the listing tool of older Claude Code versions.
-  LS: { field: "path", optional: false, scope: "listing" },
-};
+  ["LS", { field: "path", optional: false, scope: "listing" }],
+]);
 
 export function mapToolCall(call: ToolCall): MappedCall {
   const { tool, input, cwd } = call;
@@ -90,7 +129,12 @@ export function mapToolCall(call: ToolCall): MappedCall {
     tool,
     ...(call.session !== undefined && call.session.length > 0 ? { session: call.session } : {}),
   };
-  const known = tool in writers || tool in readers || tool === "Bash" || tool.startsWith("Web");
+  const known =
+    writers.has(tool) ||
+    readers.has(tool) ||
+    tool === "Bash" ||
+    tool === "WebFetch" ||
+    tool === "WebSearch";
   if (!known) return { kind: "tool", tool };
   if (!isFields(input)) return { kind: "invalid", reason: `${tool} needs an object tool_input` };
 
@@ -99,23 +143,32 @@ export function mapToolCall(call: ToolCall): MappedCall {
     if (typeof command !== "string") return { kind: "invalid", reason: command.invalid };
     return { kind: "action", action: { kind: "execute", command, ...context } };
   }
-  const writeField = writers[tool];
+  const writeField = writers.get(tool);
   if (writeField !== undefined) {
     const path = text(input, writeField, tool);
     if (typeof path !== "string") return { kind: "invalid", reason: path.invalid };
     return { kind: "action", action: { kind: "write", path, ...context } };
   }
-  const reader = readers[tool];
+  const reader = readers.get(tool);
   if (reader !== undefined) {
     const path = reader.optional
       ? optionalText(input, reader.field, tool)
       : text(input, reader.field, tool);
     if (typeof path === "object") return { kind: "invalid", reason: path.invalid };
+    let pattern: string | undefined;
+    if (reader.pattern !== undefined) {
+      const given = reader.pattern.required
+        ? text(input, reader.pattern.field, tool)
+        : optionalText(input, reader.pattern.field, tool);
+      if (typeof given === "object") return { kind: "invalid", reason: given.invalid };
+      pattern = given;
+    }
     // Glob and Grep search the session's folder when they name no path, as Claude Code does.
     return {
       kind: "action",
       action: { kind: "read", path: path ?? cwd, ...context },
       read: reader.scope,
+      ...(pattern !== undefined ? { pattern } : {}),
     };
   }
   if (tool === "WebFetch") {
@@ -128,6 +181,5 @@ export function mapToolCall(call: ToolCall): MappedCall {
     if (typeof query !== "string") return { kind: "invalid", reason: query.invalid };
     return { kind: "action", action: { kind: "network", url: webSearchUrl(query), ...context } };
   }
-  // Another Web* tool automode does not know.
   return { kind: "tool", tool };
 }

@@ -1,3 +1,4 @@
+import { safeText } from "@automode/engine";
 import type { Verdict } from "@automode/policy";
 import type { AppDecision } from "../decision.js";
 
@@ -21,12 +22,14 @@ export const permissionOf: Record<Verdict, HookOutput["hookSpecificOutput"]["per
 /**
  * The reason Claude Code shows: to Claude on a deny (so it can change course), to the person
  * on an ask. It names the stage (and rule) so either can find the policy line responsible.
+ * Escaped once more here (the engine's reasons already are): the app's own reasons quote
+ * hook input and error messages, which must not reach the dialog as control characters.
  */
 export function reasonText(
   decision: Pick<AppDecision, "reason" | "check" | "rule" | "tier">,
 ): string {
   const by = decision.rule === undefined ? decision.check : `${decision.check} ${decision.rule}`;
-  return `automode (${decision.tier}, ${by}): ${decision.reason}`;
+  return safeText(`automode (${decision.tier}, ${by}): ${decision.reason}`);
 }
 
 export function hookOutput(

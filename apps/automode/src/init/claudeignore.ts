@@ -9,7 +9,13 @@ export function mergeClaudeignore(original: string | undefined): { text: string;
     (line) => line !== "" && !line.startsWith("#"),
   );
   if (original === undefined) return { text: STARTER_CLAUDEIGNORE, added: wanted };
-  const have = new Set(original.split(/\r?\n/).map((line) => line.trim()));
+  // A byte order mark (Windows editors) is not part of the first pattern, as git reads it.
+  const have = new Set(
+    original
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .map((line) => line.trim()),
+  );
   const added = wanted.filter((line) => !have.has(line));
   if (added.length === 0) return { text: original, added };
   const eol = original.includes("\r\n") ? "\r\n" : "\n";

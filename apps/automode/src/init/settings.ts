@@ -3,9 +3,10 @@ import {
   type FormattingOptions,
   getNodeValue,
   modify,
+  type Node,
   type ParseError,
+  type ParseErrorCode,
   parseTree,
-  printParseErrorCode,
 } from "jsonc-parser";
 
 /** `.claude/settings.json` cannot be merged into without risking the user's settings. */
@@ -54,6 +55,11 @@ export interface MergeResult {
  * never a rewrite.
  */
 export function registerHook(original: string | undefined, command: string): MergeResult {
+  if (original?.startsWith("\uFEFF")) {
+    // jsonc-parser's edits do not expect a byte order mark; keep it, edit what follows.
+    const result = registerHook(original.slice(1), command);
+    return { ...result, text: `\uFEFF${result.text}` };
+  }
   const entry = hookEntry(command);
   if (original === undefined || original.trim() === "") {
     return {
@@ -62,20 +68,7 @@ export function registerHook(original: string | undefined, command: string): Mer
       note: "hook registered",
     };
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(original, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || root === undefined) {
-    const first = errors[0];
-    const where = first === undefined ? "" : ` at offset ${first.offset}`;
-    const what = first === undefined ? "empty" : printParseErrorCode(first.error);
-    throw new SettingsError(
-      `.claude/settings.json is not valid JSON (${what}${where}); fix it and run init again`,
-    );
-  }
-  const value: unknown = getNodeValue(root);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new SettingsError(".claude/settings.json must hold a JSON object");
-  }
+  const { value } = parseSettings(original);
   const options = { formattingOptions: formatting(original) };
   const hooks = (value as Record<string, unknown>).hooks;
   if (hooks === undefined) {
@@ -111,4 +104,94 @@ export function registerHook(original: string | undefined, command: string): Mer
     isArrayInsertion: true,
   });
   return { text: applyEdits(original, edits), changed: true, note: "hook registered" };
+}
+
+/** The plain words for jsonc-parser's error codes, as a person reads them. */
+const syntaxWords: Record<number, string> = {
+  1: "unexpected text here: property names and strings need double quotes",
+  2: "a number is not written correctly",
+  3: "a property name in double quotes was expected",
+  4: "a value was expected",
+  5: "a colon was expected",
+  6: "a comma was expected",
+  7: "a closing } was expected",
+  8: "a closing ] was expected",
+  9: "there is more after the end of the JSON value",
+  10: "a comment is not written correctly",
+  11: "a comment is not closed",
+  12: "a string is not closed",
+  13: "a number ends too early",
+  14: "a \\u escape needs four hex digits",
+  15: "an escape sequence in a string is not valid",
+  16: "a control character in a string must be escaped",
+};
+
+/** 1-based line and column of an offset. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/**
+ * Parses Claude Code's settings (JSON with comments). A syntax error is one sentence with the
+ * file's line and column, a BOM is skipped, and anything but an object is refused.
+ */
+export function parseSettings(
+  original: string,
+  file = ".claude/settings.json",
+): { root: Node; value: Record<string, unknown> } {
+  const text = original.replace(/^\uFEFF/, "");
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first !== undefined) {
+    const { line, column } = position(text, first.offset);
+    const what = syntaxWords[first.error as ParseErrorCode] ?? "the JSON is not valid here";
+    throw new SettingsError(
+      `${file}:${line}:${column}: not valid JSON: ${what}; fix it and run again`,
+    );
+  }
+  if (root === undefined) throw new SettingsError(`${file} is empty; it must hold a JSON object`);
+  const value: unknown = getNodeValue(root);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SettingsError(`${file} must hold a JSON object`);
+  }
+  return { root, value: value as Record<string, unknown> };
+}
+
+export interface RegisteredHook {
+  /** The group's matcher as written; undefined when it has none. */
+  matcher: unknown;
+  command: string;
+}
+
+/** Every automode hook command under `hooks.PreToolUse`, with its group's matcher. */
+export function registeredHooks(value: Record<string, unknown>): RegisteredHook[] {
+  const hooks = value.hooks;
+  if (typeof hooks !== "object" || hooks === null) return [];
+  const pre = (hooks as Record<string, unknown>).PreToolUse;
+  if (!Array.isArray(pre)) return [];
+  const found: RegisteredHook[] = [];
+  for (const group of pre) {
+    if (typeof group !== "object" || group === null) continue;
+    const { matcher, hooks: list } = group as { matcher?: unknown; hooks?: unknown };
+    if (!Array.isArray(list)) continue;
+    for (const hook of list) {
+      const command = (hook as { command?: unknown } | null)?.command;
+      if (typeof command === "string" && isAutomodeHook(command)) found.push({ matcher, command });
+    }
+  }
+  return found;
+}
+
+/** Claude Code runs a group for every tool when its matcher is absent, empty or `*`. */
+export function coversEveryTool(matcher: unknown): boolean {
+  return matcher === undefined || matcher === "" || matcher === "*" || matcher === ".*";
+}
+
+/** The automode hooks already registered in a settings text (none without a text). */
+export function automodeHooks(original: string | undefined): RegisteredHook[] {
+  if (original === undefined || original.trim() === "") return [];
+  return registeredHooks(parseSettings(original).value);
 }

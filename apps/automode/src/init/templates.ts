@@ -1,16 +1,31 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { policySchemaId, type Tier } from "@automode/policy";
 
 /**
  * What `automode init` writes. The policy is the balanced tier with a few commented examples
  * (a comment is how a team learns the format), valid as written.
  */
 
-/** Where editors find the schema: the copy @automode/policy ships, as SPEC section 2 shows. */
-export const POLICY_SCHEMA_REF = "../node_modules/@automode/policy/policy.schema.json";
+/**
+ * Where editors find the schema. The automode package ships a copy next to its package.json,
+ * so the relative path holds under npm and pnpm alike (pnpm links only direct dependencies
+ * into node_modules, so @automode/policy's own copy is not reachable there). A global install
+ * has no node_modules in the project: the schema's `$id` URL is the one name that works there.
+ */
+export const LOCAL_SCHEMA_REF = "../node_modules/automode/policy.schema.json";
+
+export function schemaRefFor(root: string): string {
+  return existsSync(join(root, "node_modules", "automode", "policy.schema.json"))
+    ? LOCAL_SCHEMA_REF
+    : policySchemaId;
+}
+
+/** Stands for the `$schema` value in the template; `starterPolicy` fills it in. */
+const POLICY_SCHEMA_PLACEHOLDER = "@SCHEMA@";
 
 export const STARTER_POLICY = `{
-  "$schema": "${POLICY_SCHEMA_REF}",
+  "$schema": "${POLICY_SCHEMA_PLACEHOLDER}",
   "version": 1,
   // permissive | balanced | restrictive; \`automode hook claude-code --permission-tier\` overrides it.
   "tier": "balanced",
@@ -18,12 +33,6 @@ export const STARTER_POLICY = `{
   "audit": { "path": ".claude/audit.jsonl", "redact": true },
   "rules": [
     // Deny wins over escalate, escalate over approve; order does not matter.
-    {
-      "id": "agent-bookkeeping",
-      "description": "The agent's own to-do list touches nothing.",
-      "verdict": "approve",
-      "tools": ["TodoWrite"]
-    },
     {
       "id": "install-from-lockfile",
       "verdict": "approve",
@@ -38,6 +47,14 @@ export const STARTER_POLICY = `{
   ]
 }
 `;
+
+/** The starter policy with its `$schema` and tier. */
+export function starterPolicy(schemaRef: string, tier: Tier = "balanced"): string {
+  return STARTER_POLICY.replace(POLICY_SCHEMA_PLACEHOLDER, schemaRef).replace(
+    '"tier": "balanced"',
+    `"tier": "${tier}"`,
+  );
+}
 
 /** Credentials first: the agent may never read, write or pass these to a command. */
 export const STARTER_CLAUDEIGNORE = `# automode: paths the agent may never read, write or pass to a command (gitignore syntax).
@@ -55,17 +72,3 @@ secrets/
 .aws/
 .ssh/
 `;
-
-/** The hook command when automode is installed globally (on PATH). */
-export const HOOK_COMMAND_GLOBAL = "automode hook claude-code";
-
-/**
- * The hook command for a project: its own install when there is one, started directly rather
- * than through npx (npx costs a few hundred milliseconds on every tool call), else the global
- * `automode`. Claude Code sets $CLAUDE_PROJECT_DIR for hooks, so it works from any subfolder.
- */
-export function hookCommandFor(root: string): string {
-  return existsSync(join(root, "node_modules", ".bin", "automode"))
-    ? '"$CLAUDE_PROJECT_DIR"/node_modules/.bin/automode hook claude-code'
-    : HOOK_COMMAND_GLOBAL;
-}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { type Policy, parsePolicy, type Tier } from "@automode/policy";
+import { defaultPolicyText, type Policy, parsePolicy, type Tier } from "@automode/policy";
 
 /** A policy that cannot be read or does not validate: every decision under it is a deny. */
 export class PolicyError extends Error {
@@ -89,7 +89,7 @@ export function loadProject(options: LoadOptions): Project {
       throw new PolicyError(`cannot read the policy ${policyFile}: ${(error as Error).message}`);
     }
   }
-  const parsed = parsePolicy(policyFile === undefined ? '{"version":1}' : text, {
+  const parsed = parsePolicy(policyFile === undefined ? defaultPolicyText : text, {
     file: policyFile ?? "<default>",
   });
   if (!parsed.ok) {

@@ -1,3 +1,4 @@
+import { safeText } from "@automode/engine";
 import type { ToolCall } from "../hook/map-tool.js";
 
 /** One tool call found in a transcript, in the order the agent made it. */
@@ -99,5 +100,6 @@ export function describeCall(call: ToolCall, root?: string): string {
       : undefined) ??
     pick("url", "query");
   const oneLine = (target ?? "").replace(/\s+/g, " ").trim();
-  return oneLine === "" ? call.tool : `${call.tool}: ${oneLine}`;
+  // The agent's text, shown in a report: escape sequences and bidi controls made visible.
+  return safeText(oneLine === "" ? call.tool : `${call.tool}: ${oneLine}`);
 }

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const appRoot = fileURLToPath(new URL("../..", import.meta.url));
-const bin = join(appRoot, "bin", "automode.js");
+export const bin = join(appRoot, "bin", "automode.js");
 
 export interface Run {
   status: number | null;
@@ -70,4 +70,24 @@ export function tempDir(): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "automode-e2e-")));
   created.push(dir);
   return dir;
+}
+
+/** A PATH with node and the system tools, and no automode on it. */
+export function pathWithoutAutomode(): string {
+  return [dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(":");
+}
+
+/** The same PATH with this build's automode on it, as a global install puts it there. */
+export function pathWithAutomode(): string {
+  const dir = join(tempDir(), "bin");
+  mkdirSync(dir);
+  symlinkSync(bin, join(dir, "automode"));
+  return `${dir}:${pathWithoutAutomode()}`;
+}
+
+/** Installs this build into a project's node_modules as npm and pnpm do (links). */
+export function installInto(project: string): void {
+  mkdirSync(join(project, "node_modules", ".bin"), { recursive: true });
+  symlinkSync(appRoot, join(project, "node_modules", "automode"));
+  symlinkSync(bin, join(project, "node_modules", ".bin", "automode"));
 }

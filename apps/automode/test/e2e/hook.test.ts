@@ -178,7 +178,7 @@ describe("automode hook claude-code", () => {
           hookEventName: "PreToolUse",
           permissionDecision: "ask",
           permissionDecisionReason:
-            'automode (balanced, unknown-tool): automode has no model of the tool mcp__slack__post_message, so a person decides (approve it with a "tools" rule)',
+            'automode (balanced, unknown-tool): automode has no model of the tool "mcp__slack__post_message", so a person decides (a "tools" rule can decide it).',
         },
       })}\n`,
     );

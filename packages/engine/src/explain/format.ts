@@ -1,4 +1,5 @@
 import type { Trace } from "../core.js";
+import { safeText } from "./safe-text.js";
 
 function actionLine(action: unknown): string {
   if (typeof action !== "object" || action === null) return JSON.stringify(action);
@@ -17,7 +18,11 @@ const pad = (s: string, n: number) =>
 const by = (check: string, rule: string | undefined) =>
   check === "rule" && rule !== undefined ? `rule ${rule}` : check;
 
-/** Plain text, one stage per line, no colours: pure, so tests and the README use it as is. */
+/**
+ * Plain text, one stage per line, no colours: pure, so tests and the README use it as is.
+ * Every line is escaped (`safeText`): the action's path or command is the agent's text, and a
+ * newline or an escape sequence in it must not forge or recolour lines of the trace.
+ */
 export function formatTrace(trace: Trace): string {
   const lines: string[] = [];
   const a = trace.action as { cwd?: unknown };
@@ -44,5 +49,5 @@ export function formatTrace(trace: Trace): string {
   const d = trace.decision;
   lines.push("");
   lines.push(`decision  ${d.verdict.toUpperCase()} by ${by(d.check, d.rule)}: ${d.reason}`);
-  return lines.join("\n");
+  return lines.map(safeText).join("\n");
 }

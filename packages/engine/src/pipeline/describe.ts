@@ -51,6 +51,7 @@ export function doing(subject: Subject, ctx: PipelineContext): string {
     case "read":
       if (op.recursive) return `reading everything under ${where}${suffix}`;
       if (op.listing) return `listing ${where}${suffix}`;
+      if (op.reach) return `reaching ${where} through a name pattern${suffix}`;
       if (op.incidental) return `passing ${where} to a command${suffix}`;
       return `reading ${where}${suffix}`;
     case "write":

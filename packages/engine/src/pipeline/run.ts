@@ -1,3 +1,4 @@
+import { safeText } from "../explain/safe-text.js";
 import type { OperationDecision, Verdict } from "../types.js";
 import { period, showPath, targetOf } from "./describe.js";
 import { denyingLimits, escalatingLimits, ruleStage, tierStage } from "./stages/index.js";
@@ -21,22 +22,24 @@ function settle(
   steps: TraceStep[] | undefined,
 ): OperationDecision {
   const check = result.check ?? stage.meta.check;
+  // Paths and commands in reasons are the agent's choice: shown to a person only escaped.
+  const reason = safeText(result.reason);
   if (steps) {
     const step: TraceStep = {
       stage: stage.meta.name,
       check,
       result: result.verdict,
-      why: result.reason,
+      why: reason,
     };
     if (result.rule !== undefined) step.rule = result.rule;
     steps.push(step);
   }
   const decision: OperationDecision = {
     kind: subject.op.kind,
-    target: targetOf(subject),
+    target: safeText(targetOf(subject)),
     verdict: result.verdict,
     check,
-    reason: result.reason,
+    reason,
   };
   if (result.rule !== undefined) decision.rule = result.rule;
   if (result.class !== undefined) decision.class = result.class;
@@ -93,7 +96,7 @@ export function decideOperation(
         stage: held.stage.meta.name,
         check: held.result.check ?? held.stage.meta.check,
         result: "escalate",
-        why: held.result.reason,
+        why: safeText(held.result.reason),
       });
       return settle(subject, ruleStage, ruleResult(rule, subject, ctx), steps);
     }

@@ -1,5 +1,7 @@
+import { isAbsolute, join } from "node:path";
 import type { Analyzer } from "../ports.js";
 import type { Action, Operation } from "../types.js";
+import { globReach } from "./reach.js";
 import { hostOf } from "./rules/domains.js";
 import type { PipelineContext, Subject } from "./types.js";
 
@@ -9,29 +11,23 @@ import type { PipelineContext, Subject } from "./types.js";
  */
 export type ReadScope = "file" | "listing" | "recursive";
 
+/** Cap on a name pattern's length: a pattern is a few segments, never a document. */
+export const MAX_PATTERN = 4096;
+
 /** The operations of an action: a file action is its own single operation (SPEC section 5). */
 export function operationsOf(
   action: Action,
   cwd: string,
   analyze: Analyzer,
   read: ReadScope = "file",
+  pattern?: string,
 ): Operation[] {
   const via = action.tool;
   switch (action.kind) {
     case "read":
-      return [
-        {
-          kind: "read",
-          path: action.path,
-          cwd,
-          ...(read === "recursive"
-            ? { recursive: true }
-            : read === "listing"
-              ? { listing: true }
-              : {}),
-          ...(via ? { via } : {}),
-        },
-      ];
+      return pattern === undefined
+        ? [readOf(action.path, cwd, read, via)]
+        : patternReads(action.path, pattern, cwd, read, via);
     case "write":
       return [{ kind: "write", path: action.path, cwd, ...(via ? { via } : {}) }];
     case "delete":
@@ -49,6 +45,44 @@ export function operationsOf(
     case "execute":
       return analyze(action.command, cwd);
   }
+}
+
+function readOf(path: string, cwd: string, read: ReadScope, via: string | undefined): Operation {
+  return {
+    kind: "read",
+    path,
+    cwd,
+    ...(read === "recursive" ? { recursive: true } : read === "listing" ? { listing: true } : {}),
+    ...(via ? { via } : {}),
+  };
+}
+
+/**
+ * A read through a file-name glob (Glob's `pattern`, Grep's `glob`), relative to `path`: the
+ * folder the pattern starts from, read as the tool reads, and each sample name it aims at,
+ * held to the hard limits (see reach.ts).
+ */
+function patternReads(
+  path: string,
+  pattern: string,
+  cwd: string,
+  read: ReadScope,
+  via: string | undefined,
+): Operation[] {
+  const under = (sub: string) => (isAbsolute(sub) ? sub : join(path, sub));
+  const reach = globReach(pattern);
+  const ops = [reach.base, ...reach.climbs].map((folder) => readOf(under(folder), cwd, read, via));
+  for (const sample of reach.samples) {
+    ops.push({
+      kind: "read",
+      path: under(sample),
+      cwd,
+      incidental: true,
+      reach: true,
+      ...(via ? { via } : {}),
+    });
+  }
+  return ops;
 }
 
 const urlLike = /^[a-z][a-z0-9+.-]*:\/\//iu;

@@ -25,6 +25,9 @@ describe("commands matcher", () => {
     ["n?m", "npm", false],
     ["rm -rf", "rm -fr", false],
     ["a.b", "axb", false],
+    ["npm run test-*", "npm run test-unit", true],
+    ["npm run test-*", "npm run testunit", false],
+    ["a-[b]*", "a-[b]c", true],
   ])("%s vs %s → %s", (p, l, want) => {
     expect(cmd(p, l)).toBe(want);
   });
@@ -115,10 +118,20 @@ describe("tools matcher", () => {
     ["mcp__github__*", "mcp__github__create_issue", true],
     ["mcp__github__*", "mcp__gitlab__x", false],
     ["mcp__github__*", "MCP__GITHUB__X", false],
-    ["Bash", "Bash", true],
+    // Modelled tools never match a `tools` pattern, whatever it says (SPEC section 2).
+    ["Bash", "Bash", false],
     ["Bash", "BashOutput", false],
-    ["Web?etch", "WebFetch", true],
+    ["Web?etch", "WebFetch", false],
+    ["?*", "Write", false],
+    ["mcp__web?etch", "mcp__webfetch", true],
     ["mcp.x", "mcpax", false],
+    // `-` and every other regular-expression character are literal, and compile under `u`.
+    ["mcp__github-enterprise__*", "mcp__github-enterprise__get", true],
+    ["mcp__brave-search__search", "mcp__brave-search__search", true],
+    ["mcp__a-b", "mcp__a\\-b", false],
+    ["x[a-z]", "xb", false],
+    ["x[a-z]", "x[a-z]", true],
+    ["(a|b)+{2}$^\\/", "(a|b)+{2}$^\\/", true],
   ])("%s vs %s → %s", (p, t, want) => {
     expect(matchesTool(compileToolPattern(p), t)).toBe(want);
   });

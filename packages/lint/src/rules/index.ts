@@ -15,6 +15,7 @@ import { ruleDuplicateId } from "./rule-duplicate-id.js";
 import { ruleHardLimit } from "./rule-hard-limit.js";
 import { ruleShadowed } from "./rule-shadowed.js";
 import { ruleTooBroad } from "./rule-too-broad.js";
+import { reachRules } from "./tool-and-domain-rules.js";
 
 /** Every built-in rule, in the order they run (and appear in SARIF's `tool.driver.rules`). */
 export const rules: readonly RuleModule[] = [
@@ -31,6 +32,7 @@ export const rules: readonly RuleModule[] = [
   permissiveSharedRepo,
   ruleDuplicateId,
   ruleTooBroad,
+  ...reachRules,
   ruleHardLimit,
   ruleShadowed,
   policyTests,

@@ -42,10 +42,9 @@ export function compileRules(rules: readonly Rule[], scope: ScopeLike): Compiled
 export function ruleMatches(rule: CompiledRule, subject: Subject): boolean {
   const op = subject.op;
   if (rule.operations && !rule.operations.has(op.kind)) return false;
-  if (rule.tools) {
-    const tool = subject.action.tool;
-    if (tool === undefined || !rule.tools.some((t) => matchesTool(t, tool))) return false;
-  }
+  // `tools` rules decide only calls to tools automode has no model of (toolRuleMatches); an
+  // operation is modelled by definition, whatever tool the action names.
+  if (rule.tools) return false;
   if (rule.paths) {
     const path = subject.path;
     if (path === undefined || !rule.paths.matches(path)) return false;
@@ -60,4 +59,14 @@ export function ruleMatches(rule: CompiledRule, subject: Subject): boolean {
     if (host === undefined || !rule.domains.some((d) => matchesDomain(d, host))) return false;
   }
   return true;
+}
+
+/**
+ * Whether a rule decides a call to a tool automode has no model of: it gives `tools`, one of
+ * them matches the name, and it gives no matcher a tool call lacks (an operation kind, a path,
+ * a command, a domain), so it never reaches further than what it names.
+ */
+export function toolRuleMatches(rule: CompiledRule, tool: string): boolean {
+  if (!rule.tools || rule.operations || rule.paths || rule.commands || rule.domains) return false;
+  return rule.tools.some((t) => matchesTool(t, tool));
 }

@@ -1,3 +1,4 @@
+import { isModelledTool } from "../tools/known.js";
 import { globToRegExp } from "./glob.js";
 
 export interface ToolPattern {
@@ -10,6 +11,7 @@ export function compileToolPattern(pattern: string): ToolPattern {
   return { source: pattern, re: globToRegExp(pattern, { question: true }) };
 }
 
+/** A modelled tool never matches, whatever the pattern (SPEC section 2). */
 export function matchesTool(pattern: ToolPattern, tool: string): boolean {
-  return pattern.re.test(tool);
+  return !isModelledTool(tool) && pattern.re.test(tool);
 }

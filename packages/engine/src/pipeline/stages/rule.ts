@@ -4,7 +4,7 @@ import { type CompiledRule, ruleMatches } from "../rules/compile.js";
 import type { Stage, StageResult, Subject } from "../types.js";
 
 const severity: Record<Verdict, number> = { approve: 0, escalate: 1, deny: 2 };
-const verbs: Record<Verdict, string> = {
+export const verbs: Record<Verdict, string> = {
   approve: "approves",
   escalate: "escalates",
   deny: "denies",
@@ -12,10 +12,18 @@ const verbs: Record<Verdict, string> = {
 
 /** The most severe matching rule; among equals, the first in the file (order never changes the verdict). */
 export function strongestRule(rules: readonly CompiledRule[], subject: Subject) {
+  return strongestOf(rules, (rule) => ruleMatches(rule, subject));
+}
+
+/** The one severity order (deny > escalate > approve) for operations and tool calls alike. */
+export function strongestOf(
+  rules: readonly CompiledRule[],
+  matches: (rule: CompiledRule) => boolean,
+): CompiledRule | undefined {
   let best: CompiledRule | undefined;
   for (const rule of rules) {
     if (best !== undefined && severity[rule.verdict] <= severity[best.verdict]) continue;
-    if (ruleMatches(rule, subject)) {
+    if (matches(rule)) {
       best = rule;
       if (rule.verdict === "deny") break;
     }

@@ -83,14 +83,15 @@ export const rules: Case[] = [
   x("curl https://api.github.com.evil.net/x", "AEE", r),
   x("curl https://evil.example/x", "DDD", { ...r, rule: "no-evil" }),
   x("curl https://example.org/", "EEE", { ...r, rule: "ask-example" }),
-  // tools
+  // tools: `tools` rules decide only tools automode has no model of (decideTool), never an
+  // action, whatever tool the action names (SPEC section 2).
   net("https://api.github.com/x", "AAA", { ...r, tool: "mcp__github__create_issue" }),
-  net("https://gitlab.com/x", "AAA", { ...r, tool: "mcp__github__list", rule: "mcp-github" }),
+  net("https://gitlab.com/x", "AEE", { ...r, tool: "mcp__github__list" }),
   net("https://gitlab.com/x", "AEE", { ...r, tool: "mcp__gitlab__list" }),
   net("https://evil.example/x", "DDD", { ...r, tool: "mcp__github__list", rule: "no-evil" }),
-  x('git commit -m "x"', "EEE", { ...r, tool: "Bash", rule: "ask-bash-commit" }),
+  x('git commit -m "x"', "AAE", { ...r, tool: "Bash" }),
   x('git commit -m "x"', "AAE", r),
-  read("/etc/hosts", "AAA", { ...r, tool: "Read", rule: "read-tool" }),
+  read("/etc/hosts", "AEE", { ...r, tool: "Read" }),
   read(".env", "DDD", { ...r, tool: "Read", check: "ignored-path" }),
   read("/etc/hosts", "AEE", { ...r, tool: "View" }),
 ];

@@ -1,0 +1,42 @@
+import { PeerUnavailableError } from "../peers.js";
+
+/** The engine's tool model and its one glob, loaded lazily like the engine itself (peers.ts). */
+export interface ToolModel {
+  modelled: readonly string[];
+  /** Whether a `tools` pattern matches a name by the engine's glob, modelled or not. */
+  globMatches(pattern: string, name: string): boolean;
+}
+
+export async function loadToolModel(): Promise<ToolModel> {
+  let engine: typeof import("@automode/engine");
+  try {
+    engine = await import("@automode/engine");
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new PeerUnavailableError(`cannot load @automode/engine: ${why}`);
+  }
+  return {
+    modelled: engine.MODELLED_TOOLS,
+    globMatches: (pattern, name) => engine.globToRegExp(pattern, { question: true }).test(name),
+  };
+}
+
+/**
+ * Tool names of every shape a session meets: built-in, MCP (with `-` in the server name),
+ * short and long. A pattern that matches all of them matches every tool.
+ */
+export const everyToolSamples = [
+  "Bash",
+  "LS",
+  "Skill",
+  "TodoWrite",
+  "mcp__github__create_issue",
+  "mcp__brave-search__search",
+  "mcp__slack__post_message",
+  "mcp__db__drop_table",
+  "PowerShell",
+] as const;
+
+export function matchesEveryTool(model: ToolModel, pattern: string): boolean {
+  return everyToolSamples.every((name) => model.globMatches(pattern, name));
+}
