@@ -1,6 +1,7 @@
 import ignore, { type Ignore } from "ignore";
 import { isAscii } from "../keys.js";
 import { toByteString } from "./bytes.js";
+import { foldBracketMembers } from "./casefold.js";
 import { compileLine, gitLines, type Pattern } from "./patterns.js";
 
 const maxCached = 1_000_000;
@@ -46,7 +47,8 @@ export class IgnoreRules {
     this.ignoreCase = ignoreCase;
     this.patterns = lines.flatMap((line) => compileLine(line));
     // `ignore` defaults to ignorecase: true, which is wrong on a case-sensitive file system.
-    this.engine = ignore({ ignorecase: ignoreCase }).add(this.patterns.map((p) => p.text));
+    const texts = this.patterns.map((p) => (ignoreCase ? foldBracketMembers(p.text) : p.text));
+    this.engine = ignore({ ignorecase: ignoreCase }).add(texts);
     this.floating = this.patterns.some((p) => !p.negative && !p.anchored);
   }
 
