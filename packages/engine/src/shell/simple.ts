@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import type { CommandClass, ExecuteOperation, Hazard, Operation } from "../types.js";
 import { classify } from "./classify.js";
+import { closedWorld, innerFrame, innerState, optionEffects, readInvocation } from "./closed.js";
 import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
@@ -926,7 +927,14 @@ function finish(
 ): Flow {
   const { host, feed } = c;
   const values = args.map((a) => a.value);
-  const cls = classify(name, values);
+  let cls = classify(name, values);
+  const reading = isProjectFile(name) ? undefined : readInvocation(name, values);
+  if (reading && reading.miss === undefined && reading.afterSub > cls.afterSub) {
+    // The model found the subcommand past options the class table does not know (`pnpm -F web add`).
+    const words = reading.program.path.slice(1);
+    const again = classify(name, [...words, ...values.slice(reading.afterSub)]);
+    cls = { ...again, sub: words, afterSub: reading.afterSub, chdir: cls.chdir };
+  }
   let cwd = cwdIn;
   for (const d of cls.chdir) cwd = posix.resolve(cwd, d);
   let klass: CommandClass = cls.class;
@@ -934,6 +942,48 @@ function finish(
   if (klass === "unknown" && isProjectFile(name)) {
     klass = "development";
     reason = `${name} runs a project file`;
+  } else if (!isProjectFile(name)) {
+    const cw = closedWorld(name, values, reading, klass, reason);
+    klass = cw.class;
+    reason = cw.reason;
+  }
+  const opsBefore = host.ops.length;
+  const effects = reading
+    ? optionEffects(name, reading, values, cwd, {
+        pathOp: (role, value, at, via) => {
+          // The operand tables may already have emitted it (`sed -i`, `grep -f`).
+          const same = host.ops.some(
+            (o, k) => k >= opsBefore && o.kind === role && o.path === value && o.cwd === at,
+          );
+          if (!same) pathOp(host, role, { value, text: value }, at, via);
+        },
+        runLine: (line, at, via) => {
+          host.script(line, innerState(c.st, at), innerFrame(c.frame, via, hazards), undefined);
+        },
+        runWords: (from, via, perInput) => {
+          const words = args.slice(from);
+          if (words.length === 0) return;
+          const inner: Arg[] = perInput
+            ? [...words, { value: undefined, text: "<input>", unknown: "input" }]
+            : words;
+          runSimple(
+            host,
+            inner,
+            [],
+            c.text,
+            innerState(c.st, cwd),
+            innerFrame(c.frame, via, hazards),
+            undefined,
+          );
+        },
+      })
+    : undefined;
+  if (effects) {
+    hazards.push(...effects.hazards);
+    if (effects.hosts.length > 0 && (klass === "read-only" || klass === "development")) {
+      klass = "network";
+      reason = `${name} talks to ${effects.hosts[0]}`;
+    }
   }
   if (name.includes("/")) hazards.push(...downloadedHazard(host, name, cwd, name));
   if ((name === "source" || name === ".") && values[0] !== undefined)
@@ -1046,6 +1096,11 @@ function finish(
       if (e.role === "write") host.downloaded.add(posix.resolve(cwd, e.path));
   }
   for (const url of roles.urls) host.ops.push({ kind: "network", url, via });
+  if (effects) {
+    for (const url of effects.hosts)
+      if (!roles.urls.includes(url)) host.ops.push({ kind: "network", url, via: name });
+    effects.emit();
+  }
   // `find … -exec cmd {} ;`: cmd runs on every file found under the roots.
   if (roles.execs.length > 0) {
     const rootIdx = roles.roles.flatMap((r, i) => (r === "list" ? [i] : []));
