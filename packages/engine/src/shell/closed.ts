@@ -108,6 +108,17 @@ export function optionEffects(
   const later: Array<() => void> = [];
   const hosts: string[] = [];
   const words = r.program.path.join(" ");
+  if (name === "less" || name === "more") {
+    // `less +cmd f` runs a less command at start; `!` and `|` in it run a shell.
+    for (const i of r.operands) {
+      const o = values[i];
+      if (o?.startsWith("+") && /[!|]/.test(o))
+        hazards.push({
+          check: "dynamic",
+          reason: `${name} ${o} runs a shell command when it starts`,
+        });
+    }
+  }
   if (r.program.destructive) hazards.push({ check: "destructive", reason: r.program.destructive });
   for (const f of r.found) {
     if (off(f)) continue;
@@ -206,3 +217,18 @@ export function innerState(st: State, cwd: string): State {
 }
 
 export type { Host };
+
+/**
+ * The project's git hooks folder, for `core.hooksPath` settings (issue 13): the nearest
+ * `.git` above `cwd`, or `cwd/.git` when none is seen. Setting the key in any spelling is a
+ * write there, so the self-protection stage denies it.
+ */
+export function hooksFolder(host: Host, cwd: string): string {
+  for (let d = cwd; ; d = posix.dirname(d)) {
+    if (host.fs.lstat(posix.join(d, ".git")) !== undefined) return posix.join(d, ".git", "hooks");
+    if (d === "/" || d === posix.dirname(d)) break;
+  }
+  return posix.join(cwd, ".git", "hooks");
+}
+
+export const HOOKS_PATH = /core\.hookspath/i;

@@ -111,7 +111,7 @@ export function readArgs(top: Program, args: readonly (string | undefined)[]): R
       if (p.stopAtOperand) endOpts = true;
       continue;
     }
-    if (a.startsWith("--") || p.singleDashLong) {
+    if (a.startsWith("--") || p.singleDashLong || (a.length > 2 && p.options.has(a))) {
       const eq = a.indexOf("=");
       const given = eq > 0 ? a.slice(0, eq) : a;
       const name = p.singleDashLong && !given.startsWith("--") ? given : given;
