@@ -13,6 +13,7 @@ import {
 import { envEffect } from "./env.js";
 import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
+import { gitSetting } from "./knowledge/git.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
 import { COMMANDS, NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
@@ -1077,6 +1078,10 @@ function finish(
       cls.sub[0] === "config"
         ? reading.operands.map((i) => values[i]).find((v) => v !== undefined)
         : undefined;
+    // `git config KEY VALUE` setting a key that runs code (core.pager, alias.*) is dynamic.
+    const setting = key !== undefined && reading.operands.length >= 2 ? gitSetting(key) : undefined;
+    if (setting?.dynamic)
+      hazards.push({ check: "dynamic", reason: `git config ${key} sets a command git runs later` });
     if (viaC || (key !== undefined && /^core\.hookspath$/i.test(key)))
       host.ops.push({
         kind: "write",
