@@ -82,7 +82,7 @@ export interface Effects {
 
 /** What `closed.ts` needs from simple.ts (passed in to keep the import graph one-way). */
 export interface Emitters {
-  pathOp(role: "read" | "write", value: string, cwd: string, via: string): void;
+  pathOp(role: "read" | "write" | "list", value: string, cwd: string, via: string): void;
   runLine(text: string, cwd: string, via: string): void;
   runWords(from: number, via: string, perInput: boolean): void;
 }
@@ -102,6 +102,8 @@ export function optionEffects(
   r: Reading,
   values: readonly (string | undefined)[],
   cwd: string,
+  /** Where the command starts, before its own `-C dir` (what chdir values are relative to). */
+  origin: string,
   em: Emitters,
 ): Effects {
   const hazards: Hazard[] = [];
@@ -128,7 +130,10 @@ export function optionEffects(
     switch (f.def.value) {
       case undefined:
       case "text":
+        break;
       case "chdir":
+        // Working in another folder is reading it: outside the project it escalates.
+        if (v !== undefined && v !== "") later.push(() => em.pathOp("list", v, origin, via));
         break;
       case "read":
       case "write": {
@@ -181,6 +186,11 @@ export function optionEffects(
         if (o !== undefined) later.push(() => em.pathOp("write", o, cwd, via));
       }
     }
+  }
+  if (r.script !== undefined && modelOf(r.script) !== undefined) {
+    // `pnpm eslint -o x`: a name that is not a script runs that tool from node_modules/.bin.
+    const at = r.operands[0];
+    if (at !== undefined) later.push(() => em.runWords(at, `${words} ${r.script}`, false));
   }
   if (r.runsFrom !== undefined) {
     const from = r.runsFrom;

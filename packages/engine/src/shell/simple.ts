@@ -850,18 +850,43 @@ function interpreter(
       );
       return { network: host.network > before, text: undefined };
     }
+    // The closed world for the interpreter's own options (`node --import`, `python -X`).
+    const own = values.slice(0, p.rest);
+    const reading = readInvocation(name, own);
+    let klass: CommandClass = "development";
+    let reason = `${name} runs the project script ${file.value}`;
+    if (reading?.miss !== undefined) {
+      klass = "unknown";
+      reason = reading.miss;
+    } else if (c.envUnknown !== undefined) {
+      klass = "unknown";
+      reason = `${c.envUnknown} is set for ${name}, and automode does not know what that variable changes`;
+    }
+    const later: Array<() => void> = [];
+    if (reading) {
+      const fx = optionEffects(name, reading, own, cwd, cwd, {
+        pathOp: (role, value, at, via) => {
+          if (/^(data|https?|file):/i.test(value))
+            hazards.push({
+              check: "dynamic",
+              reason: `${via} loads code from ${value.slice(0, 40)}`,
+            });
+          else if (!value.startsWith("node:"))
+            later.push(() => pathOp(host, role, { value, text: value }, at, via));
+        },
+        runLine: () => undefined,
+        runWords: () => undefined,
+      });
+      hazards.push(...fx.hazards);
+      fx.emit();
+    }
     host.ops.push(
-      execOp(
-        name,
-        args,
-        cwd,
-        c,
-        wrappers,
-        "development",
-        `${name} runs the project script ${file.value}`,
-        [...hazards, ...downloadedHazard(host, file.value, cwd, name)],
-      ),
+      execOp(name, args, cwd, c, wrappers, klass, reason, [
+        ...hazards,
+        ...downloadedHazard(host, file.value, cwd, name),
+      ]),
     );
+    for (const f of later) f();
     pathOp(host, "read", file, cwd, name);
     incidentalAll(
       host,
@@ -1036,11 +1061,17 @@ function finish(
   }
   const opsBefore = host.ops.length;
   const effects = reading
-    ? optionEffects(name, reading, values, cwd, {
+    ? optionEffects(name, reading, values, cwd, cwdIn, {
         pathOp: (role, value, at, via) => {
           // The operand tables may already have emitted it (`sed -i`, `grep -f`).
+          const kind = role === "list" ? "read" : role;
           const same = host.ops.some(
-            (o, k) => k >= opsBefore && o.kind === role && o.path === value && o.cwd === at,
+            (o, k) =>
+              k >= opsBefore &&
+              o.kind === kind &&
+              o.path === value &&
+              o.cwd === at &&
+              !(o.kind === "read" && o.incidental),
           );
           if (!same) pathOp(host, role, { value, text: value }, at, via);
         },

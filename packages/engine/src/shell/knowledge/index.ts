@@ -2,6 +2,7 @@ import { COREUTILS } from "./coreutils.js";
 import { type ProgramSpec, program } from "./dsl.js";
 import { GIT } from "./git.js";
 import { CARGO, GO } from "./go-rust.js";
+import { NODE, PYTHON } from "./interpreters.js";
 import { MISC } from "./misc.js";
 import { MORE } from "./more.js";
 import { NODE_TOOLS, NPM, PNPM, YARN } from "./node.js";
@@ -31,6 +32,10 @@ const SPECS: Readonly<Record<string, ProgramSpec>> = {
   uv: UV,
   poetry: POETRY,
   go: GO,
+  node: NODE,
+  nodejs: NODE,
+  python: PYTHON,
+  python3: PYTHON,
   cargo: CARGO,
 };
 
