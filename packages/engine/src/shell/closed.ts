@@ -6,6 +6,10 @@ import type { OptionEffect } from "./knowledge/types.js";
 import type { Frame, Host, State } from "./model.js";
 import { toUrl } from "./operands.js";
 
+/** make variables that name programs or shell code its recipes run. */
+const MAKE_PROGRAMS =
+  /^(SHELL|\.SHELLFLAGS|MAKE|MAKEFLAGS|MFLAGS|CC|CXX|CPP|LD|AR|AS|FC|RM|INSTALL|LEX|YACC|GO|CARGO|PYTHON|NODE|NPM|DOCKER|.*_WRAPPER|.*(CMD|COMMAND|PROGRAM|EXEC|BIN))$/;
+
 /** Reads an invocation against its model, when there is one. */
 export function readInvocation(
   name: string,
@@ -110,6 +114,14 @@ export function optionEffects(
   const later: Array<() => void> = [];
   const hosts: string[] = [];
   const words = r.program.path.join(" ");
+  if (name === "make" || name === "gmake") {
+    // `make SHELL=/tmp/x`, `make CC=./evil`: a variable that names a program to run.
+    for (const i of r.operands) {
+      const m = /^([A-Za-z_.][A-Za-z0-9_.]*)=(.*)$/s.exec(values[i] ?? "");
+      if (m?.[1] && (MAKE_PROGRAMS.test(m[1]) || (m[2] ?? "").includes("$(")))
+        hazards.push({ check: "dynamic", reason: `${name} ${m[1]}= changes a program make runs` });
+    }
+  }
   if (name === "less" || name === "more") {
     // `less +cmd f` runs a less command at start; `!` and `|` in it run a shell.
     for (const i of r.operands) {

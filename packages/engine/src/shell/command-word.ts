@@ -44,7 +44,12 @@ export const SYSTEM_BIN = new Set([
 export function commandName(word: string, cwd = "/"): string {
   if (!word.includes("/")) return word;
   const abs = posix.resolve(cwd, word);
-  return SYSTEM_BIN.has(posix.dirname(abs)) ? posix.basename(abs) : word;
+  if (SYSTEM_BIN.has(posix.dirname(abs))) return posix.basename(abs);
+  // A project's own tool (`./node_modules/.bin/eslint`, `.venv/bin/pytest`) is that tool:
+  // its model judges its options. An unmodelled one is then unknown, not "a project file".
+  if (/(^|\/)(node_modules\/\.bin|\.?venv\/bin)$/.test(posix.dirname(abs)))
+    return posix.basename(abs);
+  return word;
 }
 
 export function isProjectFile(name: string): boolean {

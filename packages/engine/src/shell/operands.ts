@@ -115,6 +115,8 @@ function table(spec: FileSpec, v: Values): Roles {
       role = "plain";
   }
   for (const i of operands) r.roles[i] = role;
+  const out = spec.outputOperand === undefined ? undefined : operands[spec.outputOperand];
+  if (out !== undefined && v[out] !== "-") r.roles[out] = "write";
   if (role === "write" && spec.operands === "read") {
     // sed -i reads and writes each file.
     for (const i of operands) {

@@ -321,6 +321,35 @@ export function runSimple(
           runner.opts,
         );
         const tool = rest.slice(p.rest);
+        if (
+          tool.length > 0 &&
+          (runner.alwaysShell || (runner.shellMode && hasOpt(p, ...runner.shellMode)))
+        ) {
+          // `pnpm exec -c 'cmd'`: the words are one shell command line.
+          host.ops.push(...pending);
+          if (tool.some((a) => a.value === undefined)) {
+            const bad = tool.find((a) => a.value === undefined) as Arg;
+            host.ops.push(
+              execOp(
+                name,
+                rest,
+                cwd,
+                c,
+                wrappers,
+                "unknown",
+                `${runnerKey} runs a command that is not a literal`,
+                [...hazards, dynamicOrRemote(bad, runnerKey)],
+              ),
+            );
+            return { network: host.network > before, text: undefined };
+          }
+          return host.script(
+            tool.map((a) => a.value).join(" "),
+            { ...st, cwd, dirs: [...st.dirs] },
+            { wrappers: [...wrappers, runnerKey], inherited: hazards, depth: frame.depth + 1 },
+            feed,
+          );
+        }
         if (tool.length > 0) {
           const t = tool[0]?.value;
           wrappers.push(runnerKey);

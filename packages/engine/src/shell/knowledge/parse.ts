@@ -90,7 +90,7 @@ export function readArgs(top: Program, args: readonly (string | undefined)[]): R
         if (next) {
           p = next;
           afterSub = i + 1;
-          endOpts = false;
+          endOpts = next.passRest;
           continue;
         }
         if (a === undefined) return done(`${words()} is given a subcommand that is not a literal`);

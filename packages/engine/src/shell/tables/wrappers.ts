@@ -232,6 +232,10 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
 export interface RunnerSpec {
   readonly opts: OptSpec;
   readonly downloads: boolean;
+  /** Options with which the tool's words are a shell command line (`pnpm exec -c`). */
+  readonly shellMode?: readonly string[];
+  /** The tool's words are always run through a shell (`yarn exec` in yarn 2+). */
+  readonly alwaysShell?: boolean;
 }
 
 export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
@@ -256,9 +260,17 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
   },
-  "pnpm exec": { opts: { stopAtOperand: true }, downloads: false },
-  "pnpm dlx": { opts: { stopAtOperand: true, longValue: ["--package"] }, downloads: true },
-  "yarn exec": { opts: { stopAtOperand: true }, downloads: false },
+  "pnpm exec": {
+    opts: { stopAtOperand: true },
+    downloads: false,
+    shellMode: ["-c", "--shell-mode"],
+  },
+  "pnpm dlx": {
+    opts: { stopAtOperand: true, longValue: ["--package"] },
+    downloads: true,
+    shellMode: ["-c", "--shell-mode"],
+  },
+  "yarn exec": { opts: { stopAtOperand: true }, downloads: false, alwaysShell: true },
   "yarn dlx": {
     opts: { stopAtOperand: true, shortValue: "p", longValue: ["--package"] },
     downloads: true,

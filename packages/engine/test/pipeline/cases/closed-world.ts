@@ -139,3 +139,30 @@ export const everyday: Case[] = [
   x("find src -name '*.ts' -type f", "AAE"),
   x("fd -e ts src", "AAE"),
 ];
+
+/** Found by attacking the closed world (the README's "attack" notes). */
+export const attackFindings: Case[] = [
+  x("uniq a.txt .claudeignore", "DDD", "self-protection"),
+  x("xxd -r x .claudeignore", "DDD", "self-protection"),
+  x("make SHELL=/tmp/evil", "EEE", "dynamic"),
+  x("make CC=./evil build", "EEE", "dynamic"),
+  x("pnpm exec -c 'rm -rf ~'", "DDD", "credentials"),
+  x("yarn exec 'git reset --hard'", "EEE", "destructive"),
+  x("./node_modules/.bin/eslint -o .claudeignore .", "DDD", "self-protection"),
+  x("pnpm eslint -o .claudeignore .", "DDD", "self-protection"),
+  x("sort --compress-prog='git reset --hard' a.txt", "EEE", "destructive"),
+  x("git rebase --exe 'git reset --hard' main", "EEE", "destructive"),
+  x("git reset --har", "EEE", "destructive"),
+  x("git switch --disc main", "EEE", "destructive"),
+  x("rsync --remove-s a b", "EEE", "destructive"),
+  x("git log --out=/etc/x", "AEE"),
+  x("rg --pr 'x' y", "AEE"),
+  x("node --import 'data:text/javascript,1' x.js", "EEE", "dynamic"),
+  x("node --frobnicate x.js", "AEE"),
+  x("git config core.pager 'git reset --hard'", "EEE", "dynamic"),
+  x("git -C ../outside status", "AEE"),
+  x("LC_ALL=C sort README.md", "AAE"),
+  x("pnpm test --watch", "AAE"),
+  x("yarn test --watch", "AAE"),
+  x("node_modules/.bin/tsc --noEmit", "AAE"),
+];
