@@ -101,6 +101,25 @@ export function interpreter(
     );
     return { network: host.network > before, text: undefined };
   }
+  if ((name === "node" || name === "nodejs") && hasOpt(p, "--test") && !c.feed) {
+    // `node --test [files]`: node's test runner finds the project's test files.
+    const reading = readInvocation(name, values);
+    const miss = reading?.miss;
+    host.ops.push(
+      execOp(
+        name,
+        args,
+        cwd,
+        c,
+        wrappers,
+        miss === undefined && c.envUnknown === undefined ? "development" : "unknown",
+        miss ?? `${name} --test runs the project's tests`,
+        hazards,
+      ),
+    );
+    incidentalAll(host, args, cwd, name, name);
+    return { network: host.network > before, text: undefined };
+  }
   const file = args[p.rest];
   if (file && file.value !== "-") {
     if (file.procsub || file.value === undefined) {

@@ -1,4 +1,5 @@
 import { COREUTILS } from "./coreutils.js";
+import { DATA } from "./data.js";
 import { type ProgramSpec, program } from "./dsl.js";
 import { GIT } from "./git.js";
 import { CARGO, GO } from "./go-rust.js";
@@ -20,6 +21,7 @@ const SPECS: Readonly<Record<string, ProgramSpec>> = {
   ...SEARCH,
   ...MISC,
   ...MORE,
+  ...DATA,
   git: GIT,
   npm: NPM,
   pnpm: PNPM,
