@@ -114,6 +114,13 @@ export function optionEffects(
   const later: Array<() => void> = [];
   const hosts: string[] = [];
   const words = r.program.path.join(" ");
+  for (const f of r.found) {
+    // `pytest --cov-report=html:dir`: the path after the colon is written.
+    if (f.name === "--cov-report" && f.value?.includes(":")) {
+      const out = f.value.slice(f.value.indexOf(":") + 1);
+      if (out !== "") later.push(() => em.pathOp("write", out, cwd, "pytest --cov-report"));
+    }
+  }
   if (name === "make" || name === "gmake") {
     // `make SHELL=/tmp/x`, `make CC=./evil`: a variable that names a program to run.
     for (const i of r.operands) {

@@ -19,7 +19,8 @@ const NPM_GLOBAL = {
   },
 };
 
-const NPM_RUN: ProgramSpec = { operands: "any", stopAtOperand: true };
+/** npm reads its options anywhere before `--` (`npm run build --script-shell=x` sets a config). */
+const NPM_RUN: ProgramSpec = { operands: "any" };
 
 export const NPM: ProgramSpec = {
   version: "npm 11",

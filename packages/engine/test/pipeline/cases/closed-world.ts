@@ -165,4 +165,9 @@ export const attackFindings: Case[] = [
   x("pnpm test --watch", "AAE"),
   x("yarn test --watch", "AAE"),
   x("node_modules/.bin/tsc --noEmit", "AAE"),
+  x("npm run build --script-shell='git reset --hard'", "EEE", "destructive"),
+  x("npm run build -- --watch", "AAE"),
+  x("pytest --cov=src --cov-report=xml:.claudeignore", "DDD", "self-protection"),
+  x("node --test", "AAE"),
+  x("git --git-dir=/tmp/x/.git log", "AEE"),
 ];
