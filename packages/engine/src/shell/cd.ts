@@ -1,21 +1,13 @@
 import { posix } from "node:path";
-import type { Hazard } from "../types.js";
 import { pathOp } from "./emit.js";
 import { parseArgs } from "./flags.js";
-import { type Ctx, execOp } from "./invocation.js";
+import { type Ctx, execOp, type Invocation } from "./invocation.js";
 import type { Flow } from "./model.js";
-import type { Arg } from "./simple.js";
 
 /** `cd`, `pushd`, `popd`: the working folder tracked along the line (SPEC section 4). */
-export function cd(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-): Flow {
-  const { host, st } = c;
+export function cd(c: Ctx, inv: Invocation): Flow {
+  const { name, args, wrappers, hazards } = inv;
+  const { host, st, before } = c;
   const p = parseArgs(
     args.map((a) => a.value),
     { stopAtOperand: false },
@@ -49,11 +41,8 @@ export function cd(
   }
   host.ops.push(
     execOp(
-      name,
-      args,
-      from,
       c,
-      wrappers,
+      { name, args, cwd: from, wrappers },
       "read-only",
       `${name} changes the working directory`,
       hazards,

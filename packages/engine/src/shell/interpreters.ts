@@ -2,7 +2,13 @@ import type { CommandClass, Hazard } from "../types.js";
 import { optionEffects, readInvocation } from "./closed.js";
 import { incidentalAll, pathOp } from "./emit.js";
 import { hasOpt, parseArgs } from "./flags.js";
-import { type Ctx, downloadedHazard, dynamicOrRemote, execOp } from "./invocation.js";
+import {
+  type Ctx,
+  downloadedHazard,
+  dynamicOrRemote,
+  execOp,
+  type Invocation,
+} from "./invocation.js";
 import type { Flow } from "./model.js";
 import { type Arg, runSimple } from "./simple.js";
 import type { INTERPRETERS } from "./tables/wrappers.js";
@@ -13,22 +19,18 @@ import type { INTERPRETERS } from "./tables/wrappers.js";
  */
 export function interpreter(
   c: Ctx,
-  name: string,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
+  inv: Invocation,
   interp: (typeof INTERPRETERS)[string],
 ): Flow | undefined {
-  const { host } = c;
+  const { name, args, cwd, wrappers, hazards } = inv;
+  const { host, before } = c;
   const values = args.map((a) => a.value);
   if (name === "deno" || name === "bun") {
     // Only their inline forms are special; `deno run x.ts`, `bun test` go through the tables.
     const first = values[0];
     if (name === "deno" && first === "eval") {
       host.ops.push(
-        execOp(name, args, cwd, c, wrappers, "development", "deno eval runs inline code", [
+        execOp(c, { name, args, cwd, wrappers }, "development", "deno eval runs inline code", [
           ...hazards,
           dynamicOrRemote(args[1] ?? (args[0] as Arg), "deno eval"),
         ]),
@@ -52,11 +54,8 @@ export function interpreter(
         };
     host.ops.push(
       execOp(
-        name,
-        args,
-        cwd,
         c,
-        wrappers,
+        { name, args, cwd, wrappers },
         "development",
         `${name} ${inline.name} runs inline code`,
         [...hazards, h],
@@ -89,11 +88,8 @@ export function interpreter(
   if (hasOpt(p, "--version", "-V", "-v", "--help", "-h") && p.rest >= args.length) {
     host.ops.push(
       execOp(
-        name,
-        args,
-        cwd,
         c,
-        wrappers,
+        { name, args, cwd, wrappers },
         "read-only",
         `${name} --version only prints information`,
         hazards,
@@ -107,11 +103,8 @@ export function interpreter(
     const miss = reading?.miss;
     host.ops.push(
       execOp(
-        name,
-        args,
-        cwd,
         c,
-        wrappers,
+        { name, args, cwd, wrappers },
         miss === undefined && c.envUnknown === undefined ? "development" : "unknown",
         miss ?? `${name} --test runs the project's tests`,
         hazards,
@@ -125,11 +118,8 @@ export function interpreter(
     if (file.procsub || file.value === undefined) {
       host.ops.push(
         execOp(
-          name,
-          args,
-          cwd,
           c,
-          wrappers,
+          { name, args, cwd, wrappers },
           "unknown",
           `${name} runs a script that is not a file`,
           [...hazards, dynamicOrRemote(file, name)],
@@ -168,7 +158,7 @@ export function interpreter(
       fx.emit();
     }
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, klass, reason, [
+      execOp(c, { name, args, cwd, wrappers }, klass, reason, [
         ...hazards,
         ...downloadedHazard(host, file.value, cwd, name),
       ]),
@@ -184,29 +174,18 @@ export function interpreter(
     );
     return { network: host.network > before, text: undefined };
   }
-  return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, false);
+  return stdinInterpreter(c, inv, false);
 }
 
 /** A shell or interpreter reading its program from stdin. */
-export function stdinInterpreter(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-  shell: boolean,
-): Flow {
-  const { host, feed } = c;
+export function stdinInterpreter(c: Ctx, inv: Invocation, shell: boolean): Flow {
+  const { name, args, cwd, wrappers, hazards } = inv;
+  const { host, feed, before } = c;
   if (!feed) {
     host.ops.push(
       execOp(
-        name,
-        args,
-        cwd,
         c,
-        wrappers,
+        { name, args, cwd, wrappers },
         "unknown",
         `${name} starts an interactive session`,
         hazards,
@@ -222,11 +201,8 @@ export function stdinInterpreter(
     : { check: "dynamic", reason: `${name} runs a script fed to it through ${feed.via}` };
   host.ops.push(
     execOp(
-      name,
-      args,
-      cwd,
       c,
-      wrappers,
+      { name, args, cwd, wrappers },
       "unknown",
       `${name} runs a script fed through ${feed.via}`,
       [...hazards, h],

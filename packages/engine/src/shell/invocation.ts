@@ -8,7 +8,21 @@ import type { Arg } from "./simple.js";
  * One simple command being analysed (issue 11, item 8): the context shared by the files that
  * emit its operations (`simple.ts`, `cd.ts`, `interpreters.ts`, `parallel.ts`).
  */
+/** One simple command after wrapper peeling: what it is, where it runs, what it inherits. */
+export interface Invocation {
+  name: string;
+  /** The words after the command name. */
+  args: Arg[];
+  cwd: string;
+  /** Wrappers removed to reach it, outermost first. */
+  wrappers: string[];
+  /** Hazards gathered so far (privilege from `sudo`, dynamic from `LD_PRELOAD=`, …). */
+  hazards: Hazard[];
+}
+
 export interface Ctx {
+  /** Network commands counted when this command started (to tell whether it used the net). */
+  readonly before: number;
   host: Host;
   st: State;
   frame: Frame;
@@ -29,16 +43,15 @@ export function assignment(c: Ctx, name: string, hazards: Hazard[]): void {
   else if (e === "unknown" && c.envUnknown === undefined) c.envUnknown = name;
 }
 
+/** The execute operation of an invocation, with its class, reason and hazards. */
 export function execOp(
-  name: string,
-  args: readonly Arg[],
-  cwd: string,
   c: Ctx,
-  wrappers: readonly string[],
+  inv: Pick<Invocation, "name" | "args" | "cwd" | "wrappers">,
   cls: CommandClass,
   reason: string,
   hazards: Hazard[],
 ): ExecuteOperation {
+  const { name, args, cwd, wrappers } = inv;
   const op: ExecuteOperation = {
     kind: "execute",
     command: {

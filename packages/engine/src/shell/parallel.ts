@@ -1,19 +1,13 @@
-import type { Hazard, Operation } from "../types.js";
+import type { Operation } from "../types.js";
 import { parseArgs } from "./flags.js";
-import { type Ctx, execOp } from "./invocation.js";
+import { type Ctx, execOp, type Invocation } from "./invocation.js";
 import type { Flow } from "./model.js";
 import { type Arg, runSimple } from "./simple.js";
 
 /** GNU parallel: its command runs once per `:::` input (or per line of input). */
-export function parallel(
-  c: Ctx,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  pending: Operation[],
-  before: number,
-): Flow {
+export function parallel(c: Ctx, inv: Invocation, pending: Operation[]): Flow {
+  const { args, cwd, wrappers, hazards } = inv;
+  const { before } = c;
   const rest = args.slice(1);
   const p = parseArgs(
     rest.map((a) => a.value),
@@ -49,11 +43,8 @@ export function parallel(
   if (cmd.length === 0) {
     c.host.ops.push(
       execOp(
-        "parallel",
-        rest,
-        cwd,
         c,
-        wrappers,
+        { name: "parallel", args: rest, cwd, wrappers },
         "unknown",
         "parallel runs its inputs as commands",
         [...hazards, { check: "dynamic", reason: "parallel runs its inputs as commands" }],

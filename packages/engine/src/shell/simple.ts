@@ -23,6 +23,7 @@ import {
   dynamicOrRemote,
   execOp,
   flowSince,
+  type Invocation,
   MAX_NESTING,
 } from "./invocation.js";
 import { gitSetting } from "./knowledge/git.js";
@@ -109,8 +110,8 @@ export function runSimple(
   frame: Frame,
   feed: Feed | undefined,
 ): Flow {
-  const c: Ctx = { host, st, frame, feed, text, envUnknown: undefined };
-  const before = host.network;
+  const c: Ctx = { host, st, frame, feed, text, envUnknown: undefined, before: host.network };
+  const before = c.before;
   const hazards: Hazard[] = [...frame.inherited];
   for (const a of assigns) {
     assignment(c, a.name, hazards);
@@ -128,7 +129,13 @@ export function runSimple(
       // Only assignments (`FOO=bar`), or a wrapper with nothing to run was handled below.
       if (hazards.length > frame.inherited.length) {
         host.ops.push(
-          execOp(text, [], cwd, c, wrappers, "read-only", "sets a shell variable", hazards),
+          execOp(
+            c,
+            { name: text, args: [], cwd, wrappers },
+            "read-only",
+            "sets a shell variable",
+            hazards,
+          ),
         );
       }
       return { network: host.network > before, text: undefined };
@@ -144,11 +151,8 @@ export function runSimple(
       );
       host.ops.push(
         execOp(
-          head.text,
-          args.slice(1),
-          cwd,
           c,
-          wrappers,
+          { name: head.text, args: args.slice(1), cwd, wrappers },
           "unknown",
           `${head.text} is not a literal command`,
           hazards,
@@ -207,11 +211,8 @@ export function runSimple(
           );
           host.ops.push(
             execOp(
-              name,
-              rest,
-              cwd,
               c,
-              wrappers,
+              { name, args: rest, cwd, wrappers },
               "unknown",
               `${name} ${script.name} runs a script that is not a literal`,
               [...hazards, h],
@@ -249,11 +250,8 @@ export function runSimple(
         const cls = classify(name, values);
         host.ops.push(
           execOp(
-            name,
-            rest,
-            cwd,
             c,
-            wrappers,
+            { name, args: rest, cwd, wrappers },
             shell ? "unknown" : cls.class,
             shell ? `${name} starts a shell as another user` : cls.reason,
             hazards,
@@ -269,11 +267,8 @@ export function runSimple(
           const bad = words.find((a) => a.value === undefined) as Arg;
           host.ops.push(
             execOp(
-              name,
-              rest,
-              cwd,
               c,
-              wrappers,
+              { name, args: rest, cwd, wrappers },
               "unknown",
               `${name} runs a command that is not a literal`,
               [...hazards, dynamicOrRemote(bad, name)],
@@ -331,11 +326,8 @@ export function runSimple(
             const bad = tool.find((a) => a.value === undefined) as Arg;
             host.ops.push(
               execOp(
-                name,
-                rest,
-                cwd,
                 c,
-                wrappers,
+                { name, args: rest, cwd, wrappers },
                 "unknown",
                 `${runnerKey} runs a command that is not a literal`,
                 [...hazards, dynamicOrRemote(bad, runnerKey)],
@@ -357,11 +349,8 @@ export function runSimple(
             host.ops.push(...pending);
             host.ops.push(
               execOp(
-                commandName(t),
-                tool.slice(1),
-                cwd,
                 c,
-                wrappers,
+                { name: commandName(t), args: tool.slice(1), cwd, wrappers },
                 "package-install",
                 `${runnerKey} may download and run the package ${t}`,
                 hazards,
@@ -375,13 +364,13 @@ export function runSimple(
         }
       }
     }
-    if (kind === "parallel") return parallel(c, args, cwd, wrappers, hazards, pending, before);
+    if (kind === "parallel") return parallel(c, { name, args, cwd, wrappers, hazards }, pending);
     break;
   }
   const head = args[0] as Arg;
   const name = caseFold(commandName(head.value as string, cwd));
   host.ops.push(...pending);
-  return special(c, name, args.slice(1), cwd, wrappers, hazards, before);
+  return special(c, { name, args: args.slice(1), cwd, wrappers, hazards });
 }
 
 /**
@@ -429,20 +418,13 @@ function isKnownTool(name: string): boolean {
 }
 
 /** Commands that need more than the tables: shells, interpreters, eval, source, cd. */
-function special(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-): Flow {
-  const { host, feed } = c;
+function special(c: Ctx, inv: Invocation): Flow {
+  const { name, args, cwd, wrappers, hazards } = inv;
+  const { host, feed, before } = c;
   const values = args.map((a) => a.value);
   if (c.frame.depth > MAX_NESTING) {
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, "unknown", "nested too deeply to analyse", [
+      execOp(c, { name, args, cwd, wrappers }, "unknown", "nested too deeply to analyse", [
         ...hazards,
         { check: "unparseable", reason: "the command nests shells too deeply to analyse" },
       ]),
@@ -460,7 +442,7 @@ function special(
       const script = args[p.rest];
       if (!script) {
         host.ops.push(
-          execOp(name, args, cwd, c, wrappers, "unknown", `${name} -c without a script`, [
+          execOp(c, { name, args, cwd, wrappers }, "unknown", `${name} -c without a script`, [
             ...hazards,
             { check: "unparseable", reason: `${name} -c has no script` },
           ]),
@@ -477,11 +459,8 @@ function special(
               };
         host.ops.push(
           execOp(
-            name,
-            args,
-            cwd,
             c,
-            wrappers,
+            { name, args, cwd, wrappers },
             "unknown",
             `${name} -c runs a script that is not a literal`,
             [...hazards, h],
@@ -501,11 +480,8 @@ function special(
       if (file.procsub || file.value === undefined) {
         host.ops.push(
           execOp(
-            name,
-            args,
-            cwd,
             c,
-            wrappers,
+            { name, args, cwd, wrappers },
             "unknown",
             `${name} runs a script that is not a file`,
             [...hazards, dynamicOrRemote(file, name)],
@@ -515,11 +491,8 @@ function special(
       }
       host.ops.push(
         execOp(
-          name,
-          args,
-          cwd,
           c,
-          wrappers,
+          { name, args, cwd, wrappers },
           "development",
           `${name} runs the project script ${file.value}`,
           [...hazards, ...downloadedHazard(host, file.value, cwd, name)],
@@ -535,14 +508,14 @@ function special(
       );
       return flowSince(host, before);
     }
-    return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, true);
+    return stdinInterpreter(c, inv, true);
   }
   if (kind === "eval") {
     const h: Hazard = args.some((a) => a.network)
       ? { check: "remote-code", reason: "eval runs code downloaded from the network" }
       : { check: "dynamic", reason: "eval runs a string as a command" };
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, "unknown", "eval runs a string as a command", [
+      execOp(c, { name, args, cwd, wrappers }, "unknown", "eval runs a string as a command", [
         ...hazards,
         h,
       ]),
@@ -559,20 +532,22 @@ function special(
   }
   if (kind === "source" && args[0] && (args[0].procsub || args[0].value === undefined)) {
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, "unknown", `${name} runs a script that is not a file`, [
-        ...hazards,
-        dynamicOrRemote(args[0], name),
-      ]),
+      execOp(
+        c,
+        { name, args, cwd, wrappers },
+        "unknown",
+        `${name} runs a script that is not a file`,
+        [...hazards, dynamicOrRemote(args[0], name)],
+      ),
     );
     return flowSince(host, before);
   }
   const interp = kind === "interpreter" ? INTERPRETERS[name] : undefined;
   if (interp) {
-    const r = interpreter(c, name, args, cwd, wrappers, hazards, before, interp);
+    const r = interpreter(c, inv, interp);
     if (r) return r;
   }
-  if (name === "cd" || name === "pushd" || name === "popd")
-    return cd(c, name, args, wrappers, hazards, before);
+  if (name === "cd" || name === "pushd" || name === "popd") return cd(c, inv);
   const changes = kind === "later" ? laterWords(name, values) : undefined;
   if (changes) {
     hazards.push({ check: "dynamic", reason: changes });
@@ -585,23 +560,16 @@ function special(
         undefined,
       );
   }
-  return finish(c, name, args, cwd, wrappers, hazards, before);
+  return finish(c, inv);
 }
 
 const GIT_CODE_CONFIG =
   /^(alias\.|core\.(pager|sshcommand|fsmonitor|hookspath|editor|askpass|gitproxy)|.*\.(command|cmd|program|textconv|helper|process|clean|smudge)$|diff\.external|protocol\.)/i;
 
 /** The command that really runs: class, hazards and file operations from the tables. */
-function finish(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwdIn: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-): Flow {
-  const { host, feed } = c;
+function finish(c: Ctx, inv: Invocation): Flow {
+  const { name, args, cwd: cwdIn, wrappers, hazards } = inv;
+  const { host, feed, before } = c;
   const values = args.map((a) => a.value);
   let cls = classify(name, values);
   const reading = isProjectFile(name) ? undefined : readInvocation(name, values);
@@ -782,7 +750,7 @@ function finish(
       );
     });
   }
-  host.ops.push(execOp(name, args, cwd, c, wrappers, klass, reason, hazards));
+  host.ops.push(execOp(c, { name, args, cwd, wrappers }, klass, reason, hazards));
   const via = name;
   args.forEach((a, i) => {
     const role = roles.roles[i];
