@@ -200,7 +200,7 @@ export function runSimple(
         };
         if (v === undefined) script = undefined;
       }
-      if (script) {
+      if (script && !w.eachOperandScript) {
         const arg = script.valueIndex !== undefined ? rest[script.valueIndex] : undefined;
         const value = script.value;
         host.ops.push(...pending);
@@ -259,6 +259,40 @@ export function runSimple(
         );
         if (name === "env" && rest.length === 0) flowText = undefined;
         return { network: host.network > before, text: flowText };
+      }
+      if (w.eachOperandScript) {
+        // `hyperfine 'a' 'b'`, `concurrently 'a' 'b'`: every operand is a command line.
+        host.ops.push(...pending);
+        let flow: Flow = { network: false, text: undefined };
+        const optScripts: Arg[] = p.opts
+          .filter((o) => w.scriptOpts?.includes(o.name))
+          .map((o) =>
+            o.valueIndex !== undefined
+              ? (rest[o.valueIndex] as Arg)
+              : { value: o.value, text: o.value ?? "" },
+          );
+        for (const a of [...optScripts, ...rest.slice(start)]) {
+          if (a.value === undefined) {
+            hazards.push(dynamicOrRemote(a, name));
+            host.ops.push(
+              execOp(
+                c,
+                { name, args: rest, cwd, wrappers },
+                "unknown",
+                `${name} runs a command that is not a literal`,
+                hazards,
+              ),
+            );
+            continue;
+          }
+          flow = host.script(
+            a.value,
+            { ...st, cwd, dirs: [...st.dirs] },
+            { wrappers: [...wrappers, name], inherited: hazards, depth: frame.depth + 1 },
+            undefined,
+          );
+        }
+        return { network: host.network > before || flow.network, text: undefined };
       }
       if (w.joinsScript && !hasOpt(p, "-x", "--exec")) {
         const words = rest.slice(start);

@@ -25,6 +25,8 @@ export interface WrapperSpec {
   readonly assignments?: boolean;
   /** Appends arguments automode cannot see (xargs reads them from its input). */
   readonly unknownInputs?: boolean;
+  /** Each operand is a command line of its own (`hyperfine 'a' 'b'`, `concurrently`). */
+  readonly eachOperandScript?: boolean;
   /** Its operands are joined into one command line for `sh -c` (watch). */
   readonly joinsScript?: boolean;
   /** Without a command, it starts an interactive shell (sudo -s, su). */
@@ -197,6 +199,192 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     unknownInputs: true,
   },
   unbuffer: NONE,
+  // Tools that run the command (or command lines) they are given: what they run is judged.
+  script: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "cETtIOBm",
+      longValue: [
+        "--command",
+        "--echo",
+        "--timing",
+        "--log-in",
+        "--log-out",
+        "--log-io",
+        "--logging-format",
+      ],
+    },
+    scriptOpts: ["-c", "--command"],
+  },
+  "cross-env": { opts: { stopAtOperand: true }, assignments: true },
+  "cross-env-shell": { opts: { stopAtOperand: true }, assignments: true, joinsScript: true },
+  dotenv: { opts: { stopAtOperand: true, shortValue: "ecv", longValue: [] }, readOpts: ["-e"] },
+  "env-cmd": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "fre",
+      longValue: ["--file", "--rc-file", "--environments"],
+    },
+    readOpts: ["-f", "--file", "-r", "--rc-file"],
+  },
+  hyperfine: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "wmMrpcSnLNs",
+      longValue: [
+        "--warmup",
+        "--min-runs",
+        "--max-runs",
+        "--runs",
+        "--setup",
+        "--prepare",
+        "--conclude",
+        "--cleanup",
+        "--parameter-scan",
+        "--parameter-step-size",
+        "--parameter-list",
+        "--shell",
+        "--style",
+        "--export-json",
+        "--export-csv",
+        "--export-markdown",
+        "--export-asciidoc",
+        "--export-orgmode",
+        "--command-name",
+        "--output",
+        "--time-unit",
+        "--sort",
+        "--input",
+        "--reference",
+      ],
+    },
+    eachOperandScript: true,
+    scriptOpts: [
+      "-p",
+      "--prepare",
+      "-s",
+      "--setup",
+      "-c",
+      "--cleanup",
+      "--conclude",
+      "--reference",
+    ],
+    writeOpts: [
+      "--export-json",
+      "--export-csv",
+      "--export-markdown",
+      "--export-asciidoc",
+      "--export-orgmode",
+    ],
+  },
+  concurrently: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "nckpsl",
+      longValue: [
+        "--names",
+        "--prefix",
+        "--prefix-colors",
+        "--kill-others",
+        "--success",
+        "--max-processes",
+        "--restart-tries",
+        "--restart-after",
+        "--default-input-target",
+        "--timestamp-format",
+        "--prefix-length",
+        "--handle-input",
+        "--group",
+        "--raw",
+        "--hide",
+        "--passthrough-arguments",
+        "--pad-prefix",
+        "--teardown",
+      ],
+    },
+    eachOperandScript: true,
+  },
+  "xvfb-run": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "anefpsw",
+      longValue: ["--server-args", "--auth-file", "--error-file", "--server-num"],
+    },
+  },
+  "dbus-run-session": {
+    opts: { stopAtOperand: true, longValue: ["--config-file", "--dbus-daemon"] },
+  },
+  "ssh-agent": { opts: { stopAtOperand: true, shortValue: "aEPt" }, noRun: ["-k", "-l"] },
+  valgrind: { opts: { stopAtOperand: true, longValue: [] } },
+  chroot: {
+    opts: { stopAtOperand: true, longValue: ["--userspec", "--groups"] },
+    leading: 1,
+    privilege: true,
+  },
+  runuser: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "cgGuls",
+      longValue: ["--command", "--group", "--supp-group", "--user", "--shell", "--session-command"],
+    },
+    privilege: true,
+    scriptOpts: ["-c", "--command", "--session-command"],
+  },
+  setpriv: {
+    opts: {
+      stopAtOperand: true,
+      longValue: [
+        "--reuid",
+        "--regid",
+        "--groups",
+        "--inh-caps",
+        "--ambient-caps",
+        "--bounding-set",
+        "--securebits",
+        "--pdeathsig",
+        "--selinux-label",
+        "--apparmor-profile",
+      ],
+    },
+    privilege: true,
+  },
+  unshare: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "SGRw",
+      longValue: ["--setuid", "--setgid", "--root", "--wd", "--propagation"],
+    },
+  },
+  nsenter: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "tSGrw",
+      longValue: ["--target", "--setuid", "--setgid", "--root", "--wd"],
+    },
+    privilege: true,
+  },
+  "systemd-run": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "pEM",
+      longValue: [
+        "--unit",
+        "--property",
+        "--description",
+        "--slice",
+        "--setenv",
+        "--working-directory",
+        "--uid",
+        "--gid",
+        "--nice",
+        "--on-calendar",
+        "--on-active",
+        "--machine",
+        "--host",
+      ],
+    },
+    privilege: true,
+  },
   // macOS `arch -arm64 cmd` runs cmd under another architecture.
   arch: { opts: { stopAtOperand: true, shortValue: "ed" } },
   taskset: {

@@ -170,4 +170,12 @@ export const attackFindings: Case[] = [
   x("pytest --cov=src --cov-report=xml:.claudeignore", "DDD", "self-protection"),
   x("node --test", "AAE"),
   x("git --git-dir=/tmp/x/.git log", "AEE"),
+  x("script -c 'git reset --hard'", "EEE", "destructive"),
+  x("cross-env FOO=1 git reset --hard", "EEE", "destructive"),
+  x("cross-env NODE_ENV=test vitest run", "AAE"),
+  x("hyperfine --prepare 'ls' 'git reset --hard'", "EEE", "destructive"),
+  x("concurrently 'npm test' 'git reset --hard'", "EEE", "destructive"),
+  x("chroot /x sh", "DDD", "privilege"),
+  x("runuser -u bob -- id", "DDD", "privilege"),
+  x("dotenv -e .env -- node x.js", "DDD", "ignored-path"),
 ];
