@@ -30,6 +30,7 @@ import { gitSetting } from "./knowledge/git.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
 import { parallel } from "./parallel.js";
+import { gitApplyWrites, patchWrites } from "./patch-targets.js";
 import { isUrl, scpRemote } from "./remote.js";
 import { runsCode } from "./runs-code.js";
 import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
@@ -687,6 +688,14 @@ function finish(c: Ctx, inv: Invocation): Flow {
         via: "git core.hooksPath",
       });
   }
+  // A patch writes the files it names (`git apply x.patch` onto `.claude/policy.json`).
+  const patched =
+    name === "git" && (cls.sub[0] === "apply" || cls.sub[0] === "am")
+      ? gitApplyWrites(cls.sub[0], values.slice(cls.afterSub), cwd, host.fs)
+      : name === "patch"
+        ? patchWrites(values, cwd, host.fs)
+        : undefined;
+  if (patched?.unseen) hazards.push({ check: "dynamic", reason: patched.unseen });
   if (effects) {
     hazards.push(...effects.hazards);
     if (effects.hosts.length > 0 && (klass === "read-only" || klass === "development")) {
@@ -786,6 +795,8 @@ function finish(c: Ctx, inv: Invocation): Flow {
   }
   host.ops.push(execOp(c, { name, args, cwd, wrappers }, klass, reason, hazards));
   const via = name;
+  for (const p of patched?.paths ?? [])
+    pathOp(host, "write", { value: p, text: p }, cwd, `${name} (patch)`);
   args.forEach((a, i) => {
     const role = roles.roles[i];
     if (a.value === undefined || role === "plain" || role === "network") return;
