@@ -88,7 +88,8 @@ export interface Effects {
 export interface Emitters {
   pathOp(role: "read" | "write" | "list", value: string, cwd: string, via: string): void;
   runLine(text: string, cwd: string, via: string): void;
-  runWords(from: number, via: string, perInput: boolean): void;
+  /** Runs the words from `from` as a command; `first` is a command word given attached. */
+  runWords(from: number, via: string, perInput: boolean, first?: string): void;
 }
 
 function effectHazards(e: OptionEffect, out: Hazard[]): void {
@@ -221,7 +222,11 @@ export function optionEffects(
       if (rest.some((w) => w === undefined))
         hazards.push({ check: "dynamic", reason: `${words} runs a script that is not a literal` });
       else later.push(() => em.runLine(rest.join(" "), cwd, via));
-    } else later.push(() => em.runWords(from, via, perInput));
+    } else {
+      // `fd --exec=rm -rf x`: the attached value is the command word.
+      const first = perInput ? opt?.value : undefined;
+      later.push(() => em.runWords(from, via, perInput, first));
+    }
   }
   return {
     hazards,

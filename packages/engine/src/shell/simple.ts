@@ -649,8 +649,11 @@ function finish(c: Ctx, inv: Invocation): Flow {
         runLine: (line, at, via) => {
           host.script(line, innerState(c.st, at), innerFrame(c.frame, via, hazards), undefined);
         },
-        runWords: (from, via, perInput) => {
-          const words = args.slice(from);
+        runWords: (from, via, perInput, first) => {
+          const words =
+            first === undefined
+              ? args.slice(from)
+              : [{ value: first, text: first }, ...args.slice(from)];
           if (words.length === 0) return;
           const inner: Arg[] = perInput
             ? [...words, { value: undefined, text: "<input>", unknown: "input" }]

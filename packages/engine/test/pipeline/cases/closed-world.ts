@@ -171,6 +171,8 @@ export const attackFindings: Case[] = [
   x("node --test", "AAE"),
   x("git --git-dir=/tmp/x/.git log", "AEE"),
   x("script -c 'git reset --hard'", "EEE", "destructive"),
+  x("fd --exec=git reset --hard", "EEE", "destructive"),
+  x("fd -xgit reset --hard", "EEE", "destructive"),
   x("cross-env FOO=1 git reset --hard", "EEE", "destructive"),
   x("cross-env NODE_ENV=test vitest run", "AAE"),
   x("hyperfine --prepare 'ls' 'git reset --hard'", "EEE", "destructive"),
