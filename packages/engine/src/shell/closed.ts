@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { CommandClass, Hazard } from "../types.js";
-import { findMiss } from "./knowledge/find.js";
+import { ddMiss, findMiss } from "./knowledge/find.js";
 import { type Found, modelOf, type Reading, readArgs } from "./knowledge/index.js";
 import type { OptionEffect } from "./knowledge/types.js";
 import type { Frame, Host, State } from "./model.js";
@@ -47,8 +47,8 @@ export function closedWorld(
   klass: CommandClass,
   reason: string,
 ): ClosedVerdict {
-  if (!reading && name === "find") {
-    const miss = findMiss(values);
+  if (!reading && (name === "find" || name === "dd")) {
+    const miss = name === "find" ? findMiss(values) : ddMiss(values);
     if (miss && BENIGN.has(klass))
       return { reading, class: "unknown", reason: miss, words: undefined };
     return { reading, class: klass, reason, words: undefined };
