@@ -851,6 +851,13 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
       if (dash < 0 || paths.length === 0) r.extra.push({ role: "read-recursive", path: "." });
       break;
     }
+    case "worktree": {
+      // `git worktree add PATH [BRANCH]` creates a checkout at PATH; `move A B` writes A and B.
+      const first = ops[0];
+      if (sub[1] === "add" && first !== undefined) setRole(r, afterSub, first, "write");
+      if (sub[1] === "move") for (const k of ops) setRole(r, afterSub, k, "write");
+      break;
+    }
     case "archive":
       // Packs a whole tree: a recursive read of the project, written where `-o` says.
       for (const k of ops)
