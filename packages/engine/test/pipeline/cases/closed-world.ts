@@ -172,7 +172,7 @@ export const attackFindings: Case[] = [
   x("git --git-dir=/tmp/x/.git log", "AEE"),
   x("script -c 'git reset --hard'", "EEE", "destructive"),
   x("fd --exec=git reset --hard", "EEE", "destructive"),
-  x("git worktree add ../x feat", "AEE"),
+  x("git worktree add ../x feat", "EEE"),
   x("git worktree add .claude/policy.json", "DDD", "self-protection"),
   x("fd -xgit reset --hard", "EEE", "destructive"),
   x("cross-env FOO=1 git reset --hard", "EEE", "destructive"),
