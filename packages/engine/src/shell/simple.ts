@@ -13,7 +13,9 @@ import {
 } from "./closed.js";
 import { caseFold, commandName, isProjectFile } from "./command-word.js";
 import { incidental, incidentalAll, pathOp } from "./emit.js";
+import { findExecs } from "./find-exec.js";
 import { hasOpt, parseArgs } from "./flags.js";
+import { gitConfigEffects, gitRevPaths } from "./git-extras.js";
 import { expandGlob } from "./glob.js";
 import { interpreter, stdinInterpreter } from "./interpreters.js";
 import {
@@ -26,12 +28,10 @@ import {
   type Invocation,
   MAX_NESTING,
 } from "./invocation.js";
-import { gitSetting } from "./knowledge/git.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
-import { isUrl, scpRemote } from "./remote.js";
 import { runsCode } from "./runs-code.js";
 import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
@@ -598,9 +598,6 @@ function special(c: Ctx, inv: Invocation): Flow {
   return finish(c, inv);
 }
 
-const GIT_CODE_CONFIG =
-  /^(alias\.|core\.(pager|sshcommand|fsmonitor|hookspath|editor|askpass|gitproxy)|.*\.(command|cmd|program|textconv|helper|process|clean|smudge)$|diff\.external|protocol\.)/i;
-
 /** The command that really runs: class, hazards and file operations from the tables. */
 function finish(c: Ctx, inv: Invocation): Flow {
   const { name, args, cwd: cwdIn, wrappers, hazards } = inv;
@@ -670,27 +667,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
         },
       })
     : undefined;
-  if (name === "git" && reading) {
-    // `git -c core.hooksPath=…`, `git config [--scope] CORE.HOOKSPATH …` move the hooks.
-    const viaC = reading.found.some(
-      (f) => f.def.value === "config" && HOOKS_PATH.test(f.value ?? ""),
-    );
-    const key =
-      cls.sub[0] === "config"
-        ? reading.operands.map((i) => values[i]).find((v) => v !== undefined)
-        : undefined;
-    // `git config KEY VALUE` setting a key that runs code (core.pager, alias.*) is dynamic.
-    const setting = key !== undefined && reading.operands.length >= 2 ? gitSetting(key) : undefined;
-    if (setting?.dynamic)
-      hazards.push({ check: "dynamic", reason: `git config ${key} sets a command git runs later` });
-    if (viaC || (key !== undefined && /^core\.hookspath$/i.test(key)))
-      host.ops.push({
-        kind: "write",
-        path: hooksFolder(host, cwd),
-        cwd,
-        via: "git core.hooksPath",
-      });
-  }
+  if (name === "git" && reading) gitConfigEffects(host, reading, cls.sub, values, cwd, hazards);
   // A patch writes the files it names (`git apply x.patch` onto `.claude/policy.json`).
   const patched =
     name === "git" && (cls.sub[0] === "apply" || cls.sub[0] === "am")
@@ -749,29 +726,9 @@ function finish(c: Ctx, inv: Invocation): Flow {
       check: "destructive",
       reason: "rsync --delete deletes files at the destination",
     });
-  if (name === "git") {
-    for (let i = 0; i < cls.afterSub; i++) {
-      if (
-        (values[i] === "-c" && GIT_CODE_CONFIG.test(values[i + 1] ?? "")) ||
-        values[i] === "--config-env"
-      )
-        hazards.push({
-          check: "dynamic",
-          reason: `git ${values[i]} ${values[i + 1] ?? ""} can make git run another command`,
-        });
-    }
-  }
   const program = scriptHazard(name, values, roles.roles);
   if (program) hazards.push({ check: "dynamic", reason: program });
-  if (name === "git") {
-    // `git show HEAD:.env` reads .env as committed: the path after the colon is a file.
-    args.forEach((a, i) => {
-      const m = a.value === undefined ? null : /^[^:\s-][^:\s]*:(.+)$/.exec(a.value);
-      if (m?.[1] && !isUrl(a.value as string) && !remoteLike(a.value as string))
-        incidental(host, m[1], cwd, "git");
-      void i;
-    });
-  }
+  if (name === "git") gitRevPaths(host, args, cwd);
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
   // Words automode cannot know, where a path may go.
@@ -828,45 +785,12 @@ function finish(c: Ctx, inv: Invocation): Flow {
       if (!roles.urls.includes(url)) host.ops.push({ kind: "network", url, via: name });
     effects.emit();
   }
-  // `find … -exec cmd {} ;`: cmd runs on every file found under the roots.
-  if (roles.execs.length > 0) {
-    const rootIdx = roles.roles.flatMap((r, i) => (r === "list" ? [i] : []));
-    const roots: Arg[] =
-      rootIdx.length > 0 ? rootIdx.map((i) => args[i] as Arg) : [{ value: ".", text: "." }];
-    for (const ex of roles.execs) {
-      const words = args.slice(ex.start, ex.end);
-      if (words.length === 0) continue;
-      const inner: Arg[] = [];
-      for (const w of words) {
-        if (w.value === "{}") for (const r of roots) inner.push({ ...r, tree: true });
-        else inner.push(w);
-      }
-      const innerCwd = ex.kind === "-execdir" || ex.kind === "-okdir" ? cwd : cwd;
-      runSimple(
-        host,
-        inner,
-        [],
-        c.text,
-        { ...c.st, cwd: innerCwd },
-        {
-          wrappers: [...wrappers, `find ${ex.kind}`],
-          inherited: hazards.filter((h) => h.check === "privilege"),
-          depth: c.frame.depth + 1,
-        },
-        undefined,
-      );
-    }
-  }
+  if (roles.execs.length > 0) findExecs(c, { ...inv, cwd }, roles);
   let text: string | undefined;
   if ((name === "echo" || name === "printf") && values.every((v) => v !== undefined))
     text = values.join(" ");
   else if (name === "cat" && args.length === 0) text = feed?.text;
   return { network: host.network > before, text };
-}
-
-/** `git@github.com:a/b`: an SSH remote (it names a user), not `rev:path`. */
-function remoteLike(v: string): boolean {
-  return scpRemote(v)?.user !== undefined;
 }
 
 /** sed's own commands that run or touch files: `e cmd`, `w f`, `W f`, `r f`, `R f` (after an address). */
