@@ -221,8 +221,24 @@ export function runSimple(
           );
           return { network: host.network > before, text: undefined };
         }
+        // `env -S 'A=1' sudo id`: the split string is followed by the words after it.
+        const tail = w.splitString ? rest.slice(p.rest) : [];
+        if (tail.some((a) => a.value === undefined)) {
+          const bad = tail.find((a) => a.value === undefined) as Arg;
+          host.ops.push(
+            execOp(
+              c,
+              { name, args: rest, cwd, wrappers },
+              "unknown",
+              `${name} runs a command that is not a literal`,
+              [...hazards, dynamicOrRemote(bad, name)],
+            ),
+          );
+          return { network: host.network > before, text: undefined };
+        }
+        const line = [value, ...tail.map((a) => shellQuote(a.value as string))].join(" ");
         return host.script(
-          value,
+          line,
           { ...st, cwd, dirs: [...st.dirs] },
           {
             wrappers: [...wrappers, `${name} ${script.name}`],
@@ -822,4 +838,9 @@ function scriptHazard(
       return `${name} script runs commands or reads/writes files automode does not analyse`;
   }
   return undefined;
+}
+
+/** A word as bash would read it back: plain when it has no special characters, else quoted. */
+function shellQuote(v: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(v) ? v : `'${v.replaceAll("'", "'\\''")}'`;
 }

@@ -16,6 +16,8 @@ export interface WrapperSpec {
   readonly noRun?: readonly string[];
   /** Options whose value is the directory the command runs in (`env -C dir`). */
   readonly chdirOpts?: readonly string[];
+  /** The script option's value is split into words and the operands after it follow (`env -S`). */
+  readonly splitString?: boolean;
   /** Options whose value is a command line, parsed like `sh -c` (`env -S`, `su -c`). */
   readonly scriptOpts?: readonly string[];
   /** Options whose value is a file it reads / writes. */
@@ -135,6 +137,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     },
     chdirOpts: ["-C", "--chdir"],
     scriptOpts: ["-S", "--split-string"],
+    splitString: true,
     assignments: true,
   },
   command: { opts: { stopAtOperand: true }, noRun: ["-v", "-V"] },
