@@ -602,7 +602,8 @@ function special(c: Ctx, inv: Invocation): Flow {
   const changes = kind === "later" ? laterWords(name, values) : undefined;
   if (changes) {
     hazards.push({ check: "dynamic", reason: changes });
-    const action = values[0];
+    // `trap [--] ACTION SIGNAL…`: the first word that is not an option.
+    const action = values.find((v) => v === undefined || !v.startsWith("-") || v === "-");
     if (name === "trap" && action !== undefined && action !== "" && action !== "-")
       host.script(
         action,

@@ -21,6 +21,8 @@ export const runsCode: Case[] = [
   x("less +'!rm -rf ~' f", "EEE", "dynamic"),
   x("trap 'rm -rf ~' EXIT", "DDD", "credentials"),
   x("trap 'echo bye' EXIT", "EEE", "dynamic"),
+  x("trap -- 'rm -rf ~' EXIT", "DDD", "credentials"),
+  x("trap -p", "AAE"),
   x("arch -arm64 sudo id", "DDD", "privilege"),
   x("taskset -c 0 sudo id", "DDD", "privilege"),
   x("env -S 'A=1 sudo id'", "DDD", "privilege"),
