@@ -367,6 +367,36 @@ export function runSimple(
           runner.opts,
         );
         const tool = rest.slice(p.rest);
+        const call = runner.callOpts
+          ? p.opts.find((o) => runner.callOpts?.includes(o.name))
+          : undefined;
+        if (call) {
+          // `npx -c 'cmd'`: the value is a shell command line.
+          host.ops.push(...pending);
+          const arg = call.valueIndex !== undefined ? rest[call.valueIndex] : undefined;
+          if (call.value === undefined || (arg && arg.value === undefined)) {
+            host.ops.push(
+              execOp(
+                c,
+                { name, args: rest, cwd, wrappers },
+                "unknown",
+                `${runnerKey} ${call.name} runs a command that is not a literal`,
+                [...hazards, dynamicOrRemote(arg ?? { value: undefined, text: "" }, runnerKey)],
+              ),
+            );
+            return { network: host.network > before, text: undefined };
+          }
+          return host.script(
+            call.value,
+            { ...st, cwd, dirs: [...st.dirs] },
+            {
+              wrappers: [...wrappers, `${runnerKey} ${call.name}`],
+              inherited: hazards,
+              depth: frame.depth + 1,
+            },
+            feed,
+          );
+        }
         if (
           tool.length > 0 &&
           (runner.alwaysShell || (runner.shellMode && hasOpt(p, ...runner.shellMode)))

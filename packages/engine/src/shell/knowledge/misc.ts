@@ -207,6 +207,8 @@ export const MISC: Readonly<Record<string, ProgramSpec>> = {
   break: {},
   continue: {},
   shift: {},
+  source: {},
+  ".": {},
   history: { opts: "-c -d=v -a -n -r -w -p -s" },
   // Builtins that set code for later words: their effect is judged in runs-code.ts.
   trap: { opts: "-l -p", unknownAreOperands: true },

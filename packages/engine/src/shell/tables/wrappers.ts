@@ -425,6 +425,8 @@ export interface RunnerSpec {
   readonly downloads: boolean;
   /** Options with which the tool's words are a shell command line (`pnpm exec -c`). */
   readonly shellMode?: readonly string[];
+  /** Options whose value is a shell command line it runs (`npx -c 'cmd'`, `npm exec --call`). */
+  readonly callOpts?: readonly string[];
   /** The tool's words are always run through a shell (`yarn exec` in yarn 2+). */
   readonly alwaysShell?: boolean;
 }
@@ -433,6 +435,7 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   npx: {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   pnpx: { opts: { stopAtOperand: true }, downloads: true },
   bunx: {
@@ -446,10 +449,12 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   "npm exec": {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   "npm x": {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   "pnpm exec": {
     opts: { stopAtOperand: true },
