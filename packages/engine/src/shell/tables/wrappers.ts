@@ -16,6 +16,8 @@ export interface WrapperSpec {
   readonly noRun?: readonly string[];
   /** Options whose value is the directory the command runs in (`env -C dir`). */
   readonly chdirOpts?: readonly string[];
+  /** The script option's value is split into words and the operands after it follow (`env -S`). */
+  readonly splitString?: boolean;
   /** Options whose value is a command line, parsed like `sh -c` (`env -S`, `su -c`). */
   readonly scriptOpts?: readonly string[];
   /** Options whose value is a file it reads / writes. */
@@ -25,6 +27,8 @@ export interface WrapperSpec {
   readonly assignments?: boolean;
   /** Appends arguments automode cannot see (xargs reads them from its input). */
   readonly unknownInputs?: boolean;
+  /** Each operand is a command line of its own (`hyperfine 'a' 'b'`, `concurrently`). */
+  readonly eachOperandScript?: boolean;
   /** Its operands are joined into one command line for `sh -c` (watch). */
   readonly joinsScript?: boolean;
   /** Without a command, it starts an interactive shell (sudo -s, su). */
@@ -133,6 +137,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     },
     chdirOpts: ["-C", "--chdir"],
     scriptOpts: ["-S", "--split-string"],
+    splitString: true,
     assignments: true,
   },
   command: { opts: { stopAtOperand: true }, noRun: ["-v", "-V"] },
@@ -197,6 +202,208 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     unknownInputs: true,
   },
   unbuffer: NONE,
+  // Tools that run the command (or command lines) they are given: what they run is judged.
+  script: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "cETtIOBm",
+      longValue: [
+        "--command",
+        "--echo",
+        "--timing",
+        "--log-in",
+        "--log-out",
+        "--log-io",
+        "--logging-format",
+      ],
+    },
+    scriptOpts: ["-c", "--command"],
+  },
+  "cross-env": { opts: { stopAtOperand: true }, assignments: true },
+  "cross-env-shell": { opts: { stopAtOperand: true }, assignments: true, joinsScript: true },
+  dotenv: { opts: { stopAtOperand: true, shortValue: "ecv", longValue: [] }, readOpts: ["-e"] },
+  "env-cmd": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "fre",
+      longValue: ["--file", "--rc-file", "--environments"],
+    },
+    readOpts: ["-f", "--file", "-r", "--rc-file"],
+  },
+  hyperfine: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "wmMrpcSnLNs",
+      longValue: [
+        "--warmup",
+        "--min-runs",
+        "--max-runs",
+        "--runs",
+        "--setup",
+        "--prepare",
+        "--conclude",
+        "--cleanup",
+        "--parameter-scan",
+        "--parameter-step-size",
+        "--parameter-list",
+        "--shell",
+        "--style",
+        "--export-json",
+        "--export-csv",
+        "--export-markdown",
+        "--export-asciidoc",
+        "--export-orgmode",
+        "--command-name",
+        "--output",
+        "--time-unit",
+        "--sort",
+        "--input",
+        "--reference",
+      ],
+    },
+    eachOperandScript: true,
+    scriptOpts: [
+      "-p",
+      "--prepare",
+      "-s",
+      "--setup",
+      "-c",
+      "--cleanup",
+      "--conclude",
+      "--reference",
+    ],
+    writeOpts: [
+      "--export-json",
+      "--export-csv",
+      "--export-markdown",
+      "--export-asciidoc",
+      "--export-orgmode",
+    ],
+  },
+  concurrently: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "nckpsl",
+      longValue: [
+        "--names",
+        "--prefix",
+        "--prefix-colors",
+        "--kill-others",
+        "--success",
+        "--max-processes",
+        "--restart-tries",
+        "--restart-after",
+        "--default-input-target",
+        "--timestamp-format",
+        "--prefix-length",
+        "--handle-input",
+        "--group",
+        "--raw",
+        "--hide",
+        "--passthrough-arguments",
+        "--pad-prefix",
+        "--teardown",
+      ],
+    },
+    eachOperandScript: true,
+  },
+  "xvfb-run": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "anefpsw",
+      longValue: ["--server-args", "--auth-file", "--error-file", "--server-num"],
+    },
+  },
+  "dbus-run-session": {
+    opts: { stopAtOperand: true, longValue: ["--config-file", "--dbus-daemon"] },
+  },
+  "ssh-agent": { opts: { stopAtOperand: true, shortValue: "aEPt" }, noRun: ["-k", "-l"] },
+  valgrind: { opts: { stopAtOperand: true, longValue: [] } },
+  chroot: {
+    opts: { stopAtOperand: true, longValue: ["--userspec", "--groups"] },
+    leading: 1,
+    privilege: true,
+  },
+  runuser: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "cgGuls",
+      longValue: ["--command", "--group", "--supp-group", "--user", "--shell", "--session-command"],
+    },
+    privilege: true,
+    scriptOpts: ["-c", "--command", "--session-command"],
+  },
+  setpriv: {
+    opts: {
+      stopAtOperand: true,
+      longValue: [
+        "--reuid",
+        "--regid",
+        "--groups",
+        "--inh-caps",
+        "--ambient-caps",
+        "--bounding-set",
+        "--securebits",
+        "--pdeathsig",
+        "--selinux-label",
+        "--apparmor-profile",
+      ],
+    },
+    privilege: true,
+  },
+  unshare: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "SGRw",
+      longValue: ["--setuid", "--setgid", "--root", "--wd", "--propagation"],
+    },
+  },
+  nsenter: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "tSGrw",
+      longValue: ["--target", "--setuid", "--setgid", "--root", "--wd"],
+    },
+    privilege: true,
+  },
+  "systemd-run": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "pEM",
+      longValue: [
+        "--unit",
+        "--property",
+        "--description",
+        "--slice",
+        "--setenv",
+        "--working-directory",
+        "--uid",
+        "--gid",
+        "--nice",
+        "--on-calendar",
+        "--on-active",
+        "--machine",
+        "--host",
+      ],
+    },
+    privilege: true,
+  },
+  // macOS `arch -arm64 cmd` runs cmd under another architecture.
+  arch: { opts: { stopAtOperand: true, shortValue: "ed" } },
+  taskset: {
+    opts: { stopAtOperand: true, longValue: ["--cpu-list"] },
+    leading: 1,
+    noRun: ["-p", "--pid"],
+  },
+  chrt: { opts: { stopAtOperand: true }, leading: 1, noRun: ["-p", "--pid"] },
+  numactl: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "CNmlp",
+      longValue: ["--cpunodebind", "--membind", "--physcpubind", "--preferred", "--interleave"],
+    },
+  },
+  prlimit: { opts: { stopAtOperand: true, shortValue: "p", longValue: ["--pid"] } },
   busybox: NONE,
   caffeinate: { opts: { stopAtOperand: true, shortValue: "tw" } },
   chronic: NONE,
@@ -216,12 +423,19 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
 export interface RunnerSpec {
   readonly opts: OptSpec;
   readonly downloads: boolean;
+  /** Options with which the tool's words are a shell command line (`pnpm exec -c`). */
+  readonly shellMode?: readonly string[];
+  /** Options whose value is a shell command line it runs (`npx -c 'cmd'`, `npm exec --call`). */
+  readonly callOpts?: readonly string[];
+  /** The tool's words are always run through a shell (`yarn exec` in yarn 2+). */
+  readonly alwaysShell?: boolean;
 }
 
 export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   npx: {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   pnpx: { opts: { stopAtOperand: true }, downloads: true },
   bunx: {
@@ -235,14 +449,24 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   "npm exec": {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   "npm x": {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
-  "pnpm exec": { opts: { stopAtOperand: true }, downloads: false },
-  "pnpm dlx": { opts: { stopAtOperand: true, longValue: ["--package"] }, downloads: true },
-  "yarn exec": { opts: { stopAtOperand: true }, downloads: false },
+  "pnpm exec": {
+    opts: { stopAtOperand: true },
+    downloads: false,
+    shellMode: ["-c", "--shell-mode"],
+  },
+  "pnpm dlx": {
+    opts: { stopAtOperand: true, longValue: ["--package"] },
+    downloads: true,
+    shellMode: ["-c", "--shell-mode"],
+  },
+  "yarn exec": { opts: { stopAtOperand: true }, downloads: false, alwaysShell: true },
   "yarn dlx": {
     opts: { stopAtOperand: true, shortValue: "p", longValue: ["--package"] },
     downloads: true,

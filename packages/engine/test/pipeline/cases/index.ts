@@ -1,5 +1,15 @@
 import { bypasses } from "./bypasses.js";
 import {
+  attackFindings,
+  commandPaths,
+  destructiveSpellings,
+  environment,
+  everyday,
+  runsCode,
+  unknownVerbs,
+  writesFiles,
+} from "./closed-world.js";
+import {
   credentials,
   ignored,
   invalidInput,
@@ -57,6 +67,14 @@ export const groups: Record<string, Case[]> = {
   rules,
   "reported bypasses": bypasses,
   "file identity, wiring, new credential stores": [...identity, ...wiring, ...newStores],
+  "closed world: options that run code": runsCode,
+  "closed world: options that write files": writesFiles,
+  "closed world: unknown verbs and options": unknownVerbs,
+  "closed world: environment assignments": environment,
+  "closed world: command words that are paths": commandPaths,
+  "closed world: destructive spellings": destructiveSpellings,
+  "closed world: everyday commands": everyday,
+  "closed world: attack findings": attackFindings,
 };
 
 export type { Case, Expect } from "./types.js";
