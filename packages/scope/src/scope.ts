@@ -354,6 +354,8 @@ export function createScope(options: ScopeOptions): Scope {
         fs,
         ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
         canMatchBelow: (rel) => domain.canMatchBelow(rel),
+        domain,
+        identityStats: () => identity.stats(),
         relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
         key,
         sameAsIgnored: (real) => {
