@@ -2,8 +2,8 @@ import type { FileSystem } from "./file-system.js";
 import type { IgnoreRules } from "./gitignore/rules.js";
 import { isAscii } from "./keys.js";
 import { listFolder } from "./listing.js";
-import { type PrunePlan, planOf } from "./prune-plan.js";
 import { nestedIgnoreName } from "./protected.js";
+import { type PrunePlan, planOf } from "./prune-plan.js";
 
 /** Entries a single `containsIgnored` question may look at before answering "cannot tell". */
 export const maxContainsEntries = 200_000;
@@ -41,6 +41,8 @@ export interface ContainsContext {
    * be another name of a protected one, and files are not stat'ed one by one.
    */
   identityStats?(): { indexed: number; complete: boolean };
+  /** Files stat'ed one by one before the identity index is asked (default 1,000). */
+  statsBeforeIndex?: number;
   /** The entry budget of one question (default `maxContainsEntries`). */
   maxEntries?: number;
   /** The time budget of one question in ms (default `maxContainsMilliseconds`). */
@@ -85,6 +87,7 @@ export class ContainsIgnored {
   private exceeded: { entries: number; milliseconds: number } | undefined;
   private checkLinks = true;
   private filesStated = 0;
+  private pruned = true;
 
   constructor(private readonly context: ContainsContext) {}
 
@@ -102,12 +105,15 @@ export class ContainsIgnored {
     this.entries = 0;
     this.started = performance.now();
     this.exceeded = undefined;
+    // Pruning assumes the folders above an entry are not ignored (the walk would have stopped
+    // there). The scope never asks about an ignored folder; if asked, the full walk answers.
+    this.pruned =
+      this.context.domain !== undefined &&
+      (relative === "" || !this.context.ignoredRelative(relative, true));
     this.checkLinks = this.context.sameAsIgnored !== undefined;
     this.filesStated = 0;
     try {
-      return this.folderWithin(realDir, relative)
-        ? { kind: "ignored" }
-        : { kind: "clean" };
+      return this.folderWithin(realDir, relative) ? { kind: "ignored" } : { kind: "clean" };
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
       // Folders left unfinished were marked `false` for cycles: they are "cannot tell".
@@ -136,10 +142,9 @@ export class ContainsIgnored {
     // Marked first so a symlink cycle back into this folder ends here.
     this.cache.set(key, false);
     this.open.add(key);
-    const answer =
-      this.context.domain === undefined
-        ? this.walkAll(realDir, relative)
-        : this.walkPruned(realDir, relative, this.governing(relative));
+    const answer = !this.pruned
+      ? this.walkAll(realDir, relative)
+      : this.walkPruned(realDir, relative, this.governing(relative));
     this.open.delete(key);
     this.cache.set(key, answer);
     return answer;
@@ -221,7 +226,8 @@ export class ContainsIgnored {
   private linksMatter(): boolean {
     if (!this.checkLinks) return false;
     this.filesStated += 1;
-    if (this.filesStated !== statsBeforeIndex || this.context.identityStats === undefined) {
+    const before = Math.max(1, this.context.statsBeforeIndex ?? statsBeforeIndex);
+    if (this.filesStated !== before || this.context.identityStats === undefined) {
       return true;
     }
     const stats = this.context.identityStats();

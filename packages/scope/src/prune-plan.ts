@@ -87,4 +87,3 @@ export function planOf(rules: IgnoreRules): PrunePlan {
   }
   return plan;
 }
-

@@ -1,0 +1,226 @@
+/**
+ * The pruned `containsIgnored` walk against the full walk it replaced (test/support/full-walk.ts,
+ * the oracle): random trees on disk (folders, files, nested `.claudeignore` files, symlinks to
+ * files, folders, nowhere and back up, hard links) and random pattern sets (negations,
+ * anchored, `**`, directory-only, case-folded), asked about random folders: identical answers.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { baselineIgnore } from "../src/baseline.js";
+import { type ContainsContext, ContainsIgnored } from "../src/contains.js";
+import { IgnoreDomain } from "../src/domain.js";
+import { nodeFileSystem } from "../src/file-system.js";
+import { IgnoreRules } from "../src/gitignore/rules.js";
+import { IdentityIndex } from "../src/identity.js";
+import { pathKey, relativeWithin } from "../src/keys.js";
+import { FullWalk } from "./support/full-walk.js";
+import { tempDir } from "./support/temp.js";
+
+const names = [
+  "a",
+  "b",
+  "src",
+  "lib",
+  "deep",
+  ".env",
+  "x.key",
+  "Secrets",
+  "secrets",
+  "keep.txt",
+  "ü.txt",
+  "id_rsa",
+  "B",
+];
+const lines = [
+  ".env",
+  "*.key",
+  "/src/",
+  "src/*.txt",
+  "!x.key",
+  "!/deep/",
+  "**/secrets",
+  "Secrets/",
+  "a/b/",
+  "lib/**/x.key",
+  "*",
+  "!*.txt",
+  "/a",
+  "deep/**",
+  "ü.txt",
+  "[Ss]ecrets",
+  "**/a/b",
+  "b/",
+  "!b/",
+  "!a",
+  "B",
+  "/lib/deep/keep.txt",
+  "*.TXT",
+];
+
+type Node =
+  | { kind: "file"; name: string }
+  | { kind: "folder"; name: string; children: Node[] }
+  | { kind: "ignore"; lines: string[] }
+  | { kind: "link"; name: string; to: number }
+  | { kind: "hardlink"; name: string; to: number };
+
+const patternSet = fc.array(fc.constantFrom(...lines), { maxLength: 6 });
+const leaf: fc.Arbitrary<Node> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(...names).map((name) => ({ kind: "file" as const, name })),
+  },
+  { weight: 2, arbitrary: patternSet.map((l) => ({ kind: "ignore" as const, lines: l })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...names), fc.nat(50))
+      .map(([name, to]) => ({ kind: "link" as const, name, to })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...names), fc.nat(50))
+      .map(([name, to]) => ({ kind: "hardlink" as const, name, to })),
+  },
+);
+const tree = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc
+      .tuple(fc.constantFrom(...names), fc.array(tie("node"), { maxLength: 5 }))
+      .map(([name, children]) => ({ kind: "folder" as const, name, children })),
+  ),
+})).node;
+
+/** Writes the tree; returns its folders and files (real paths) for queries and links. */
+function write(root: string, children: Node[]) {
+  const folders: string[] = [root];
+  const files: string[] = [];
+  const links: Array<{ at: string; node: Extract<Node, { kind: "link" | "hardlink" }> }> = [];
+  const place = (dir: string, nodes: Node[]) => {
+    for (const node of nodes) {
+      if (node.kind === "ignore") {
+        fs.writeFileSync(path.join(dir, ".claudeignore"), `${node.lines.join("\n")}\n`);
+        continue;
+      }
+      const at = path.join(dir, node.name);
+      if (fs.existsSync(at) || isLink(at)) continue;
+      if (node.kind === "file") {
+        fs.writeFileSync(at, "x");
+        files.push(at);
+      } else if (node.kind === "folder") {
+        fs.mkdirSync(at);
+        folders.push(at);
+        place(at, node.children);
+      } else {
+        links.push({ at, node });
+      }
+    }
+  };
+  place(root, children);
+  const targets = [...folders, ...files, path.join(root, "missing"), path.dirname(root)];
+  for (const { at, node } of links) {
+    if (fs.existsSync(at) || isLink(at)) continue;
+    if (node.kind === "link") fs.symlinkSync(targets[node.to % targets.length] as string, at);
+    else if (files.length > 0) fs.linkSync(files[node.to % files.length] as string, at);
+  }
+  return { folders };
+}
+
+function isLink(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The context scope.ts builds for a project domain, from the same parts. */
+function contextFor(root: string, top: string[] | undefined, caseSensitive: boolean) {
+  const readRules = (text: string) => IgnoreRules.fromText(text, !caseSensitive);
+  const rules =
+    top === undefined
+      ? new IgnoreRules([...baselineIgnore], !caseSensitive)
+      : readRules(top.join("\n"));
+  const key = (p: string) => pathKey(p, caseSensitive);
+  const domain = new IgnoreDomain(
+    [{ path: root, key: key(root) }],
+    rules,
+    undefined,
+    nodeFileSystem,
+    readRules,
+  );
+  const identity = new IdentityIndex({
+    fs: nodeFileSystem,
+    files: () => [],
+    folders: [],
+    trees: [
+      {
+        path: root,
+        kindOf: (rel) => (domain.ignores(rel, false) ? "ignored" : undefined),
+        folderIgnored: (rel) => domain.ignores(rel, true),
+      },
+    ],
+  });
+  const context: ContainsContext = {
+    fs: nodeFileSystem,
+    ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
+    canMatchBelow: (rel) => domain.canMatchBelow(rel),
+    relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
+    key,
+    sameAsIgnored: (real) => {
+      const stat = nodeFileSystem.stat?.(real);
+      if (stat === undefined || stat.kind !== "file" || stat.nlink < 2) return false;
+      const found = identity.lookup(stat);
+      return found === "unknown" || found?.kind === "ignored" || found?.kind === "credential";
+    },
+    identityStats: () => identity.stats(),
+    maxMilliseconds: Number.POSITIVE_INFINITY,
+  };
+  return { context, domain };
+}
+
+describe("pruned containsIgnored walk", () => {
+  test("answers as the full walk over random trees and pattern sets", () => {
+    const base = tempDir("scope-pruned-");
+    let run = 0;
+    fc.assert(
+      fc.property(
+        fc.array(tree, { maxLength: 6 }),
+        fc.option(patternSet, { nil: undefined }),
+        fc.boolean(),
+        fc.nat(3),
+        fc.nat(100),
+        (children, top, caseSensitive, statsBeforeIndex, pick) => {
+          const root = path.join(base, `t${run++}`);
+          fs.mkdirSync(root);
+          if (top !== undefined) fs.writeFileSync(path.join(root, ".claudeignore"), top.join("\n"));
+          const { folders } = write(root, children);
+          // Every folder of the tree, each asked of fresh walkers (answers are cached).
+          const asked = [folders[pick % folders.length] as string, root];
+          for (const folder of asked) {
+            const relative = path.relative(root, folder).split(path.sep).join("/");
+            const pruned = contextFor(root, top, caseSensitive);
+            const full = contextFor(root, top, caseSensitive);
+            const oracle = new FullWalk(full.context).folder(folder, relative);
+            const answer = new ContainsIgnored({
+              ...pruned.context,
+              domain: pruned.domain,
+              statsBeforeIndex,
+            }).folder(folder, relative);
+            expect(answer, `${folder} in ${JSON.stringify({ children, top, caseSensitive })}`).toBe(
+              oracle,
+            );
+          }
+          fs.rmSync(root, { recursive: true, force: true });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
