@@ -8,13 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { baselineIgnore } from "../src/baseline.js";
-import { type ContainsContext, ContainsIgnored } from "../src/contains.js";
-import { IgnoreDomain } from "../src/domain.js";
-import { nodeFileSystem } from "../src/file-system.js";
-import { IgnoreRules } from "../src/gitignore/rules.js";
-import { IdentityIndex } from "../src/identity.js";
-import { pathKey, relativeWithin } from "../src/keys.js";
+import { ContainsIgnored } from "../src/contains.js";
+import { contextFor } from "./support/contains-context.js";
 import { FullWalk } from "./support/full-walk.js";
 import { tempDir } from "./support/temp.js";
 
@@ -138,51 +133,6 @@ function isLink(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The context scope.ts builds for a project domain, from the same parts. */
-function contextFor(root: string, top: string[] | undefined, caseSensitive: boolean) {
-  const readRules = (text: string) => IgnoreRules.fromText(text, !caseSensitive);
-  const rules =
-    top === undefined
-      ? new IgnoreRules([...baselineIgnore], !caseSensitive)
-      : readRules(top.join("\n"));
-  const key = (p: string) => pathKey(p, caseSensitive);
-  const domain = new IgnoreDomain(
-    [{ path: root, key: key(root) }],
-    rules,
-    undefined,
-    nodeFileSystem,
-    readRules,
-  );
-  const identity = new IdentityIndex({
-    fs: nodeFileSystem,
-    files: () => [],
-    folders: [],
-    trees: [
-      {
-        path: root,
-        kindOf: (rel) => (domain.ignores(rel, false) ? "ignored" : undefined),
-        folderIgnored: (rel) => domain.ignores(rel, true),
-      },
-    ],
-  });
-  const context: ContainsContext = {
-    fs: nodeFileSystem,
-    ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
-    canMatchBelow: (rel) => domain.canMatchBelow(rel),
-    relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
-    key,
-    sameAsIgnored: (real) => {
-      const stat = nodeFileSystem.stat?.(real);
-      if (stat === undefined || stat.kind !== "file" || stat.nlink < 2) return false;
-      const found = identity.lookup(stat);
-      return found === "unknown" || found?.kind === "ignored" || found?.kind === "credential";
-    },
-    identityStats: () => identity.stats(),
-    maxMilliseconds: Number.POSITIVE_INFINITY,
-  };
-  return { context, domain };
 }
 
 describe("pruned containsIgnored walk", () => {
