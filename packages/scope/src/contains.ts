@@ -226,8 +226,8 @@ export class ContainsIgnored {
   private linksMatter(): boolean {
     if (!this.checkLinks) return false;
     this.filesStated += 1;
-    const before = Math.max(1, this.context.statsBeforeIndex ?? statsBeforeIndex);
-    if (this.filesStated !== before || this.context.identityStats === undefined) {
+    const before = Math.max(0, this.context.statsBeforeIndex ?? statsBeforeIndex);
+    if (this.filesStated !== before + 1 || this.context.identityStats === undefined) {
       return true;
     }
     const stats = this.context.identityStats();
