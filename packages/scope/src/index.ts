@@ -1,4 +1,5 @@
 export { baselineIgnore } from "./baseline.js";
+export { type ContainsAnswer, maxContainsEntries, maxContainsMilliseconds } from "./contains.js";
 export { defaultEnv, detectCaseSensitive, type ScopeEnv } from "./env.js";
 export { ScopeError, type ScopeErrorCode } from "./errors.js";
 export { expandHome } from "./expand.js";

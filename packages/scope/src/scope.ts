@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { additionalDirectoryProblem } from "./additional.js";
 import { baselineIgnore, baselineNote } from "./baseline.js";
-import { ContainsIgnored } from "./contains.js";
+import { type ContainsAnswer, ContainsIgnored } from "./contains.js";
 import { IgnoreDomain, type Root } from "./domain.js";
 import { defaultEnv, detectCaseSensitive, type ScopeEnv } from "./env.js";
 import { ScopeError } from "./errors.js";
@@ -41,6 +41,10 @@ export interface ScopeOptions {
    * `maxIdentityEntries`); past it every unknown file with several names counts as ignored.
    */
   maxIdentityEntries?: number;
+  /** Entries one `containsIgnored` question may look at (default 200,000), then "too large". */
+  maxContainsEntries?: number;
+  /** Milliseconds one `containsIgnored` question may take (default 2,000), then "too large". */
+  maxContainsMilliseconds?: number;
 }
 
 export interface Scope {
@@ -54,6 +58,8 @@ export interface Scope {
   classify(target: string, cwd: string): PathInfo;
   /** Any ignored path under this folder (or the folder itself)? Cached per folder. */
   containsIgnored(absoluteDir: string): boolean;
+  /** As `containsIgnored`, with why: `too-large` when the walk's budget ran out first. */
+  containsAnswer(absoluteDir: string): ContainsAnswer;
   /** Policy rule `paths`, with the same semantics as the ignore file. */
   matcher(patterns: string[]): PathMatcher;
   /** How many protected files with more than one name were indexed (builds the index). */
@@ -354,6 +360,14 @@ export function createScope(options: ScopeOptions): Scope {
         fs,
         ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
         canMatchBelow: (rel) => domain.canMatchBelow(rel),
+        domain,
+        identityStats: () => identity.stats(),
+        ...(options.maxContainsEntries === undefined
+          ? {}
+          : { maxEntries: options.maxContainsEntries }),
+        ...(options.maxContainsMilliseconds === undefined
+          ? {}
+          : { maxMilliseconds: options.maxContainsMilliseconds }),
         relativeOfReal: (real) => relativeWithin(domain.realKey, key(real), real),
         key,
         sameAsIgnored: (real) => {
@@ -364,6 +378,37 @@ export function createScope(options: ScopeOptions): Scope {
         },
       }),
   );
+
+  const containsAnswer = (absoluteDir: string): ContainsAnswer => {
+    checkInput(absoluteDir, "/");
+    if (!path.posix.isAbsolute(absoluteDir)) {
+      throw new ScopeError(
+        "relative-cwd",
+        `containsIgnored needs an absolute folder, got "${absoluteDir}"`,
+      );
+    }
+    const resolved = resolveIn(absoluteDir, "/");
+    if (ignoringDomain(resolved) !== undefined) return { kind: "ignored" };
+    if (!resolved.exists || !resolved.isDirectory) return { kind: "clean" };
+    const realKey = key(resolved.real);
+    const clean: ContainsAnswer = { kind: "clean" };
+    const answers = domains.map((domain, i): (() => ContainsAnswer) => () => {
+      const contains = containsByDomain[i] as ContainsIgnored;
+      const rel = relativeWithin(domain.realKey, realKey, resolved.real);
+      if (rel !== undefined) return contains.answer(resolved.real, rel);
+      // A folder above the project (`grep -r x ~`) holds every ignored path of the project.
+      if (isWithin(realKey, domain.realKey)) return contains.answer(domain.real, "");
+      // Written inside the project but leading out of it through a link: the names below it
+      // are still matched as written.
+      const written = relativesOf(domain, resolved)[0];
+      return written === undefined ? clean : contains.answer(resolved.real, written);
+    });
+    for (const answer of answers) {
+      const found = answer();
+      if (found.kind !== "clean") return found;
+    }
+    return clean;
+  };
 
   return {
     root: realRoot,
@@ -412,30 +457,8 @@ export function createScope(options: ScopeOptions): Scope {
       }
       return info;
     },
-    containsIgnored(absoluteDir) {
-      checkInput(absoluteDir, "/");
-      if (!path.posix.isAbsolute(absoluteDir)) {
-        throw new ScopeError(
-          "relative-cwd",
-          `containsIgnored needs an absolute folder, got "${absoluteDir}"`,
-        );
-      }
-      const resolved = resolveIn(absoluteDir, "/");
-      if (ignoringDomain(resolved) !== undefined) return true;
-      if (!resolved.exists || !resolved.isDirectory) return false;
-      const realKey = key(resolved.real);
-      return domains.some((domain, i) => {
-        const contains = containsByDomain[i] as ContainsIgnored;
-        const rel = relativeWithin(domain.realKey, realKey, resolved.real);
-        if (rel !== undefined) return contains.folder(resolved.real, rel);
-        // A folder above the project (`grep -r x ~`) holds every ignored path of the project.
-        if (isWithin(realKey, domain.realKey)) return contains.folder(domain.real, "");
-        // Written inside the project but leading out of it through a link: the names below it
-        // are still matched as written.
-        const written = relativesOf(domain, resolved)[0];
-        return written !== undefined && contains.folder(resolved.real, written);
-      });
-    },
+    containsIgnored: (absoluteDir) => containsAnswer(absoluteDir).kind !== "clean",
+    containsAnswer: (absoluteDir) => containsAnswer(absoluteDir),
     matcher(patterns) {
       if (
         !Array.isArray(patterns) ||
