@@ -34,6 +34,8 @@ export interface ScopeLike {
   /** Throws on a NUL byte or a relative cwd. */
   classify(target: string, cwd: string): PathInfoLike;
   containsIgnored(absoluteDir: string): boolean;
+  /** Why `containsIgnored` said yes: an ignored path, or a tree past the walk's budget. */
+  containsAnswer?(absoluteDir: string): { kind: "clean" | "ignored" | "too-large" };
   matcher(patterns: string[]): PathMatcherLike;
 }
 

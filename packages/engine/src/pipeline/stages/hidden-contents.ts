@@ -23,7 +23,9 @@ export const hiddenContents: Stage = {
       return {
         verdict: "escalate",
         reason: sentence(
-          `${doing(subject, ctx)} would also read files that .claudeignore protects`,
+          ctx.scope.containsAnswer?.(path.real).kind === "too-large"
+            ? `${doing(subject, ctx)} reads a folder too large to check for files .claudeignore protects`
+            : `${doing(subject, ctx)} would also read files that .claudeignore protects`,
         ),
       };
     }
