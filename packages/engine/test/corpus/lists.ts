@@ -81,18 +81,23 @@ export function readCorpus(file: string): CorpusEntry[] {
   return out;
 }
 
-export type TriageStatus = "deliberate" | "closed-world";
+/**
+ * `deliberate`: the SPEC decides as automode does; `closed-world`: the SPEC decides otherwise and
+ * the closed-world shell work (issue 11) is expected to fix it; `pipeline`: the SPEC decides
+ * otherwise and the fix belongs to the pipeline or scope (a protected location, a stage).
+ */
+export type TriageStatus = "deliberate" | "closed-world" | "pipeline";
+const statuses: readonly TriageStatus[] = ["deliberate", "closed-world", "pipeline"];
 
 export interface TriageEntry {
   command: string;
   /** The SPEC line that decides the difference. */
   spec: string;
-  /** `deliberate`: the SPEC decides otherwise; `closed-world`: the closed-world work fixes it. */
   status: TriageStatus;
   line: number;
 }
 
-/** `triage.tsv`: `<command>\t<SPEC line>\t<deliberate|closed-world>`, one a line. */
+/** `triage.tsv`: `<command>\t<SPEC line>\t<status>`, one a line. */
 export function readTriage(file: string): TriageEntry[] {
   const seen = new Map<string, number>();
   return lines(file).map(({ text, line }) => {
@@ -102,16 +107,16 @@ export function readTriage(file: string): TriageEntry[] {
     const [command = "", spec = "", status = ""] = fields;
     if (command === "") fail(file, line, 1, "empty command");
     if (spec.trim() === "") fail(file, line, command.length + 2, "empty SPEC line");
-    if (status !== "deliberate" && status !== "closed-world")
+    if (!statuses.includes(status as TriageStatus))
       fail(
         file,
         line,
         command.length + spec.length + 3,
-        `unknown status "${status}" (deliberate or closed-world)`,
+        `unknown status "${status}" (${statuses.join(", ")})`,
       );
     const before = seen.get(command);
     if (before !== undefined) fail(file, line, 1, `duplicate of line ${before}: ${command}`);
     seen.set(command, line);
-    return { command, spec, status, line };
+    return { command, spec, status: status as TriageStatus, line };
   });
 }
