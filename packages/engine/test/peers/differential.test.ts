@@ -53,6 +53,28 @@ const peerWhy = (r: Row) =>
 const triageLine = (r: Row) =>
   `${r.command}\tSPEC ?: ${PEER} blocks (${peerWhy(r).slice(0, 80)}); automode approves (${r.ours.check}: ${r.ours.reason.slice(0, 80)})\tclosed-world`;
 
+// Information only (never fails): what automode blocks and the peer allows, and the adversarial
+// commands automode approves, the list the closed-world work should shrink.
+function reportReverse() {
+  const stricter = rows.filter((r) => !blockedByPeer(r) && r.ours.verdict !== "approve");
+  const byCheck = new Map<string, number>();
+  for (const r of stricter) byCheck.set(r.ours.check, (byCheck.get(r.ours.check) ?? 0) + 1);
+  console.log(
+    `automode blocks ${stricter.length} commands ${PEER} allows: ` +
+      [...byCheck]
+        .sort((a, b) => b[1] - a[1])
+        .map(([check, n]) => `${check} ${n}`)
+        .join(", "),
+  );
+  const approved = rows.filter((r) => r.ours.verdict === "approve");
+  console.log(
+    `automode (balanced) approves ${approved.length} adversarial commands:\n` +
+      approved
+        .map((r) => `  [${r.group}] ${r.command}${blockedByPeer(r) ? `  (${PEER} blocks)` : ""}`)
+        .join("\n"),
+  );
+}
+
 describe(`the peer differential (${PEER} ${PEER_VERSION})`, () => {
   it("runs the pinned version of the peer over a corpus of at least 300 commands", () => {
     expect(installed, `${PEER} changed: run this test and triage again`).toBe(PEER_VERSION);
@@ -89,6 +111,7 @@ describe(`the peer differential (${PEER} ${PEER_VERSION})`, () => {
         `untriaged disagreements: add one line each to ${triageFile} (fill in the SPEC line, ` +
           `status deliberate or closed-world):\n${open.map(triageLine).join("\n")}`,
       );
+    reportReverse();
     expect(open.map((r) => `adversarial.txt:${r.line}: ${r.command}`)).toEqual([]);
   });
 
@@ -105,26 +128,5 @@ describe(`the peer differential (${PEER} ${PEER_VERSION})`, () => {
         `triage.tsv lines no longer needed (delete them):\n${stale.map((t) => `  line ${t.line}: ${t.command}`).join("\n")}`,
       );
     expect(unknown.map((t) => `triage.tsv:${t.line}: ${t.command}`)).toEqual([]);
-  });
-
-  it(`reports, for information, what automode blocks and ${PEER} allows`, () => {
-    const stricter = rows.filter((r) => !blockedByPeer(r) && r.ours.verdict !== "approve");
-    const byCheck = new Map<string, number>();
-    for (const r of stricter) byCheck.set(r.ours.check, (byCheck.get(r.ours.check) ?? 0) + 1);
-    console.log(
-      `automode blocks ${stricter.length} commands ${PEER} allows: ` +
-        [...byCheck]
-          .sort((a, b) => b[1] - a[1])
-          .map(([check, n]) => `${check} ${n}`)
-          .join(", "),
-    );
-    const approved = rows.filter((r) => r.ours.verdict === "approve");
-    console.log(
-      `automode (balanced) approves ${approved.length} adversarial commands:\n` +
-        approved
-          .map((r) => `  [${r.group}] ${r.command}${blockedByPeer(r) ? `  (${PEER} blocks)` : ""}`)
-          .join("\n"),
-    );
-    expect(stricter.length + approved.length).toBeLessThanOrEqual(rows.length);
   });
 });
