@@ -42,7 +42,7 @@ export function readEveryday(file: string): EverydayEntry[] {
     const note = cut === -1 ? undefined : rest.slice(cut + 5).trim();
     if (command === "") fail(file, line, word.length + gap.length + 1, "missing command");
     if (word !== "approve" && !note)
-      fail(file, line, text.length + 1, `a ${word} line names its SPEC reason after "  #: "`);
+      fail(file, line, text.length + 1, `${word} lines name their SPEC reason after "  #: "`);
     const before = seen.get(command);
     if (before !== undefined) fail(file, line, 1, `duplicate of line ${before}: ${command}`);
     seen.set(command, line);
