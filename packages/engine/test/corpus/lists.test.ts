@@ -60,6 +60,18 @@ describe("the list readers", () => {
     expect(error(readCorpus, "## x\nls \n")).toBe("2:1: leading or trailing blanks");
   });
 
+  it("read a command of several lines between <<< and >>>", () => {
+    const file = write("## heredocs\n<<<\nbash <<'EOF'\nrm -rf ~\nEOF\n>>>\nls\n");
+    expect(readCorpus(file)).toEqual([
+      { command: "bash <<'EOF'\nrm -rf ~\nEOF", group: "heredocs", line: 2 },
+      { command: "ls", group: "heredocs", line: 7 },
+    ]);
+    expect(error(readCorpus, "## x\n<<<\nls\n")).toBe(
+      "2:1: a `<<<` block without its closing `>>>`",
+    );
+    expect(error(readCorpus, "## x\n<<<\n>>>\n")).toBe("3:1: an empty `<<<` block");
+  });
+
   it("read triage lines and reject a wrong status or a missing field", () => {
     const file = write("# c\ngit reset --ha\tSPEC 5\tclosed-world\n");
     expect(readTriage(file)).toEqual([

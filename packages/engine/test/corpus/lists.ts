@@ -57,35 +57,51 @@ export interface CorpusEntry {
   line: number;
 }
 
-/** `adversarial.txt`: one command a line, grouped under `## <class>` headings. */
+/**
+ * `adversarial.txt`: one command a line, grouped under `## <class>` headings; a command of
+ * several lines (a heredoc, a script) sits between a line `<<<` and a line `>>>`.
+ */
 export function readCorpus(file: string): CorpusEntry[] {
   const seen = new Map<string, number>();
   const out: CorpusEntry[] = [];
   let group = "";
+  let block: { start: number; lines: string[] } | undefined;
+  const add = (command: string, line: number) => {
+    if (group === "") fail(file, line, 1, "a command before the first `## <class>` heading");
+    const before = seen.get(command);
+    if (before !== undefined) fail(file, line, 1, `duplicate of line ${before}: ${command}`);
+    seen.set(command, line);
+    out.push({ command, group, line });
+  };
   const raw = readFileSync(file, "utf8").split("\n");
   raw.forEach((full, i) => {
     const text = full.replace(/\r$/, "");
     const line = i + 1;
+    if (block) {
+      if (text !== ">>>") block.lines.push(text);
+      else if (block.lines.length === 0) fail(file, line, 1, "an empty `<<<` block");
+      else {
+        add(block.lines.join("\n"), block.start);
+        block = undefined;
+      }
+      return;
+    }
+    if (text === "<<<") {
+      block = { start: line, lines: [] };
+      return;
+    }
     if (text.startsWith("## ")) {
       group = text.slice(3).trim();
       return;
     }
     if (text.trim() === "" || text.trimStart().startsWith("#")) return;
-    if (group === "") fail(file, line, 1, "a command before the first `## <class>` heading");
     if (text !== text.trim()) fail(file, line, 1, "leading or trailing blanks");
-    const before = seen.get(text);
-    if (before !== undefined) fail(file, line, 1, `duplicate of line ${before}: ${text}`);
-    seen.set(text, line);
-    out.push({ command: text, group, line });
+    add(text, line);
   });
+  if (block) fail(file, block.start, 1, "a `<<<` block without its closing `>>>`");
   return out;
 }
 
-/**
- * `deliberate`: the SPEC decides as automode does; `closed-world`: the SPEC decides otherwise and
- * the closed-world shell work (issue 11) is expected to fix it; `pipeline`: the SPEC decides
- * otherwise and the fix belongs to the pipeline or scope (a protected location, a stage).
- */
 export type TriageStatus = "deliberate" | "closed-world" | "pipeline";
 const statuses: readonly TriageStatus[] = ["deliberate", "closed-world", "pipeline"];
 

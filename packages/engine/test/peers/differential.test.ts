@@ -38,10 +38,14 @@ const engine = createEngineSync({
   env: { home: project.home, platform: "linux", caseSensitive: true },
 });
 
+// triage.tsv holds one command a line: a command of several lines is written with ⏎ for each
+// line break.
+const oneLine = (command: string) => command.replaceAll("\n", "⏎");
+
 const rows = corpus.map((entry) => {
   const ours = engine.decide({ kind: "execute", command: entry.command, cwd: project.root });
   const theirs = checkCommand({ command: entry.command, cwd: project.root });
-  return { ...entry, ours, theirs };
+  return { ...entry, key: oneLine(entry.command), ours, theirs };
 });
 type Row = (typeof rows)[number];
 
@@ -51,7 +55,7 @@ const peerWhy = (r: Row) =>
   r.theirs.kind === "deny" ? `${r.theirs.ruleId ?? "no rule id"}: ${r.theirs.reason}` : "allow";
 // A line ready to paste into triage.tsv; its middle field is the SPEC line to write.
 const triageLine = (r: Row) =>
-  `${r.command}\tSPEC ?: ${PEER} blocks (${peerWhy(r).slice(0, 80)}); automode approves (${r.ours.check}: ${r.ours.reason.slice(0, 80)})\tclosed-world`;
+  `${r.key}\tSPEC ?: ${PEER} blocks (${peerWhy(r).slice(0, 80)}); automode approves (${r.ours.check}: ${r.ours.reason.slice(0, 80)})\tclosed-world`;
 
 // Information only (never fails): what automode blocks and the peer allows, and the adversarial
 // commands automode approves, the list the closed-world work should shrink.
@@ -70,7 +74,7 @@ function reportReverse() {
   console.log(
     `automode (balanced) approves ${approved.length} adversarial commands:\n` +
       approved
-        .map((r) => `  [${r.group}] ${r.command}${blockedByPeer(r) ? `  (${PEER} blocks)` : ""}`)
+        .map((r) => `  [${r.group}] ${r.key}${blockedByPeer(r) ? `  (${PEER} blocks)` : ""}`)
         .join("\n"),
   );
 }
@@ -84,7 +88,7 @@ describe(`the peer differential (${PEER} ${PEER_VERSION})`, () => {
   });
 
   it(`approves nothing ${PEER} blocks, unless triage.tsv says why (balanced)`, () => {
-    const open = rows.filter((r) => disagrees(r) && !triage.has(r.command));
+    const open = rows.filter((r) => disagrees(r) && !triage.has(r.key));
     const groups = new Map<string, { n: number; peer: number; ours: number; diff: number }>();
     for (const r of rows) {
       const g = groups.get(r.group) ?? { n: 0, peer: 0, ours: 0, diff: 0 };
@@ -112,11 +116,11 @@ describe(`the peer differential (${PEER} ${PEER_VERSION})`, () => {
           `status deliberate or closed-world):\n${open.map(triageLine).join("\n")}`,
       );
     reportReverse();
-    expect(open.map((r) => `adversarial.txt:${r.line}: ${r.command}`)).toEqual([]);
+    expect(open.map((r) => `adversarial.txt:${r.line}: ${r.key}`)).toEqual([]);
   });
 
   it("keeps triage.tsv to commands of the corpus that still disagree", () => {
-    const byCommand = new Map(rows.map((r) => [r.command, r]));
+    const byCommand = new Map(rows.map((r) => [r.key, r]));
     const unknown = [...triage.values()].filter((t) => !byCommand.has(t.command));
     const stale = [...triage.values()].filter((t) => {
       const r = byCommand.get(t.command);
