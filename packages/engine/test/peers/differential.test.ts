@@ -30,7 +30,11 @@ afterAll(() => project.cleanup());
 // folder: both are pinned, so its verdicts are its defaults whoever runs the suite.
 for (const name of Object.keys(process.env))
   if (name.startsWith("SAFETY_NET_")) delete process.env[name];
+const savedHome = process.env.HOME;
 process.env.HOME = project.home;
+afterAll(() => {
+  process.env.HOME = savedHome;
+});
 
 const engine = createEngineSync({
   projectRoot: project.root,
