@@ -752,7 +752,12 @@ function finish(c: Ctx, inv: Invocation): Flow {
     );
   }
   // Destructive operations (SPEC section 5).
-  const check = Object.hasOwn(DESTRUCTIVE, name) ? DESTRUCTIVE[name] : undefined;
+  // A command word that is a path is also judged by its file name: `./mvnw deploy` and
+  // `./gradlew publish` forward to the tool they are named for. Only ever more severe.
+  const destructiveName = Object.hasOwn(DESTRUCTIVE, name) ? name : posix.basename(name);
+  const check = Object.hasOwn(DESTRUCTIVE, destructiveName)
+    ? DESTRUCTIVE[destructiveName]
+    : undefined;
   const d =
     check?.({
       name,
@@ -763,7 +768,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
       stdinText: feed?.text,
       cwd,
       fs: host.fs,
-    }) ?? destructiveByName(name);
+    }) ?? destructiveByName(destructiveName);
   if (d) hazards.push({ check: "destructive", reason: d });
   if (
     name === "rsync" &&

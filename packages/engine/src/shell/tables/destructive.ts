@@ -324,6 +324,8 @@ export const DESTRUCTIVE: Readonly<Record<string, Check>> = {
       : undefined,
   bun: (c) => subIs(c, "publish", "bun publish releases a package to the public registry"),
   cargo: (c) => subIs(c, "publish", "cargo publish releases a crate to crates.io, permanently"),
+  changeset: (c) =>
+    subIs(c, "publish", "changeset publish releases every changed package to the registry"),
   twine: (c) => subIs(c, "upload", "twine upload releases a package to PyPI"),
   poetry: (c) => subIs(c, "publish", "poetry publish releases a package to PyPI"),
   uv: (c) => subIs(c, "publish", "uv publish releases a package to PyPI"),

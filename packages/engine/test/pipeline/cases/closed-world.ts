@@ -111,6 +111,12 @@ export const destructiveSpellings: Case[] = [
   x("docker compose down -v", "EEE", "destructive"),
   x("mvn deploy", "EEE", "destructive"),
   x("gradle publish", "EEE", "destructive"),
+  x("changeset publish", "EEE", "destructive"),
+  x("npx changeset publish", "EEE", "destructive"),
+  x("pnpm changeset publish", "EEE", "destructive"),
+  x("./mvnw deploy", "EEE", "destructive"),
+  x("./gradlew publish", "EEE", "destructive"),
+  x("./gradlew :lib:publishToMavenCentral", "EEE", "destructive"),
   x("docker build --push -t x .", "EEE", "destructive"),
   x("pytest --basetemp=src", "EEE", "destructive"),
 ];
