@@ -12,7 +12,8 @@ const claudeFiles = new Set(["policy.json", "settings.json", "settings.local.jso
  * every `.claude/policy.json`, `.claude/settings.json`, `.claude/settings.local.json` and
  * `.claudeignore`; automode's installed files (`node_modules/automode`,
  * `node_modules/@automode/*`, `node_modules/.bin/automode*`, and everything below them); git
- * hooks (`.git/hooks/` and everything below). SPEC section 5, stage 2.
+ * hooks (`.git/hooks/` and everything below) and the repository's `.git/config`, which names
+ * them (`core.hooksPath`). SPEC section 5, stage 2.
  */
 export function isProtectedName(relative: string, caseSensitive: boolean): boolean {
   if (!mayBeProtectedName(relative)) return false;
@@ -31,7 +32,9 @@ export function isProtectedName(relative: string, caseSensitive: boolean): boole
       if (next === ".bin" && i + 2 <= last && (segments[i + 2] as string).startsWith("automode")) {
         return true;
       }
-    } else if (segment === ".git" && next === "hooks") {
+    } else if (segment === ".git" && (next === "hooks" || (next === "config" && i + 1 === last))) {
+      // `.git/config` holds `core.hooksPath`, `core.fsmonitor` and aliases: a raw write of it
+      // (`echo … > .git/config`) sets what git runs later, past the `git config` model.
       return true;
     }
   }

@@ -227,6 +227,13 @@ export function createScope(options: ScopeOptions): Scope {
     const resolved = resolveIn(folder, realRoot);
     protectedFolders.push(key(resolved.absolute), key(resolved.real));
   }
+  // A linked work tree's config lives in the main repository's git folder, not at `.git/config`.
+  if (gitDir !== undefined) {
+    const config = resolveIn(`${gitDir}/config`, realRoot);
+    protectedKeys.add(key(config.absolute));
+    protectedKeys.add(key(config.real));
+    protectedList.push(config.real);
+  }
 
   const configFolders =
     env.configHome !== undefined && path.posix.isAbsolute(env.configHome)

@@ -44,6 +44,8 @@ describe("self-protection: what keeps automode in charge, by name at any depth",
     "packages/x/node_modules/automode/package.json",
     ".git/hooks/pre-commit",
     ".git/hooks",
+    ".git/config",
+    "vendor/lib/.git/config",
     ".claude/audit.jsonl",
     ".claude/audit.jsonl.lock",
   ])("%s is self-protected (existing or new)", (name) => {
@@ -59,7 +61,8 @@ describe("self-protection: what keeps automode in charge, by name at any depth",
     "node_modules/automodel/index.js",
     "node_modules/.bin/tsc",
     "node_modules/@automodex/a",
-    ".git/config",
+    ".git/config.bak",
+    ".git/refs/config",
     "hooks/pre-commit",
     "docs/claudeignore.md",
   ])("%s is not self-protected", (name) => {
@@ -101,7 +104,9 @@ describe("self-protection: what keeps automode in charge, by name at any depth",
     const scope = p.make();
     expect(scope.classify(`${common}/hooks/pre-commit`, p.root).selfProtected).toBe(true);
     expect(scope.classify(".githooks/pre-commit", p.root).selfProtected).toBe(true);
-    expect(scope.classify(`${common}/config`, p.root).selfProtected).toBe(false);
+    // The main repository's config names the hooks of every work tree (core.hooksPath).
+    expect(scope.classify(`${common}/config`, p.root).selfProtected).toBe(true);
+    expect(scope.classify(`${common}/description`, p.root).selfProtected).toBe(false);
   });
 
   test("an absolute hooksPath outside the project is protected too", () => {
