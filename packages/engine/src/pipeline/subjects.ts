@@ -1,6 +1,7 @@
 import { isAbsolute, join } from "node:path";
 import type { Analyzer } from "../ports.js";
 import type { Action, Operation } from "../types.js";
+import { fileUrlOf } from "./file-url.js";
 import { globReach } from "./reach.js";
 import { hostOf } from "./rules/domains.js";
 import type { PipelineContext, Subject } from "./types.js";
@@ -41,10 +42,56 @@ export function operationsOf(
         },
       ];
     case "network":
-      return [{ kind: "network", url: action.url, ...(via ? { via } : {}) }];
+      return fileReads({ kind: "network", url: action.url, ...(via ? { via } : {}) }, cwd);
     case "execute":
-      return analyze(action.command, cwd);
+      return afterShell(analyze(action.command, cwd), cwd);
   }
+}
+
+/** A network operation to a local `file://` URL is a read of its path (each spelling of it). */
+function fileReads(op: Extract<Operation, { kind: "network" }>, cwd: string): Operation[] {
+  const url = fileUrlOf(op.url);
+  if (url?.kind !== "paths") return [op];
+  return url.paths.map((path) => ({ kind: "read", path, cwd, ...(op.via ? { via: op.via } : {}) }));
+}
+
+/** `/dev/fd/N` and `/proc/self/fd/N` alone: a descriptor (process substitution), not a path. */
+const descriptorOnly = /^\/(?:dev|proc\/self)\/fd\/[0-9]+$/u;
+const throughDescriptors = /^\/(?:dev|proc\/self)\/fd\//u;
+
+/**
+ * What the shell analysis leaves out, added back before any check: its network operations to
+ * `file://` URLs are reads, and arguments through `/dev/fd/` or `/proc/self/fd/` that are more
+ * than a descriptor (`/dev/fd/../cwd/.env`) are read arguments, which the scope normalises.
+ */
+function afterShell(ops: Operation[], cwd: string): Operation[] {
+  const out: Operation[] = [];
+  const named = new Set<string>();
+  for (const op of ops) {
+    if (op.kind === "read" || op.kind === "write" || op.kind === "delete") {
+      named.add(`${op.cwd}\0${op.path}`);
+    }
+  }
+  for (const op of ops) {
+    if (op.kind === "network") {
+      out.push(...fileReads(op, cwd));
+      continue;
+    }
+    out.push(op);
+    if (op.kind !== "execute") continue;
+    const where = op.command.cwd;
+    for (const arg of op.command.args) {
+      const eq = arg.indexOf("=");
+      for (const word of eq === -1 ? [arg] : [arg, arg.slice(eq + 1)]) {
+        if (!throughDescriptors.test(word) || descriptorOnly.test(word)) continue;
+        const key = `${where}\0${word}`;
+        if (named.has(key)) continue;
+        named.add(key);
+        out.push({ kind: "read", path: word, cwd: where, incidental: true, via: op.command.name });
+      }
+    }
+  }
+  return out;
 }
 
 function readOf(path: string, cwd: string, read: ReadScope, via: string | undefined): Operation {
@@ -105,6 +152,8 @@ export function subjectOf(op: Operation, action: Action, ctx: PipelineContext): 
       }
       break;
     case "network": {
+      const url = fileUrlOf(op.url);
+      if (url?.kind === "unknown") subject.unknown = url.reason;
       const host = hostOf(op.url);
       if (host !== undefined) subject.host = host;
       break;
