@@ -32,6 +32,14 @@ export function resolvePath(
   // Per-process links are rewritten for the command before realpath sees them (see proc-paths.ts).
   if (mayBeSpecial(joined)) {
     const special = specialOf(joined, cwd);
+    if (special !== undefined && hasGlob(target)) {
+      // The shell expands a pattern in its own process, through its own /proc/self.
+      return named(target, {
+        kind: "unknown",
+        path: normalizeAbsolute(joined),
+        reason: "a pattern through /proc or /dev is expanded by the shell's own process",
+      });
+    }
     if (special !== undefined && special.kind !== "plain") return named(target, special);
     if (special !== undefined) joined = special.path;
   }
@@ -44,6 +52,10 @@ export function resolvePath(
     exists,
     isDirectory: exists && (kind ?? fs.lstat(real)) === "directory",
   };
+}
+
+function hasGlob(target: string): boolean {
+  return target.includes("*") || target.includes("?") || target.includes("[");
 }
 
 function specialOf(joined: string, cwd: string): SpecialPath | undefined {

@@ -115,6 +115,12 @@ describe("paths through /proc and /dev are the command's, rewritten before any c
     expect(scope.classify("/proc/thread-self/environ", root).credential).toBe(true);
   });
 
+  test("a pattern through /proc is unknown: the shell expands it in its own process", () => {
+    expect(scope.classify("/proc/self/cwd/.e*", root).unknown).toContain("pattern");
+    expect(scope.classify("/dev/fd/../cwd/secrets/[a-z]", root).unknown).toContain("pattern");
+    expect(scope.classify("src/*.ts", root).unknown).toBeUndefined();
+  });
+
   test("a cwd named through /proc is unknown", () => {
     expect(scope.classify(".env", "/proc/self/cwd").unknown).toContain("folder");
   });

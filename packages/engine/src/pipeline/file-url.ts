@@ -21,8 +21,9 @@ export function fileUrlOf(url: string): FileUrl | undefined {
   if (rest.startsWith("//")) {
     const slash = rest.indexOf("/", 2);
     const host = slash === -1 ? rest.slice(2) : rest.slice(2, slash);
-    // Only the local host is this machine; anything else (a share, `user@host`) is not known.
-    if (host !== "" && host.toLowerCase() !== "localhost") {
+    // Only the local host is this machine (curl takes these two spellings of it); anything
+    // else (a share, `user@host`) is not known.
+    if (host !== "" && host.toLowerCase() !== "localhost" && host !== "127.0.0.1") {
       return { kind: "unknown", reason: `a file URL on host ${JSON.stringify(host)}` };
     }
     rest = slash === -1 ? "" : rest.slice(slash);

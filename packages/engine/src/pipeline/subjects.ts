@@ -1,6 +1,7 @@
-import { isAbsolute, join } from "node:path";
+import { isAbsolute, join, posix } from "node:path";
+import { specialPath } from "@automode/scope";
 import type { Analyzer } from "../ports.js";
-import type { Action, Operation } from "../types.js";
+import type { Action, ExecuteOperation, Hazard, Operation } from "../types.js";
 import { fileUrlOf } from "./file-url.js";
 import { globReach } from "./reach.js";
 import { hostOf } from "./rules/domains.js";
@@ -60,6 +61,27 @@ const descriptorOnly = /^\/(?:dev|proc\/self)\/fd\/[0-9]+$/u;
 const throughDescriptors = /^\/(?:dev|proc\/self)\/fd\//u;
 
 /**
+ * `cd /dev/fd/../cwd` stays in the same folder, but a lexical `cd` tracking moves to `/dev/cwd`:
+ * when the folder the scope's normalisation names differs from the lexical one, the paths of
+ * the later commands are not known.
+ */
+function cdThroughProc(op: ExecuteOperation): Hazard | undefined {
+  const { name, args, cwd } = op.command;
+  if (name !== "cd" && name !== "pushd") return undefined;
+  const target = args.find((a) => !a.startsWith("-") || a === "-");
+  if (target === undefined || target === "-") return undefined;
+  const lexical = posix.resolve(cwd, target);
+  const joined = target.startsWith("/") ? target : `${cwd}/${target}`;
+  const special = specialPath(joined, cwd);
+  if (special === undefined) return undefined;
+  if (special.kind !== "unknown" && posix.resolve(special.path) === lexical) return undefined;
+  return {
+    check: "dynamic",
+    reason: `${name} ${target} goes through /proc or /dev, so the folder later commands run in is not known`,
+  };
+}
+
+/**
  * What the shell analysis leaves out, added back before any check: its network operations to
  * `file://` URLs are reads, and arguments through `/dev/fd/` or `/proc/self/fd/` that are more
  * than a descriptor (`/dev/fd/../cwd/.env`) are read arguments, which the scope normalises.
@@ -77,8 +99,12 @@ function afterShell(ops: Operation[], cwd: string): Operation[] {
       out.push(...fileReads(op, cwd));
       continue;
     }
-    out.push(op);
-    if (op.kind !== "execute") continue;
+    if (op.kind !== "execute") {
+      out.push(op);
+      continue;
+    }
+    const moved = cdThroughProc(op);
+    out.push(moved === undefined ? op : { ...op, hazards: [...op.hazards, moved] });
     const where = op.command.cwd;
     for (const arg of op.command.args) {
       const eq = arg.indexOf("=");

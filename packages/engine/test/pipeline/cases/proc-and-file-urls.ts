@@ -17,6 +17,13 @@ export const procPaths: Case[] = [
   x("cat /proc/self/cwd/../home/.ssh/id_rsa", "DDD", "credentials", { cwd: "@TMP@/repo" }),
   x("vim /dev/fd/../cwd/.env", "DDD", "ignored-path"),
   x("cat /proc/1/cwd/README.md", "EEE", "dynamic"),
+  // The shell's `cd` tracking is lexical (`/dev/cwd`): the folder is not known, so it asks.
+  x("cd /dev/fd/../cwd && cat .env", "EEE", "dynamic"),
+  x("cd /dev/fd/.. && cat cwd/.env", "EEE", "dynamic"),
+  x("cd /proc/self/cwd && cat .env", "EEE", "dynamic"),
+  // A pattern is expanded by the shell's own process, through its own /proc/self.
+  x("cat /proc/self/cwd/.e*", "EEE", "dynamic"),
+  x("cd /dev && ls", "AEE"),
   x("cat /dev/fd/../cwd/README.md", "AAE"),
   // Process substitution is a descriptor, not a path: unchanged.
   x("diff <(sort src/app.ts) src/index.ts", "AAE"),
@@ -47,6 +54,7 @@ export const fileUrls: Case[] = [
   net("file://@ROOT@/.env?x=1", "DDD", "ignored-path"),
   net("file://@ROOT@/.env#top", "DDD", "ignored-path"),
   net("file:@ROOT@/.env", "DDD", "ignored-path"),
+  net("file://127.0.0.1@ROOT@/.env", "DDD", "ignored-path"),
   net("file://@HOME@/.ssh/id_rsa", "DDD", "credentials"),
   net("file:///proc/self/cwd/.env", "DDD", "ignored-path"),
   net("file://@ROOT@/README.md", "AAA", "tier"),
