@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createScope, specialPath } from "../src/index.js";
 import { makeTree, tempDir } from "./support/temp.js";
@@ -156,4 +157,85 @@ describe("paths through /proc and /dev are the command's, rewritten before any c
       }
     },
   );
+});
+
+// Random paths built from the per-process links, compared with realpath(1) run in the cwd:
+// wherever the scope names an ordinary path, the kernel names the same one.
+describe.runIf(process.platform === "linux")("differential against realpath(1)", () => {
+  const base = tempDir("scope-proc-diff-");
+  const root = path.join(base, "repo");
+  makeTree(base, ["repo/src/deep/a.ts", "repo/.env", "outside/f"]);
+  fs.symlinkSync(path.join(base, "outside"), path.join(root, "out"));
+  const scope = createScope({
+    projectRoot: root,
+    env: { home: path.join(base, "home"), platform: "linux" },
+  });
+  const pool = [
+    "dev",
+    "fd",
+    "..",
+    "proc",
+    "self",
+    "thread-self",
+    "cwd",
+    "root",
+    "src",
+    "deep",
+    "out",
+    ".env",
+    ".",
+    "tmp",
+    "task",
+    "stdin",
+  ];
+  const starts = [
+    "",
+    "/dev/fd",
+    "/dev/fd/..",
+    "/proc/self",
+    "/proc/thread-self",
+    "/proc/self/cwd",
+    "/proc/self/root",
+    "/proc/self/fd/..",
+    "/dev",
+  ];
+
+  test("agrees on every path it rewrites to an ordinary one", () => {
+    let rewritten = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...starts),
+        fc.array(fc.constantFrom(...pool), { minLength: 0, maxLength: 7 }),
+        fc.constantFrom(root, path.join(root, "src/deep"), path.join(root, "out")),
+        fc.boolean(),
+        (start, segments, cwd, relative) => {
+          const tail = segments.join("/");
+          const target = relative && start === "" ? tail || "." : `${start}/${tail}`;
+          const resolved = scope.resolve(target, cwd);
+          // Unknown, standard streams and procfs files are not resolved on purpose.
+          if (resolved.unknown !== undefined || resolved.stdin) return;
+          if (/^\/(proc|dev)(\/|$)/.test(resolved.absolute)) return;
+          let kernel: string;
+          try {
+            // Every component but the last must exist, as for open(2); `-m` would walk through
+            // missing folders, which the kernel refuses (ENOENT).
+            kernel = execFileSync("realpath", ["--", target], {
+              cwd,
+              encoding: "utf8",
+              stdio: ["ignore", "pipe", "ignore"],
+            }).trim();
+          } catch {
+            return; // realpath refuses it (a file used as a folder): nothing to compare
+          }
+          expect(resolved.real, `${target} from ${cwd}`).toBe(kernel);
+
+          if (specialPath(target.startsWith("/") ? target : `${cwd}/${target}`, cwd))
+            rewritten += 1;
+        },
+      ),
+      { numRuns: 600, seed: 12 },
+    );
+    // Enough of the cases went through a rewrite for the comparison to mean something.
+    expect(rewritten).toBeGreaterThan(20);
+  });
 });
