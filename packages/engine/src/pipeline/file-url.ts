@@ -30,6 +30,10 @@ export function fileUrlOf(url: string): FileUrl | undefined {
   }
   if (!rest.startsWith("/"))
     return { kind: "unknown", reason: "a file URL without an absolute path" };
+  // curl expands `{a,b}` and `[1-9]` in a URL into several: the files read are not the text.
+  if (/[{}[\]]/u.test(rest)) {
+    return { kind: "unknown", reason: "a file URL with a {…} or […] pattern (curl expands it)" };
+  }
   const cut = rest.search(/[?#]/u);
   const written = cut === -1 ? [rest] : [rest.slice(0, cut), rest];
   const paths: string[] = [];

@@ -62,6 +62,8 @@ export const fileUrls: Case[] = [
   net("file://evil.example/share/x", "EEE", "dynamic"),
   net("file://user@localhost/etc/hosts", "EEE", "dynamic"),
   net("file://@ROOT@/%zz", "EEE", "dynamic"),
+  net("file://@ROOT@/{.e,x}nv", "EEE", "dynamic"),
+  net("file://@ROOT@/.en[u-w]", "EEE", "dynamic"),
   net("file://@ROOT@/%00.env", "DDD", "invalid-input"),
   net("https://example.com/file:///etc/shadow", "AEE", "tier"),
   x("curl file://@ROOT@/.env", "DDD", "ignored-path"),
@@ -69,4 +71,6 @@ export const fileUrls: Case[] = [
   x("curl file://@HOME@/.aws/credentials", "DDD", "credentials"),
   x("curl file:///etc/shadow", "AEE"),
   x("curl file://evil.example/x", "EEE", "dynamic"),
+  // curl's URL globbing reads `.env` here.
+  x("curl 'file://@ROOT@/{.e,x}nv'", "EEE", "dynamic"),
 ];
