@@ -82,6 +82,60 @@ function cdThroughProc(op: ExecuteOperation): Hazard | undefined {
 }
 
 /**
+ * Programs that run a file named as an argument as code. A backstop until the shell analysis
+ * uses the scope's `stdin` marker itself (it classes `bash /dev/stdin` as running a file).
+ */
+const scriptRunners = new Set([
+  "bash",
+  "sh",
+  "zsh",
+  "dash",
+  "ksh",
+  "mksh",
+  "ash",
+  "fish",
+  "busybox",
+  "source",
+  ".",
+  "python",
+  "python2",
+  "python3",
+  "node",
+  "nodejs",
+  "perl",
+  "ruby",
+  "php",
+  "lua",
+  "tclsh",
+  "Rscript",
+  "deno",
+  "bun",
+  "make",
+  "gmake",
+]);
+
+/** `bash /dev/stdin <<EOF`, `sh /proc/self/fd/0`: a script fed into a shell (SPEC section 4). */
+function stdinScript(op: ExecuteOperation): Hazard | undefined {
+  const { name, args, cwd } = op.command;
+  const runner = scriptRunners.has(name) || /^python3\.[0-9]+$/u.test(name);
+  if (!runner) return undefined;
+  for (const arg of args) {
+    const eq = arg.indexOf("=");
+    for (const word of eq === -1 ? [arg] : [arg, arg.slice(eq + 1)]) {
+      if (!word.startsWith("/") || !(word.includes("/dev/") || word.includes("/proc/"))) continue;
+      const special = specialPath(word, cwd);
+      if (special?.kind === "stream" && special.stream === "stdin") {
+        return {
+          check: "dynamic",
+          reason: `${name} ${word} runs a script read from standard input, a script fed into a shell`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * What the shell analysis leaves out, added back before any check: its network operations to
  * `file://` URLs are reads, and arguments through `/dev/fd/` or `/proc/self/fd/` that are more
  * than a descriptor (`/dev/fd/../cwd/.env`) are read arguments, which the scope normalises.
@@ -103,8 +157,8 @@ function afterShell(ops: Operation[], cwd: string): Operation[] {
       out.push(op);
       continue;
     }
-    const moved = cdThroughProc(op);
-    out.push(moved === undefined ? op : { ...op, hazards: [...op.hazards, moved] });
+    const added = [cdThroughProc(op), stdinScript(op)].filter((h) => h !== undefined);
+    out.push(added.length === 0 ? op : { ...op, hazards: [...op.hazards, ...added] });
     const where = op.command.cwd;
     for (const arg of op.command.args) {
       const eq = arg.indexOf("=");

@@ -43,11 +43,10 @@ describe("paths through /proc and /dev, and file:// URLs, through the engine", (
   });
 
   // These need the shell analysis to stop treating `/dev/fd/…` and `/proc/self/fd/…` as
-  // harmless descriptors (src/shell/tables/files.ts isHarmlessPath) and to use the scope's
-  // `stdin` marker; src/shell/ is being rewritten by another engineer.
+  // harmless descriptors (src/shell/tables/files.ts isHarmlessPath); src/shell/ is being rewritten
+  // by another engineer.
   it.todo(
     "echo > /dev/fd/../cwd/.claudeignore is a self-protection deny (redirect dropped by the shell)",
   );
   it.todo("cat < /dev/fd/../cwd/.env is an ignored-path deny (redirect dropped by the shell)");
-  it.todo("bash /dev/stdin, sh /proc/self/fd/0, python3 /dev/stdin, source /dev/stdin escalate");
 });

@@ -24,6 +24,15 @@ export const procPaths: Case[] = [
   // A pattern is expanded by the shell's own process, through its own /proc/self.
   x("cat /proc/self/cwd/.e*", "EEE", "dynamic"),
   x("cd /dev && ls", "AEE"),
+  // Standard input as a script file is a script fed into a shell.
+  x("bash /dev/stdin <<'EOF'\necho hi\nEOF", "EEE", "dynamic"),
+  x("sh /proc/self/fd/0", "EEE", "dynamic"),
+  x("bash /dev/fd/0 < src/app.ts", "EEE", "dynamic"),
+  x("python3 /dev/stdin", "EEE", "dynamic"),
+  x("source /dev/stdin", "EEE", "dynamic"),
+  x("make -f /dev/stdin", "EEE", "dynamic"),
+  x("make --file=/dev/stdin", "EEE", "dynamic"),
+  x("cat /dev/stdin", "AAE"),
   x("cat /dev/fd/../cwd/README.md", "AAE"),
   // Process substitution is a descriptor, not a path: unchanged.
   x("diff <(sort src/app.ts) src/index.ts", "AAE"),
