@@ -12,6 +12,10 @@ export interface ResolvedPathLike {
   real: string;
   exists: boolean;
   isDirectory: boolean;
+  /** Standard input (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`). */
+  stdin?: true;
+  /** Why nobody can tell which file the path names (another process's `/proc/<pid>/…`). */
+  unknown?: string;
 }
 
 export interface PathInfoLike extends ResolvedPathLike {

@@ -7,6 +7,7 @@ export { type FileKind, type FileStat, type FileSystem, nodeFileSystem } from ".
 export { IgnoreRules } from "./gitignore/rules.js";
 export { maxIdentityEntries } from "./identity.js";
 export { credentialStores, isProcEnviron, isSystemPath } from "./locations.js";
+export { type SpecialPath, specialPath } from "./proc-paths.js";
 export { isProtectedName } from "./protected.js";
 export {
   checkAdditionalDirectories,

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { ScopeError } from "./errors.js";
 import { expandHome } from "./expand.js";
 import type { FileKind, FileSystem } from "./file-system.js";
+import { mayBeSpecial, type SpecialPath, specialPath } from "./proc-paths.js";
 import type { ResolvedPath } from "./types.js";
 
 /** Linux gives up after 40 links (ELOOP); so does scope, instead of looping forever. */
@@ -27,7 +28,21 @@ export function resolvePath(
 ): ResolvedPath {
   checkInput(target, cwd);
   const expanded = expandHome(target, home);
-  const joined = expanded.startsWith("/") ? expanded : `${cwd}/${expanded}`;
+  let joined = expanded.startsWith("/") ? expanded : `${cwd}/${expanded}`;
+  // Per-process links are rewritten for the command before realpath sees them (see proc-paths.ts).
+  if (mayBeSpecial(joined)) {
+    const special = specialOf(joined, cwd);
+    if (special !== undefined && hasGlob(target)) {
+      // The shell expands a pattern in its own process, through its own /proc/self.
+      return named(target, {
+        kind: "unknown",
+        path: normalizeAbsolute(joined),
+        reason: "a pattern through /proc or /dev is expanded by the shell's own process",
+      });
+    }
+    if (special !== undefined && special.kind !== "plain") return named(target, special);
+    if (special !== undefined) joined = special.path;
+  }
   const absolute = normalizeAbsolute(joined);
   const { real, exists, kind } = realOf(fs, joined, absolute);
   return {
@@ -37,6 +52,38 @@ export function resolvePath(
     exists,
     isDirectory: exists && (kind ?? fs.lstat(real)) === "directory",
   };
+}
+
+function hasGlob(target: string): boolean {
+  return target.includes("*") || target.includes("?") || target.includes("[");
+}
+
+function specialOf(joined: string, cwd: string): SpecialPath | undefined {
+  // A cwd that itself goes through `/proc/self/cwd` would name the folder the shell was in
+  // before: not known here.
+  if (mayBeSpecial(cwd) && specialPath(cwd, "/") !== undefined) {
+    return {
+      kind: "unknown",
+      path: normalizeAbsolute(joined),
+      reason: "the command's folder is named through /proc or /dev",
+    };
+  }
+  return specialPath(joined, cwd);
+}
+
+/** A path the file system must not be asked about: named as written, never resolved. */
+function named(input: string, special: Exclude<SpecialPath, { kind: "plain" }>): ResolvedPath {
+  const resolved: ResolvedPath = {
+    input,
+    absolute: special.path,
+    real: special.path,
+    // Not looked up: the file system would describe automode's process, not the command's.
+    exists: false,
+    isDirectory: false,
+  };
+  if (special.kind === "stream" && special.stream === "stdin") resolved.stdin = true;
+  if (special.kind === "unknown") resolved.unknown = special.reason;
+  return resolved;
 }
 
 /**

@@ -455,6 +455,8 @@ export function createScope(options: ScopeOptions): Scope {
           protectedByName(resolved),
       };
       if (ignoredBy?.baselineNote !== undefined) info.note = ignoredBy.baselineNote;
+      if (resolved.stdin) info.stdin = true;
+      if (resolved.unknown !== undefined) info.unknown = resolved.unknown;
       if (resolved.exists && !resolved.isDirectory && fs.stat !== undefined) {
         // Every name of a protected file is that file: a second name is found by identity.
         const stat = fs.stat(resolved.real);

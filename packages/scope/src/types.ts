@@ -12,6 +12,18 @@ export interface ResolvedPath {
   exists: boolean;
   /** The real target is a directory (a link to a directory counts). */
   isDirectory: boolean;
+  /**
+   * The command's standard input (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`): a program
+   * given this path as a script runs whatever is fed to it (`bash /dev/stdin <<EOF`), so the
+   * shell analysis treats it as a script fed into a shell. Absent otherwise.
+   */
+  stdin?: true;
+  /**
+   * Why nobody can tell which file the path names, when so: another process's
+   * `/proc/<pid>/…`, an open descriptor (`/dev/fd/5`), a `..` that may climb into `/proc`.
+   * `absolute` and `real` then hold the path as written (normalised), never resolved.
+   */
+  unknown?: string;
 }
 
 export interface PathInfo extends ResolvedPath {

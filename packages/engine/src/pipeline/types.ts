@@ -25,6 +25,8 @@ export interface Subject {
   path?: PathInfoLike;
   /** The host of a network operation, lower-cased, no trailing dot. */
   host?: string;
+  /** Why the target cannot be known (a `file://` URL on another host): escalated. */
+  unknown?: string;
   /** Set when the operation itself is malformed (NUL byte, unresolvable path). */
   invalid?: string;
 }

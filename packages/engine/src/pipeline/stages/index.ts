@@ -9,6 +9,7 @@ import { invalidInput } from "./invalid-input.js";
 import { privilege } from "./privilege.js";
 import { selfProtection } from "./self-protection.js";
 import { systemPath } from "./system-path.js";
+import { unknownTarget } from "./unknown-target.js";
 
 export { ruleStage } from "./rule.js";
 export { tierStage } from "./tier.js";
@@ -26,6 +27,7 @@ export const denyingLimits: readonly Stage[] = [
 
 /** Stage 4 (and the recursive-read limit): each escalates; only a deny rule can go further. */
 export const escalatingLimits: readonly Stage[] = [
+  unknownTarget,
   hiddenContents,
   destructive,
   remoteCode,

@@ -20,6 +20,7 @@ import {
 } from "./hard-limits.js";
 import { identity, newStores, wiring } from "./identity.js";
 import { pathTricks } from "./paths.js";
+import { fileUrls, procPaths } from "./proc-and-file-urls.js";
 import { rules } from "./rules.js";
 import {
   destructive,
@@ -64,6 +65,8 @@ export const groups: Record<string, Case[]> = {
   "remote code": remoteCode,
   "dynamic and unparseable": dynamicCommands,
   "path tricks": pathTricks,
+  "paths through /proc and /dev": procPaths,
+  "file:// URLs": fileUrls,
   rules,
   "reported bypasses": bypasses,
   "file identity, wiring, new credential stores": [...identity, ...wiring, ...newStores],
