@@ -1,0 +1,78 @@
+import { describe, it } from "vitest";
+import { analyzeProgram } from "../../../src/shell/languages/index.js";
+import { check, type Expect, harmless } from "./expect.js";
+
+const CASES: [string[], Expect][] = [
+  // issue 11's example
+  [
+    ['{ while ((getline line < ".env") > 0) print line }'],
+    { reads: [".env"], understood: true, dynamic: false },
+  ],
+  [['BEGIN { getline < ".env"; print }'], { reads: [".env"], understood: true }],
+  // everyday programs
+  [["{print $1}", "f"], harmless(["f"])],
+  [["-F:", "{print $1}", "/etc/passwd"], harmless(["/etc/passwd"])],
+  [["-F", ",", "-v", "OFS=\t", "{$1=$1; print}", "a.csv"], harmless(["a.csv"])],
+  [["NR==1 || /err/ {n++} END {print n}", "log"], harmless(["log"])],
+  [['{ print ">" $1 }', "f"], harmless(["f"])], // `>` in a string is not a redirect
+  [["$1 ~ />/ { print (a > b) }", "f"], harmless(["f"])], // nor in a regex, nor in parentheses
+  [['{ s += $2 } END { printf "%d\\n", s / NR }', "f"], harmless(["f"])],
+  [["function f(x) { return x*2 } { print f($1) }", "f"], harmless(["f"])],
+  [
+    ['{ a[$1]++ } END { for (k in a) print k, a[k] | "sort" }', "f"],
+    { dynamic: true, mentions: "print | cmd" },
+  ],
+  [["{ getline; print }", "f"], harmless(["f"])],
+  [["{ getline x; print x }", "f"], harmless(["f"])],
+  [["{ print $1 }", "n=1", "f"], harmless(["f"])], // an assignment operand is not a file
+  [['{ print > "/dev/stderr" }', "f"], harmless(["f"])],
+  [['{ close("out"); fflush() }', "f"], harmless(["f"])],
+  [['BEGIN { print ENVIRON["HOME"] }'], harmless()],
+  [["{ print length($0), substr($0, 2), toupper($1) }", "f"], harmless(["f"])],
+  [['{ print $1 }\n# print > "x"\n', "f"], harmless(["f"])],
+  // writes
+  [
+    ['{ print $1 > "out.txt" }', "f"],
+    { reads: ["f"], writes: ["out.txt"], dynamic: false, understood: true },
+  ],
+  [
+    ['{ printf "%s\\n", $1 >> ".claudeignore" }', "f"],
+    { writes: [".claudeignore"], understood: true },
+  ],
+  [['{ print $1 > ($2 ".txt") }', "f"], { dynamic: true, mentions: "computed" }],
+  [["{ print > $1 }", "f"], { dynamic: true }],
+  [["{ getline line < $1 }", "f"], { dynamic: true }],
+  // commands and coprocesses
+  [['BEGIN { system("id") }'], { dynamic: true, mentions: "system()" }],
+  [['{ "date" | getline d; print d }'], { dynamic: true, mentions: "getline" }],
+  [['{ print | "sh" }'], { dynamic: true }],
+  [['BEGIN { "cmd" |& getline }'], { dynamic: true }],
+  [['BEGIN { print "x" > "/inet/tcp/0/example.com/80" }'], { dynamic: true }],
+  [['BEGIN { ARGV[1] = ".env"; ARGC = 2 } { print }'], { dynamic: true, mentions: "ARGV" }],
+  [['BEGIN { f = "system"; @f("id") }'], { dynamic: true }],
+  [['@load "filefuncs"; BEGIN { }'], { dynamic: true }],
+  [["-l", "filefuncs", "BEGIN {}"], { dynamic: true }],
+  // options and program files
+  [["-f", "prog.awk", "f"], { reads: ["prog.awk", "f"], understood: false }],
+  [["-o", "{print}", "f"], { writes: ["awkprof.out"] }],
+  // not understood
+  [['BEGIN { print "unterminated }'], { understood: false }],
+  [["{ print $1 ", "f"], { understood: false }],
+  [["{ frobnicate($1) }", "f"], { understood: false }],
+  [["--frobnicate", "{}"], { understood: false }],
+  [[], { understood: false }],
+];
+
+describe("awk programs", () => {
+  it.each(CASES)("awk %j", (args, e) => check(analyzeProgram("awk", args), e));
+
+  it("analyses a -f program's text when the caller gives it", () => {
+    const files = new Map([["p.awk", '{ print $0 > "copy" }\n']]);
+    check(analyzeProgram("gawk", ["-f", "p.awk", "in"], undefined, { files }), {
+      reads: ["p.awk", "in"],
+      writes: ["copy"],
+      understood: true,
+      dynamic: false,
+    });
+  });
+});
