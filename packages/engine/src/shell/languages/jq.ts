@@ -96,7 +96,11 @@ export function analyzeJqFilter(text: string, out: Analysis, dialect: "jq" | "yq
     if (t.t !== "ident") continue;
     const prev = toks[k - 1];
     const next = toks[k + 1];
-    if (prev?.t === "ident" && prev.v === "as") continue; // `import "m" as name`
+    if (prev?.t === "ident" && prev.v === "as") continue;
+    // yq's `env(NAME)` and `strenv(NAME)` take a bare variable name.
+    const call = toks[k - 2];
+    if (isOp(prev, "(") && call?.t === "ident" && (call.v === "env" || call.v === "strenv"))
+      continue; // `import "m" as name`
     if (t.v === "import" || t.v === "include") {
       out.runs(
         `${dialect} ${t.v} loads a module from the library path, which automode does not analyse`,

@@ -46,9 +46,9 @@ const OPTIONS: OptTable = {
   },
 };
 
-/** Commands that take no argument (GNU sed's full list, `l`/`q`/`Q`/`L` take an optional number). */
+/** Commands without an argument; `l`, `q`, `Q` take an optional number (GNU sed 4.9 parses `L` but fails running it, so it is unknown here). */
 const PLAIN = new Set([..."=dDgGhHnNpPxzF"]);
-const NUMBERED = new Set([..."lLqQ"]);
+const NUMBERED = new Set([..."lqQ"]);
 
 class SedError extends Error {}
 
