@@ -150,9 +150,8 @@ describe("adding a comment never changes the result", () => {
     );
   });
   it("SQL, line and block comments", () => {
-    const block = fc
-      .string({ maxLength: 40 })
-      .map((s) => s.replace(/\*\//g, "").replace(/\/\*/g, ""));
+    // No `/` or `*` inside (Postgres nests comments), and a space first (MySQL runs `/*! … */`).
+    const block = fc.string({ maxLength: 40 }).map((s) => ` ${s.replace(/[/*]/g, " ")} `);
     fc.assert(
       fc.property(fc.constantFrom(...SQL), lineText, block, ([cmd, args], c, b) => {
         const base = signature(analyzeProgram(cmd, args));
