@@ -5,7 +5,7 @@ export type AwkToken =
   | { t: "string"; v: string; at: number }
   | { t: "regex"; v: string; at: number }
   | { t: "number"; v: string; at: number }
-  | { t: "op"; v: string; at: number }
+  | { t: "op"; v: string; at: number; condition?: boolean } // `)` closing `if (…)`, `while (…)`, `for (…)`
   | { t: "newline"; v: "\n"; at: number }
   | { t: "at"; v: string; at: number }; // gawk `@include`, `@load`, `@f()` indirect call
 
@@ -50,6 +50,8 @@ function divides(prev: AwkToken | undefined): boolean {
   if (!prev) return false;
   if (prev.t === "name") return !BEFORE_OPERAND.has(prev.v);
   if (prev.t === "number" || prev.t === "string" || prev.t === "regex") return true;
+  // `if (x) /re/` starts a regex: a statement follows the condition.
+  if (prev.t === "op" && prev.condition === true) return false;
   if (prev.t === "op")
     return prev.v === ")" || prev.v === "]" || prev.v === "++" || prev.v === "--";
   return false;
@@ -62,6 +64,8 @@ function divides(prev: AwkToken | undefined): boolean {
  */
 export function lexAwk(text: string): AwkToken[] {
   const out: AwkToken[] = [];
+  /** For each open `(`: whether it holds an `if`, `while` or `for` condition. */
+  const parens: boolean[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i] as string;
@@ -163,7 +167,14 @@ export function lexAwk(text: string): AwkToken[] {
     const op = OPS.find((o) => text.startsWith(o, i)) ?? c;
     if (op.length === 1 && !"-+*%^!<>=~?:,;{}()[]$|/".includes(op))
       throw new AwkLexError(`unexpected character \`${c}\` at ${i + 1}`);
-    out.push({ t: "op", v: op, at: i });
+    if (op === "(") {
+      const before = out.at(-1);
+      parens.push(
+        before?.t === "name" && (before.v === "if" || before.v === "while" || before.v === "for"),
+      );
+    }
+    if (op === ")" && parens.pop() === true) out.push({ t: "op", v: op, at: i, condition: true });
+    else out.push({ t: "op", v: op, at: i });
     i += op.length;
   }
   return out;

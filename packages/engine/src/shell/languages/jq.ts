@@ -361,6 +361,12 @@ export function analyzeYq(args: readonly ProgramArg[], files?: ProgramFiles): Pr
   else if (expression !== null) {
     if (expression === undefined) out.fail("yq --expression: the expression is not a literal");
     else analyzeJqFilter(expression, out, "yq");
+  } else if (
+    operands.length === 1 &&
+    typeof operands[0] === "string" &&
+    /\.(ya?ml|json|xml|toml|csv|tsv|properties|ini|hcl|tf|lua)$/i.test(operands[0])
+  ) {
+    // `yq file.yaml`: mikefarah yq takes a lone existing file as the input with filter `.`.
   } else if (!p.opts.some((o) => o.id === "from-file")) {
     const e = operands.shift();
     if (e === undefined) {

@@ -43,6 +43,8 @@ const YQ: [string[], Expect][] = [
   [["-s", ".name", ".", "x.yaml"], { dynamic: true, understood: true, mentions: "-s" }],
   [[".a | strenv(HOME)", "x.yaml"], harmless(["x.yaml"])],
   [[".a | frobnicate", "x.yaml"], { understood: false }],
+  [["-P", "config.yaml"], harmless(["config.yaml"])], // a lone file is the input, filter `.`
+  [["-i", "config.yml"], harmless(["config.yml"], ["config.yml"])],
 ];
 
 describe("jq filters", () => {

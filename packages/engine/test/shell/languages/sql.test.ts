@@ -161,6 +161,15 @@ const CASES: Case[] = [
   ["duckdb", ["db", "select * from 'data.parquet'"], undefined, { reads: ["data.parquet", "db"] }],
   ["duckdb", ["db", "COPY t TO 'out.csv'"], undefined, { reads: ["db"], writes: ["out.csv"] }],
   ["duckdb", ["db", "INSTALL httpfs; LOAD httpfs"], undefined, { dynamic: true }],
+  ["duckdb", ["db", "select * from query('DROP TABLE t')"], undefined, { dynamic: true }],
+  [
+    "duckdb",
+    ["db", "select * from read_csv('s3://bucket/x.csv')"],
+    undefined,
+    { dynamic: true, mentions: "network" },
+  ],
+  ["psql", ["-c", "ALTER SYSTEM SET archive_command = 'sh -c id'"], undefined, { dynamic: true }],
+  ["psql", ["-c", "SET session_preload_libraries = 'evil'"], undefined, { dynamic: true }],
   // not understood
   ["sqlite3", ["db", "FROBNICATE t"], undefined, { understood: false }],
   ["sqlite3", ["db", ".frobnicate"], undefined, { understood: false }],

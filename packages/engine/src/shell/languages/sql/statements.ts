@@ -81,9 +81,13 @@ const DUCKDB_READERS =
   "read_json_auto read_json_objects read_ndjson read_ndjson_auto read_ndjson_objects read_text " +
   "read_blob read_xlsx st_read sqlite_scan sqlite_attach iceberg_scan delta_scan glob";
 
-const DUCKDB_FUNCTIONS: Record<string, FileEffect> = Object.fromEntries(
-  DUCKDB_READERS.split(" ").map((f) => [f, { kind: "read", arg: 0 } as FileEffect]),
-);
+const DUCKDB_FUNCTIONS: Record<string, FileEffect> = {
+  ...Object.fromEntries(
+    DUCKDB_READERS.split(" ").map((f) => [f, { kind: "read", arg: 0 } as FileEffect]),
+  ),
+  query: { kind: "dynamic", why: "runs SQL given as text" },
+  query_table: { kind: "dynamic", why: "reads tables named by text" },
+};
 
 const POSTGRES_FUNCTIONS: Record<string, FileEffect> = {
   pg_read_file: { kind: "read", arg: 0 },
@@ -294,6 +298,19 @@ export function analyzeStatement(
     toks.some((t) => t.t === "word" && /directory|unsigned|external_access|secret/i.test(t.v))
   ) {
     out.fail("SQL SET of a DuckDB file or extension setting is not known");
+    return;
+  }
+  if (verb === "ALTER" && isWord(toks[s + 1], "SYSTEM")) {
+    out.runs(
+      "SQL ALTER SYSTEM changes the server's configuration (it can make the server run commands)",
+    );
+    return;
+  }
+  if (
+    (verb === "SET" || verb === "ALTER") &&
+    toks.some((t) => t.t === "word" && /preload_libraries|dynamic_library_path/i.test(t.v))
+  ) {
+    out.runs("SQL sets libraries the server loads");
     return;
   }
   if (verb === "LOAD" && !isWord(toks[s + 1], "DATA", "XML")) {
