@@ -3,6 +3,7 @@ import type { CommandClass, ExecuteOperation, Hazard, Operation } from "../types
 import { classify } from "./classify.js";
 import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
+import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
 import { COMMANDS, NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
@@ -986,8 +987,12 @@ function finish(
         });
     }
   }
-  const program = scriptHazard(name, values, roles.roles);
-  if (program) hazards.push({ check: "dynamic", reason: program });
+  // sed, awk, jq, yq, SQL and redis-cli programs: parsed, never pattern-matched.
+  const program = analyzeProgram(name, values, feed?.text, {
+    stdinUnknown: feed !== undefined && feed.text === undefined,
+  });
+  for (const r of program?.dynamic ?? []) hazards.push({ check: "dynamic", reason: r });
+  for (const r of program?.destructive ?? []) hazards.push({ check: "destructive", reason: r });
   if (name === "git") {
     // `git show HEAD:.env` reads .env as committed: the path after the colon is a file.
     args.forEach((a, i) => {
@@ -1021,6 +1026,7 @@ function finish(
       );
     });
   }
+  const opsStart = host.ops.length;
   host.ops.push(execOp(name, args, cwd, c, wrappers, klass, reason, hazards));
   const via = name;
   args.forEach((a, i) => {
@@ -1036,6 +1042,16 @@ function finish(
     pathOp(host, role, a, cwd, via);
   });
   for (const e of roles.extra) pathOp(host, e.role, { value: e.path, text: e.path }, cwd, via);
+  // The program's own files (`sed 'r f'`, `readfile('f')`), less those the tables already gave.
+  const own = host.ops.slice(opsStart);
+  for (const [kind, paths] of [
+    ["read", program?.reads ?? []],
+    ["write", program?.writes ?? []],
+  ] as const) {
+    for (const p of paths)
+      if (!own.some((o) => o.kind === kind && o.path === p && o.cwd === cwd))
+        pathOp(host, kind, { value: p, text: p }, cwd, via);
+  }
   if (klass === "network") {
     // `curl -o x.sh URL`, `wget -O x.sh URL`: remember what now holds network content.
     args.forEach((a, i) => {
@@ -1175,37 +1191,6 @@ function downloadedHazard(host: Host, file: string, cwd: string, name: string): 
       reason: `${name} runs ${file}, which was just downloaded from the network`,
     },
   ];
-}
-
-/** sed's own commands that run or touch files: `e cmd`, `w f`, `W f`, `r f`, `R f` (after an address). */
-const SED_COMMAND = /(^|[;\n{}])\s*(?:[0-9$]+(?:\s*,\s*[0-9$]+)?|\/[^/]*\/)?\s*!?\s*[ewWrR](\s|$)/;
-/** The `e` and `w file` flags of `s///`. */
-const SED_FLAG = /s(.)(?:(?!\1).)*\1(?:(?!\1).)*\1[gIimMp0-9]*[ew]/;
-
-/**
- * awk and sed programs can run commands or write files of their own (`system()`, `| getline`,
- * `print > "f"`, sed's `e` and `w`): automode does not analyse those languages, so dynamic.
- */
-function scriptHazard(
-  name: string,
-  values: readonly (string | undefined)[],
-  roles: readonly (Role | undefined)[],
-): string | undefined {
-  const isAwk = name === "awk" || name === "gawk" || name === "mawk" || name === "nawk";
-  const isSed = name === "sed" || name === "gsed";
-  if (!isAwk && !isSed) return undefined;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined) continue;
-    const prev = values[i - 1];
-    const isProgram = roles[i] === "plain" || prev === "-e" || prev === "--expression";
-    if (!isProgram) continue;
-    if (isAwk && /\bsystem\s*\(|\|\s*getline|\bprint[f]?\b[^;}]*[|>]|\bclose\s*\(/.test(v))
-      return `${name} program runs commands or writes files automode does not analyse`;
-    if (isSed && (SED_COMMAND.test(v) || SED_FLAG.test(v)))
-      return `${name} script runs commands or reads/writes files automode does not analyse`;
-  }
-  return undefined;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
