@@ -41,6 +41,10 @@ const CASES: [string, string, string][] = [
   ["jq '.name' package.json", "AAE", "tier"],
   ["jq -r 'import \"m\" as m; .' package.json", "EEE", "dynamic"],
   ["redis-cli FLUSHALL", "EEE", "destructive"],
+  ["psql <<'EOF'\nselect 1;\n\\! id\nEOF", "EEE", "dynamic"],
+  // tree-sitter-bash loses a heredoc body whose first line starts with a backslash: unknown text
+  ["psql <<'EOF'\n\\x\n\\! rm -rf ~\nEOF", "EEE", "dynamic"],
+  ["psql <<'EOF'\nselect 1;\nEOF", "AEE", "tier"],
   ["psql -c 'UPDATE users SET admin = true'", "EEE", "destructive"],
 ];
 
