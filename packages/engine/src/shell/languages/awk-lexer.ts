@@ -82,7 +82,13 @@ export function lexAwk(text: string): AwkToken[] {
       continue;
     }
     if (c === "\n") {
-      out.push({ t: "newline", v: "\n", at: i });
+      // awk ignores a newline after `,`, `{`, `&&`, `||`, `do`, `else` (gawk also after `?`
+      // and `:`): `print a,⏎ b > "f"` is one statement.
+      const before = out.at(-1);
+      const joins =
+        (before?.t === "op" && [",", "{", "&&", "||", "?", ":"].includes(before.v)) ||
+        (before?.t === "name" && (before.v === "do" || before.v === "else"));
+      if (!joins) out.push({ t: "newline", v: "\n", at: i });
       i++;
       continue;
     }

@@ -46,6 +46,8 @@ const CASES: [string[], Expect][] = [
   [['{ print $1 > ($2 ".txt") }', "f"], { dynamic: true, mentions: "computed" }],
   [["{ print > $1 }", "f"], { dynamic: true }],
   [["{ getline line < $1 }", "f"], { dynamic: true }],
+  [['{ print $1,\n "x" > ".claudeignore" }', "f"], { writes: [".claudeignore"], understood: true }],
+  [['{ if ($1 &&\n $2) print > "y" }', "f"], { writes: ["y"], understood: true }],
   // commands and coprocesses
   [['BEGIN { system("id") }'], { dynamic: true, mentions: "system()" }],
   [['{ "date" | getline d; print d }'], { dynamic: true, mentions: "getline" }],

@@ -141,6 +141,12 @@ const CASES: Case[] = [
   ["psql", ["-c", "\\i setup.sql"], undefined, { reads: ["setup.sql"], understood: false }],
   ["psql", ["-c", "\\copy t from '.env'"], undefined, { reads: [".env"], dynamic: false }],
   ["psql", ["-c", "\\copy t to program 'sh'"], undefined, { dynamic: true }],
+  [
+    "psql",
+    ["-c", "\\copy (select (1) from t) to 'out.csv'"],
+    undefined,
+    { writes: ["out.csv"], reads: [] },
+  ],
   ["psql", ["-c", "COPY t FROM PROGRAM 'id'"], undefined, { dynamic: true }],
   ["psql", ["-c", "COPY t TO '/tmp/out.csv'"], undefined, { writes: ["/tmp/out.csv"] }],
   ["psql", ["-c", "DO $$ BEGIN PERFORM 1; END $$"], undefined, { dynamic: true }],

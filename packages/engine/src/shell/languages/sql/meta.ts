@@ -225,7 +225,13 @@ function psqlCommand(text: string, s: Session): void {
 
 /** `\copy table [(cols)] from|to 'file' | program 'cmd' | stdin | stdout | pstdin | pstdout`. */
 function psqlCopy(rest: string, s: Session): void {
-  const args = words(rest.replace(/\([^)]*\)/g, " "));
+  // A query or column list in parentheses, nested or not, is not where FROM/TO is.
+  let flat = rest;
+  for (let prev = ""; prev !== flat; ) {
+    prev = flat;
+    flat = flat.replace(/\([^()]*\)/g, " ");
+  }
+  const args = words(flat);
   const k = args.findIndex((a) => /^(from|to)$/i.test(a));
   const dir = args[k]?.toLowerCase();
   const target = args[k + 1];
