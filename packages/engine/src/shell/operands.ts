@@ -162,8 +162,12 @@ function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC)
 }
 
 function ln(v: Values): Roles {
-  const r = copy(v, "read", "read");
   const p = parseArgs(v, CP_SPEC);
+  // A hard link to a file is a new name to write it through (issue 18): the source is a write.
+  const symbolic =
+    hasOpt(p, "-s", "--symbolic") ||
+    p.opts.some((o) => o.name.length >= 4 && "--symbolic".startsWith(o.name));
+  const r = copy(v, symbolic ? "read" : "write", symbolic ? "read" : "write");
   if (p.operands.length === 1 && !p.opts.some((o) => o.name === "-t")) {
     // `ln -s target`: the link is created in the cwd under the target's base name.
     const t = v[p.operands[0] as number];
@@ -886,8 +890,20 @@ export function assignRoles(
   sub: readonly string[],
 ): Roles {
   switch (name) {
-    case "cp":
+    case "cp": {
+      const p = parseArgs(v, CP_SPEC);
+      // `cp -l` makes hard links: each source gains a name it can be written through.
+      if (hasOpt(p, "-l") || p.opts.some((o) => o.name.length >= 4 && "--link".startsWith(o.name)))
+        return copy(v, "write", "write");
       return copy(v, "read", "read-recursive");
+    }
+    case "link": {
+      const r = empty(v.length);
+      v.forEach((_, i) => {
+        r.roles[i] = "write";
+      });
+      return r;
+    }
     case "install":
       return copy(v, "read", "read-recursive", INSTALL_SPEC);
     case "mv":

@@ -1,6 +1,16 @@
 import { posix } from "node:path";
 import type { CommandClass, ExecuteOperation, Hazard, Operation } from "../types.js";
 import { classify } from "./classify.js";
+import {
+  closedWorld,
+  HOOKS_PATH,
+  hooksFolder,
+  innerFrame,
+  innerState,
+  optionEffects,
+  readInvocation,
+} from "./closed.js";
+import { envEffect } from "./env.js";
 import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
 import { analyzeProgram } from "./languages/index.js";
@@ -9,7 +19,7 @@ import { assignRoles, type Role } from "./operands.js";
 import { COMMANDS, NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
 import { isHarmlessPath } from "./tables/files.js";
-import { DANGEROUS_ENV, INTERPRETERS, RUNNERS, SHELLS, WRAPPERS } from "./tables/wrappers.js";
+import { INTERPRETERS, RUNNERS, SHELLS, WRAPPERS } from "./tables/wrappers.js";
 import { braceExpand, hasGlob, unescapePattern, type Word } from "./words.js";
 
 /** One argument after brace and glob expansion, as the command receives it. */
@@ -94,10 +104,28 @@ function isTabled(name: string): boolean {
   );
 }
 
-/** `/usr/bin/git` → `git`; a relative path (`./build.sh`) stays as written. */
-export function commandName(word: string): string {
-  if (word.startsWith("/")) return word.slice(word.lastIndexOf("/") + 1);
-  return word;
+/** SPEC section 4: only these folders keep a command word's name (`/usr/bin/git` is git). */
+const SYSTEM_BIN = new Set([
+  "/bin",
+  "/sbin",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/opt/homebrew/bin",
+  "/opt/homebrew/sbin",
+  "/run/current-system/sw/bin",
+]);
+
+/**
+ * A command word that is a path, resolved like an operand: in a standard system folder it
+ * keeps its name (`../../../../bin/rm` from the project is rm); anywhere else it stays a path
+ * (`./build.sh`, `/tmp/evil/ls`), which runs that file (`finish` emits a read of it).
+ */
+export function commandName(word: string, cwd = "/"): string {
+  if (!word.includes("/")) return word;
+  const abs = posix.resolve(cwd, word);
+  return SYSTEM_BIN.has(posix.dirname(abs)) ? posix.basename(abs) : word;
 }
 
 function isProjectFile(name: string): boolean {
@@ -110,6 +138,19 @@ interface Ctx {
   frame: Frame;
   feed: Feed | undefined;
   text: string;
+  /** A variable set before the command that is not on the harmless list (SPEC section 4). */
+  envUnknown: string | undefined;
+}
+
+/** Judges one `NAME=value` before a command: dynamic hazard, or unknown class, or nothing. */
+function assignment(c: Ctx, name: string, hazards: Hazard[]): void {
+  const e = envEffect(name);
+  if (e === "dynamic")
+    hazards.push({
+      check: "dynamic",
+      reason: `setting ${name} changes what the command runs or loads`,
+    });
+  else if (e === "unknown" && c.envUnknown === undefined) c.envUnknown = name;
 }
 
 function execOp(
@@ -169,15 +210,13 @@ export function runSimple(
   frame: Frame,
   feed: Feed | undefined,
 ): Flow {
-  const c: Ctx = { host, st, frame, feed, text };
+  const c: Ctx = { host, st, frame, feed, text, envUnknown: undefined };
   const before = host.network;
   const hazards: Hazard[] = [...frame.inherited];
   for (const a of assigns) {
-    if (DANGEROUS_ENV.has(a.name) || a.name.startsWith("DYLD_") || a.name.startsWith("LD_"))
-      hazards.push({
-        check: "dynamic",
-        reason: `setting ${a.name} changes what the command runs or loads`,
-      });
+    assignment(c, a.name, hazards);
+    if (a.name.startsWith("GIT_CONFIG") && HOOKS_PATH.test(a.word?.text ?? ""))
+      host.ops.push({ kind: "write", path: hooksFolder(host, st.cwd), cwd: st.cwd, via: a.name });
   }
   let args = argsIn;
   const wrappers = [...frame.wrappers];
@@ -220,7 +259,7 @@ export function runSimple(
       host.ops.push(...pending);
       return { network: host.network > before, text: undefined };
     }
-    const name = caseFold(commandName(head.value));
+    const name = caseFold(commandName(head.value, cwd));
     const w = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (w) {
       const rest = args.slice(1);
@@ -298,11 +337,7 @@ export function runSimple(
           const v = rest[start]?.value;
           const m = v === undefined ? null : /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(v);
           if (!m?.[1]) break;
-          if (DANGEROUS_ENV.has(m[1]) || m[1].startsWith("LD_") || m[1].startsWith("DYLD_"))
-            hazards.push({
-              check: "dynamic",
-              reason: `setting ${m[1]} changes what the command runs or loads`,
-            });
+          assignment(c, m[1], hazards);
           start++;
         }
       }
@@ -414,9 +449,49 @@ export function runSimple(
     break;
   }
   const head = args[0] as Arg;
-  const name = caseFold(commandName(head.value as string));
+  const name = caseFold(commandName(head.value as string, cwd));
   host.ops.push(...pending);
   return special(c, name, args.slice(1), cwd, wrappers, hazards, before);
+}
+
+/**
+ * SPEC section 4: builtins that change what later words run (`trap CODE SIG`, `alias x=…`,
+ * `hash -p`, `shopt -s`, `enable`, `bind -x`, `complete -C`). Listing forms are harmless.
+ */
+function laterWords(name: string, v: readonly (string | undefined)[]): string | undefined {
+  const opts = v.filter((a) => a?.startsWith("-"));
+  const ops = v.filter((a) => a === undefined || !a.startsWith("-"));
+  switch (name) {
+    case "trap":
+      return ops.length >= 2 && ops[0] !== "" && ops[0] !== "-"
+        ? "trap sets code that runs later, when a signal arrives or the shell exits"
+        : undefined;
+    case "alias":
+      return ops.some((a) => a === undefined || a.includes("="))
+        ? "alias changes what a later command word runs"
+        : undefined;
+    case "hash":
+      return opts.some((a) => a?.includes("p"))
+        ? "hash -p changes which file a command name runs"
+        : undefined;
+    case "shopt":
+    case "enable":
+      return ops.length > 0 &&
+        (name === "enable" || opts.some((a) => a?.includes("s") || a?.includes("u")))
+        ? `${name} changes how later commands are read`
+        : undefined;
+    case "bind":
+      return opts.some((a) => a?.includes("x"))
+        ? "bind -x runs a command on a key press"
+        : undefined;
+    case "complete":
+    case "compgen":
+      return opts.some((a) => a?.includes("C") || a?.includes("F"))
+        ? `${name} -C runs a command to complete words`
+        : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The flow of a command whose output feeds nothing on: whether it used the network. */
@@ -657,6 +732,18 @@ function special(
   }
   if (name === "cd" || name === "pushd" || name === "popd")
     return cd(c, name, args, wrappers, hazards, before);
+  const changes = laterWords(name, values);
+  if (changes) {
+    hazards.push({ check: "dynamic", reason: changes });
+    const action = values[0];
+    if (name === "trap" && action !== undefined && action !== "" && action !== "-")
+      host.script(
+        action,
+        { ...c.st, cwd, dirs: [...c.st.dirs] },
+        { wrappers: [...wrappers, "trap"], inherited: hazards, depth: c.frame.depth + 1 },
+        undefined,
+      );
+  }
   return finish(c, name, args, cwd, wrappers, hazards, before);
 }
 
@@ -927,7 +1014,14 @@ function finish(
 ): Flow {
   const { host, feed } = c;
   const values = args.map((a) => a.value);
-  const cls = classify(name, values);
+  let cls = classify(name, values);
+  const reading = isProjectFile(name) ? undefined : readInvocation(name, values);
+  if (reading && reading.miss === undefined && reading.afterSub > cls.afterSub) {
+    // The model found the subcommand past options the class table does not know (`pnpm -F web add`).
+    const words = reading.program.path.slice(1);
+    const again = classify(name, [...words, ...values.slice(reading.afterSub)]);
+    cls = { ...again, sub: words, afterSub: reading.afterSub, chdir: cls.chdir };
+  }
   let cwd = cwdIn;
   for (const d of cls.chdir) cwd = posix.resolve(cwd, d);
   let klass: CommandClass = cls.class;
@@ -935,8 +1029,75 @@ function finish(
   if (klass === "unknown" && isProjectFile(name)) {
     klass = "development";
     reason = `${name} runs a project file`;
+  } else if (!isProjectFile(name)) {
+    const cw = closedWorld(name, values, reading, klass, reason);
+    klass = cw.class;
+    reason = cw.reason;
   }
-  if (name.includes("/")) hazards.push(...downloadedHazard(host, name, cwd, name));
+  if (c.envUnknown !== undefined && klass !== "global-config" && klass !== "unknown") {
+    klass = "unknown";
+    reason = `${c.envUnknown} is set for ${name}, and automode does not know what that variable changes`;
+  }
+  const opsBefore = host.ops.length;
+  const effects = reading
+    ? optionEffects(name, reading, values, cwd, {
+        pathOp: (role, value, at, via) => {
+          // The operand tables may already have emitted it (`sed -i`, `grep -f`).
+          const same = host.ops.some(
+            (o, k) => k >= opsBefore && o.kind === role && o.path === value && o.cwd === at,
+          );
+          if (!same) pathOp(host, role, { value, text: value }, at, via);
+        },
+        runLine: (line, at, via) => {
+          host.script(line, innerState(c.st, at), innerFrame(c.frame, via, hazards), undefined);
+        },
+        runWords: (from, via, perInput) => {
+          const words = args.slice(from);
+          if (words.length === 0) return;
+          const inner: Arg[] = perInput
+            ? [...words, { value: undefined, text: "<input>", unknown: "input" }]
+            : words;
+          runSimple(
+            host,
+            inner,
+            [],
+            c.text,
+            innerState(c.st, cwd),
+            innerFrame(c.frame, via, hazards),
+            undefined,
+          );
+        },
+      })
+    : undefined;
+  if (name === "git" && reading) {
+    // `git -c core.hooksPath=…`, `git config [--scope] CORE.HOOKSPATH …` move the hooks.
+    const viaC = reading.found.some(
+      (f) => f.def.value === "config" && HOOKS_PATH.test(f.value ?? ""),
+    );
+    const key =
+      cls.sub[0] === "config"
+        ? reading.operands.map((i) => values[i]).find((v) => v !== undefined)
+        : undefined;
+    if (viaC || (key !== undefined && /^core\.hookspath$/i.test(key)))
+      host.ops.push({
+        kind: "write",
+        path: hooksFolder(host, cwd),
+        cwd,
+        via: "git core.hooksPath",
+      });
+  }
+  if (effects) {
+    hazards.push(...effects.hazards);
+    if (effects.hosts.length > 0 && (klass === "read-only" || klass === "development")) {
+      klass = "network";
+      reason = `${name} talks to ${effects.hosts[0]}`;
+    }
+  }
+  if (name.includes("/")) {
+    hazards.push(...downloadedHazard(host, name, cwd, name));
+    // Running a file reads it: an ignored one is denied, one outside the project escalates.
+    pathOp(host, "read", { value: name, text: name }, cwd, name);
+  }
   if ((name === "source" || name === ".") && values[0] !== undefined)
     hazards.push(...downloadedHazard(host, values[0], cwd, name));
   const roles = assignRoles(name, values, cls.afterSub, cls.sub);
@@ -1062,6 +1223,11 @@ function finish(
       if (e.role === "write") host.downloaded.add(posix.resolve(cwd, e.path));
   }
   for (const url of roles.urls) host.ops.push({ kind: "network", url, via });
+  if (effects) {
+    for (const url of effects.hosts)
+      if (!roles.urls.includes(url)) host.ops.push({ kind: "network", url, via: name });
+    effects.emit();
+  }
   // `find … -exec cmd {} ;`: cmd runs on every file found under the roots.
   if (roles.execs.length > 0) {
     const rootIdx = roles.roles.flatMap((r, i) => (r === "list" ? [i] : []));

@@ -1,10 +1,10 @@
 import { posix } from "node:path";
 import type { Hazard, Operation } from "../types.js";
+import { envEffect } from "./env.js";
 import type { FileSystem } from "./fs.js";
 import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
 import { parseBash, type SyntaxNode } from "./parser.js";
 import { type Arg, type Assign, expandWords, incidental, pathOp, runSimple } from "./simple.js";
-import { DANGEROUS_ENV } from "./tables/wrappers.js";
 import { evalWord, type Word, type WordScope, wordValue } from "./words.js";
 
 /** Deeper syntax trees than this are not walked (a 10,000-character line of `((((`). */
@@ -438,7 +438,7 @@ export class Walker implements Host {
         const name = c.childForFieldName("name")?.text ?? "";
         const value = c.childForFieldName("value");
         if (value) evalWord(value, scope);
-        if (DANGEROUS_ENV.has(name) || name.startsWith("LD_") || name.startsWith("DYLD_"))
+        if (envEffect(name) === "dynamic")
           hazards.push({
             check: "dynamic",
             reason: `${kw} ${name}= changes what later commands run or load`,
@@ -468,7 +468,7 @@ export class Walker implements Host {
       const name = a.childForFieldName("name")?.text ?? "";
       const value = a.childForFieldName("value");
       if (value) evalWord(value, scope);
-      if (DANGEROUS_ENV.has(name) || name.startsWith("LD_") || name.startsWith("DYLD_"))
+      if (envEffect(name) === "dynamic")
         this.ops.push(
           dynamicOp(
             a.text,

@@ -88,3 +88,16 @@ describe("spellings that need file-system knowledge", () => {
     expect(fileOps("cd src && cat $(pwd)/a")).toContain("read:/repo/src/a@/repo/src");
   });
 });
+
+describe("git hooks folder (issue 13)", () => {
+  for (const line of [
+    "git config core.hooksPath /tmp/h",
+    "git config --global CORE.HOOKSPATH x",
+    "git -c core.hooksPath=/tmp/h status",
+    "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.hooksPath GIT_CONFIG_VALUE_0=/tmp/h git status",
+  ]) {
+    it(line, () => {
+      expect(fileOps(line)).toContain("write:/repo/.git/hooks@/repo");
+    });
+  }
+});

@@ -311,6 +311,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   rimraf: DEV,
   rmdir: DEV,
   unlink: DEV,
+  link: DEV,
   chmod: DEV,
   chown: DEV,
   chgrp: DEV,

@@ -199,7 +199,23 @@ export const DESTRUCTIVE: Readonly<Record<string, Check>> = {
       : undefined,
   tofu: (c) => (c.sub[0] === "destroy" ? "tofu destroy tears down real infrastructure" : undefined),
   pulumi: (c) =>
-    c.args.includes("destroy") ? "pulumi destroy tears down real infrastructure" : undefined,
+    c.args.includes("destroy") || c.args.includes("down")
+      ? "pulumi destroy tears down real infrastructure"
+      : undefined,
+  mvn: (c) =>
+    c.args.some((a) => a === "deploy" || a?.startsWith("deploy:") || a === "release:perform")
+      ? "mvn deploy publishes artifacts to a remote repository"
+      : undefined,
+  mvnw: (c) =>
+    c.args.some((a) => a === "deploy" || a?.startsWith("deploy:"))
+      ? "mvn deploy publishes artifacts to a remote repository"
+      : undefined,
+  gradle: (c) => gradlePublish(c),
+  gradlew: (c) => gradlePublish(c),
+  mysqladmin: (c) =>
+    c.args.some((a) => a?.toLowerCase() === "drop")
+      ? "mysqladmin drop deletes a whole database"
+      : undefined,
   kubectl: (c) =>
     c.args.includes("delete") ? "kubectl delete removes cluster resources" : undefined,
   helm: (c) =>
@@ -234,9 +250,17 @@ export const DESTRUCTIVE: Readonly<Record<string, Check>> = {
   },
 };
 
+/** `gradle publish`, `:lib:publishToMavenCentral`: any task whose name starts with publish. */
+function gradlePublish(c: CommandView): string | undefined {
+  return c.args.some((a) => a !== undefined && /^(?::?[\w.-]+:)*publish\w*$/i.test(a))
+    ? "gradle publish releases artifacts to a remote repository"
+    : undefined;
+}
+
 /** `mkfs`, `mkfs.ext4`, `mkfs.vfat`, …: any name starting with mkfs formats a disk. */
 export function destructiveByName(name: string): string | undefined {
   if (name.startsWith("mkfs") || name === "mke2fs" || name === "newfs")
     return `${name} formats a disk, erasing it`;
+  if (name === "dropdb") return "dropdb deletes a whole database";
   return undefined;
 }

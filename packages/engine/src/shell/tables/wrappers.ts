@@ -197,6 +197,22 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     unknownInputs: true,
   },
   unbuffer: NONE,
+  // macOS `arch -arm64 cmd` runs cmd under another architecture.
+  arch: { opts: { stopAtOperand: true, shortValue: "ed" } },
+  taskset: {
+    opts: { stopAtOperand: true, longValue: ["--cpu-list"] },
+    leading: 1,
+    noRun: ["-p", "--pid"],
+  },
+  chrt: { opts: { stopAtOperand: true }, leading: 1, noRun: ["-p", "--pid"] },
+  numactl: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "CNmlp",
+      longValue: ["--cpunodebind", "--membind", "--physcpubind", "--preferred", "--interleave"],
+    },
+  },
+  prlimit: { opts: { stopAtOperand: true, shortValue: "p", longValue: ["--pid"] } },
   busybox: NONE,
   caffeinate: { opts: { stopAtOperand: true, shortValue: "tw" } },
   chronic: NONE,

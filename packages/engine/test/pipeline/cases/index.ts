@@ -1,5 +1,14 @@
 import { bypasses } from "./bypasses.js";
 import {
+  commandPaths,
+  destructiveSpellings,
+  environment,
+  everyday,
+  runsCode,
+  unknownVerbs,
+  writesFiles,
+} from "./closed-world.js";
+import {
   credentials,
   ignored,
   invalidInput,
@@ -55,6 +64,13 @@ export const groups: Record<string, Case[]> = {
   "path tricks": pathTricks,
   rules,
   "reported bypasses": bypasses,
+  "closed world: options that run code": runsCode,
+  "closed world: options that write files": writesFiles,
+  "closed world: unknown verbs and options": unknownVerbs,
+  "closed world: environment assignments": environment,
+  "closed world: command words that are paths": commandPaths,
+  "closed world: destructive spellings": destructiveSpellings,
+  "closed world: everyday commands": everyday,
 };
 
 export type { Case, Expect } from "./types.js";

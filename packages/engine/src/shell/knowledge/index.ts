@@ -1,0 +1,52 @@
+import { COREUTILS } from "./coreutils.js";
+import { type ProgramSpec, program } from "./dsl.js";
+import { GIT } from "./git.js";
+import { CARGO, GO } from "./go-rust.js";
+import { MISC } from "./misc.js";
+import { MORE } from "./more.js";
+import { NODE_TOOLS, NPM, PNPM, YARN } from "./node.js";
+import { PIP, POETRY, PYTHON_TOOLS, UV } from "./python.js";
+import { SEARCH } from "./search.js";
+import type { Program } from "./types.js";
+
+export type { Found, Reading } from "./parse.js";
+export { readArgs } from "./parse.js";
+export type { OptionDef, OptionEffect, Program, ValueRole } from "./types.js";
+
+/** Every program automode has a closed model of, by command name. */
+const SPECS: Readonly<Record<string, ProgramSpec>> = {
+  ...COREUTILS,
+  ...SEARCH,
+  ...MISC,
+  ...MORE,
+  git: GIT,
+  npm: NPM,
+  pnpm: PNPM,
+  yarn: YARN,
+  ...NODE_TOOLS,
+  pip: PIP,
+  pip3: PIP,
+  ...PYTHON_TOOLS,
+  "py.test": PYTHON_TOOLS.pytest as ProgramSpec,
+  uv: UV,
+  poetry: POETRY,
+  go: GO,
+  cargo: CARGO,
+};
+
+const built = new Map<string, Program>();
+
+/** The model of a command, built on first use (module load stays cheap). */
+export function modelOf(name: string): Program | undefined {
+  const hit = built.get(name);
+  if (hit) return hit;
+  if (!Object.hasOwn(SPECS, name)) return undefined;
+  const p = program(name, SPECS[name] as ProgramSpec);
+  built.set(name, p);
+  return p;
+}
+
+/** Every modelled command name, sorted (for the generated views and the examples test). */
+export function modelledNames(): string[] {
+  return Object.keys(SPECS).sort();
+}
