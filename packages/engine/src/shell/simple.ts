@@ -1024,12 +1024,20 @@ function finish(
   }
   let cwd = cwdIn;
   for (const d of cls.chdir) cwd = posix.resolve(cwd, d);
+  // sed, awk, jq, yq, SQL and redis-cli programs: parsed, never pattern-matched; an option
+  // or command they do not know makes the program not understood (a dynamic hazard).
+  const program = isProjectFile(name)
+    ? undefined
+    : analyzeProgram(name, values, feed?.text, {
+        stdinUnknown: feed !== undefined && feed.text === undefined,
+      });
   let klass: CommandClass = cls.class;
   let reason = cls.reason;
   if (klass === "unknown" && isProjectFile(name)) {
     klass = "development";
     reason = `${name} runs a project file`;
-  } else if (!isProjectFile(name)) {
+  } else if (!isProjectFile(name) && program === undefined) {
+    // sed, awk, jq, yq and the SQL clients are judged by languages/ (options and program).
     const cw = closedWorld(name, values, reading, klass, reason);
     klass = cw.class;
     reason = cw.reason;
@@ -1148,10 +1156,6 @@ function finish(
         });
     }
   }
-  // sed, awk, jq, yq, SQL and redis-cli programs: parsed, never pattern-matched.
-  const program = analyzeProgram(name, values, feed?.text, {
-    stdinUnknown: feed !== undefined && feed.text === undefined,
-  });
   for (const r of program?.dynamic ?? []) hazards.push({ check: "dynamic", reason: r });
   for (const r of program?.destructive ?? []) hazards.push({ check: "destructive", reason: r });
   if (name === "git") {
