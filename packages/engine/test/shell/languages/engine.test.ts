@@ -41,6 +41,10 @@ const CASES: [string, string, string][] = [
   ["jq '.name' package.json", "AAE", "tier"],
   ["jq -r 'import \"m\" as m; .' package.json", "EEE", "dynamic"],
   ["redis-cli FLUSHALL", "EEE", "destructive"],
+  ["jq -n --rawfile a README.md '$a'", "AAE", "tier"],
+  ["sed --frobnicate p README.md", "EEE", "dynamic"],
+  ["/usr/bin/sqlite3 db 'select 1'", "AAE", "tier"],
+  ["sudo sqlite3 db 'select 1'", "DDD", "privilege"],
   ["psql <<'EOF'\nselect 1;\n\\! id\nEOF", "EEE", "dynamic"],
   // tree-sitter-bash loses a heredoc body whose first line starts with a backslash: unknown text
   ["psql <<'EOF'\n\\x\n\\! rm -rf ~\nEOF", "EEE", "dynamic"],
