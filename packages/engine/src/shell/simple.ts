@@ -13,13 +13,15 @@ import {
 import { envEffect } from "./env.js";
 import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
+import { gitSetting } from "./knowledge/git.js";
 import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles, type Role } from "./operands.js";
+import { isModelled, runsCode } from "./runs-code.js";
 import { COMMANDS, NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
 import { isHarmlessPath } from "./tables/files.js";
-import { INTERPRETERS, RUNNERS, SHELLS, WRAPPERS } from "./tables/wrappers.js";
+import { INTERPRETERS, RUNNERS, WRAPPERS } from "./tables/wrappers.js";
 import { braceExpand, hasGlob, unescapePattern, type Word } from "./words.js";
 
 /** One argument after brace and glob expansion, as the command receives it. */
@@ -94,13 +96,9 @@ export function caseFold(name: string): string {
 function isTabled(name: string): boolean {
   return (
     Object.hasOwn(COMMANDS, name) ||
-    Object.hasOwn(WRAPPERS, name) ||
-    Object.hasOwn(INTERPRETERS, name) ||
     Object.hasOwn(DESTRUCTIVE, name) ||
-    Object.hasOwn(RUNNERS, name) ||
-    SHELLS.has(name) ||
-    name === "eval" ||
-    name === "parallel"
+    runsCode(name) !== undefined ||
+    isModelled(name)
   );
 }
 
@@ -260,7 +258,8 @@ export function runSimple(
       return { network: host.network > before, text: undefined };
     }
     const name = caseFold(commandName(head.value, cwd));
-    const w = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
+    const kind = runsCode(name);
+    const w = kind === "wrapper" ? WRAPPERS[name] : undefined;
     if (w) {
       const rest = args.slice(1);
       const values = rest.map((a) => a.value);
@@ -405,11 +404,12 @@ export function runSimple(
     }
     // Package runners: `npx tsc`, `pnpm exec vitest`, `uv run pytest`.
     const second = args[1]?.value;
-    const runnerKey = Object.hasOwn(RUNNERS, name)
-      ? name
-      : second !== undefined && Object.hasOwn(RUNNERS, `${name} ${second}`)
-        ? `${name} ${second}`
-        : undefined;
+    const runnerKey =
+      kind === "runner"
+        ? name
+        : second !== undefined && Object.hasOwn(RUNNERS, `${name} ${second}`)
+          ? `${name} ${second}`
+          : undefined;
     if (runnerKey) {
       const runner = RUNNERS[runnerKey];
       const skip = runnerKey.includes(" ") ? 2 : 1;
@@ -445,7 +445,7 @@ export function runSimple(
         }
       }
     }
-    if (name === "parallel") return parallel(c, args, cwd, wrappers, hazards, pending, before);
+    if (kind === "parallel") return parallel(c, args, cwd, wrappers, hazards, pending, before);
     break;
   }
   const head = args[0] as Arg;
@@ -605,7 +605,8 @@ function special(
     );
     return flowSince(host, before);
   }
-  if (SHELLS.has(name)) {
+  const kind = runsCode(name);
+  if (kind === "shell") {
     const p = parseArgs(values, {
       stopAtOperand: true,
       shortValue: "oO",
@@ -692,7 +693,7 @@ function special(
     }
     return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, true);
   }
-  if (name === "eval") {
+  if (kind === "eval") {
     const h: Hazard = args.some((a) => a.network)
       ? { check: "remote-code", reason: "eval runs code downloaded from the network" }
       : { check: "dynamic", reason: "eval runs a string as a command" };
@@ -712,11 +713,7 @@ function special(
     }
     return flowSince(host, before);
   }
-  if (
-    (name === "source" || name === ".") &&
-    args[0] &&
-    (args[0].procsub || args[0].value === undefined)
-  ) {
+  if (kind === "source" && args[0] && (args[0].procsub || args[0].value === undefined)) {
     host.ops.push(
       execOp(name, args, cwd, c, wrappers, "unknown", `${name} runs a script that is not a file`, [
         ...hazards,
@@ -725,14 +722,14 @@ function special(
     );
     return flowSince(host, before);
   }
-  const interp = Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : undefined;
+  const interp = kind === "interpreter" ? INTERPRETERS[name] : undefined;
   if (interp) {
     const r = interpreter(c, name, args, cwd, wrappers, hazards, before, interp);
     if (r) return r;
   }
   if (name === "cd" || name === "pushd" || name === "popd")
     return cd(c, name, args, wrappers, hazards, before);
-  const changes = laterWords(name, values);
+  const changes = kind === "later" ? laterWords(name, values) : undefined;
   if (changes) {
     hazards.push({ check: "dynamic", reason: changes });
     const action = values[0];
@@ -1086,6 +1083,10 @@ function finish(
       cls.sub[0] === "config"
         ? reading.operands.map((i) => values[i]).find((v) => v !== undefined)
         : undefined;
+    // `git config KEY VALUE` setting a key that runs code (core.pager, alias.*) is dynamic.
+    const setting = key !== undefined && reading.operands.length >= 2 ? gitSetting(key) : undefined;
+    if (setting?.dynamic)
+      hazards.push({ check: "dynamic", reason: `git config ${key} sets a command git runs later` });
     if (viaC || (key !== undefined && /^core\.hookspath$/i.test(key)))
       host.ops.push({
         kind: "write",

@@ -83,7 +83,7 @@ export const GIT: ProgramSpec = {
       numberOption: true,
       examples: {
         approve: ["git log --oneline -20", "git log -p --follow src/a.ts"],
-        notApprove: ["git log --output=x.txt --oneline"],
+        notApprove: ["git log --output=../x.txt --oneline"],
       },
     },
     show: {

@@ -26,15 +26,11 @@ export const GO: ProgramSpec = {
   version: "go 1.25",
   singleDashLong: true,
   examples: {
-    approve: [
-      "go build ./...",
-      "go test -run TestX -count=1 ./pkg/...",
-      "go vet ./...",
-      "go mod tidy",
-    ],
+    approve: ["go build ./...", "go test -run TestX -count=1 ./pkg/...", "go vet ./..."],
     notApprove: [
       "go test -exec='rm -rf ~' ./...",
-      "go build -toolexec=./evil ./...",
+      "go build -toolexec='rm -rf ~' ./...",
+      "go mod tidy",
       "go build -o /usr/local/bin/x .",
     ],
   },

@@ -50,3 +50,20 @@ export function modelOf(name: string): Program | undefined {
 export function modelledNames(): string[] {
   return Object.keys(SPECS).sort();
 }
+
+/** Every program and subprogram model, once each (aliases share one), depth first. */
+export function allPrograms(): Program[] {
+  const out: Program[] = [];
+  const seen = new Set<Program>();
+  const visit = (p: Program) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    out.push(p);
+    for (const s of p.sub?.values() ?? []) visit(s);
+  };
+  for (const n of modelledNames()) {
+    const p = modelOf(n);
+    if (p) visit(p);
+  }
+  return out;
+}

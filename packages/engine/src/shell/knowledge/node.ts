@@ -35,14 +35,15 @@ export const NPM: ProgramSpec = {
     "--userconfig|--globalconfig=r": { dynamic: "an npm config file can set commands npm runs" },
   },
   examples: {
-    approve: ["npm test", "npm run build -- --watch", "npm ci", "npm ls react"],
+    approve: ["npm test", "npm run build -- --watch", "npm ls react"],
     notApprove: [
       "npm isntall x",
       "npm it",
       "npm exec -c 'rm -rf ~'",
       "npm explore x -- ls",
       "npm owner add bob x",
-      "npm test --script-shell=./evil.sh",
+      "npm test --script-shell='rm -rf ~'",
+      "npm ci",
       "npm frobnicate",
     ],
   },
@@ -206,7 +207,7 @@ export const YARN: ProgramSpec = {
   opts: YARN_COMMON,
   special: { "--modules-folder|--cache-folder=w": {} },
   examples: {
-    approve: ["yarn", "yarn test", "yarn build", "yarn lint --fix"],
+    approve: ["yarn test", "yarn build", "yarn lint --fix"],
     notApprove: ["yarn --frob"],
   },
   sub: {

