@@ -6,7 +6,7 @@ import {
   type ProgramFiles,
   show,
 } from "../result.js";
-import { type Client, type Dialect, SqlLexError, splitSql } from "./lexer.js";
+import { type Client, type Dialect, SqlLexError, splitSql, VARIANTS } from "./lexer.js";
 import { metaCommand } from "./meta.js";
 import { analyzeStatement, type SqlState } from "./statements.js";
 
@@ -49,19 +49,23 @@ export class Session {
 
   /** Analyses program text in this session. */
   run(text: string, where: string): void {
-    let units: ReturnType<typeof splitSql>;
-    try {
-      units = splitSql(text, DIALECT[this.client], this.client);
-    } catch (e) {
-      if (e instanceof SqlLexError) {
-        this.out.fail(`${this.client} ${where}: ${e.message}`);
-        return;
+    const dialect = DIALECT[this.client];
+    // Every reading the server could apply (backslash escapes on or off, …): the union counts.
+    for (const variant of VARIANTS[dialect]) {
+      let units: ReturnType<typeof splitSql>;
+      try {
+        units = splitSql(text, dialect, this.client, variant);
+      } catch (e) {
+        if (e instanceof SqlLexError) {
+          this.out.fail(`${this.client} ${where}: ${e.message}`);
+          continue;
+        }
+        throw e;
       }
-      throw e;
-    }
-    for (const u of units) {
-      if (u.kind === "meta") metaCommand(u.meta.text, this);
-      else analyzeStatement(u.tokens, DIALECT[this.client], this.out, this.state);
+      for (const u of units) {
+        if (u.kind === "meta") metaCommand(u.meta.text, this);
+        else analyzeStatement(u.tokens, dialect, this.out, this.state);
+      }
     }
   }
 

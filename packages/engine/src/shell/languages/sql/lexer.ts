@@ -65,7 +65,33 @@ function lineEnd(text: string, i: number): number {
  * `DELIMITER`. Every byte outside strings and comments ends up in a token, so `DROP/**\/TABLE`
  * is two words.
  */
-export function splitSql(text: string, dialect: Dialect, client: Client): Unit[] {
+/**
+ * How a server may read strings and comments beyond its dialect's default: MySQL's
+ * NO_BACKSLASH_ESCAPES and Postgres' standard_conforming_strings=off flip backslash escapes,
+ * and a statement can change them. Callers lex once per variant and judge the union.
+ */
+export interface LexVariant {
+  /** Backslashes escape in every string (`true`), in none (`false`), or per dialect. */
+  backslashes?: boolean;
+  /** Block comments nest. */
+  nested?: boolean;
+}
+
+/** The readings of one dialect a server could apply; each is analysed. */
+export const VARIANTS: Readonly<Record<Dialect, readonly LexVariant[]>> = {
+  sqlite: [{}],
+  duckdb: [{}],
+  postgres: [{}, { backslashes: true }],
+  mysql: [{}, { backslashes: false }],
+  clickhouse: [{}, { nested: true }],
+};
+
+export function splitSql(
+  text: string,
+  dialect: Dialect,
+  client: Client,
+  variant: LexVariant = {},
+): Unit[] {
   const units: Unit[] = [];
   let cur: SqlToken[] = [];
   let curAt = 0;
@@ -187,6 +213,12 @@ export function splitSql(text: string, dialect: Dialect, client: Client): Unit[]
       i = lineEnd(text, i);
       continue;
     }
+    if (c === "#" && dialect === "clickhouse") {
+      // ClickHouse takes `# ` and `#!` as comments; anything else after `#` is not known here.
+      if (!/[\s!]/.test(text[i + 1] ?? " ")) throw new SqlLexError(`unexpected \`#\` at ${i + 1}`);
+      i = lineEnd(text, i);
+      continue;
+    }
     if (c === "/" && text[i + 1] === "*") {
       if (
         dialect === "mysql" &&
@@ -203,7 +235,11 @@ export function splitSql(text: string, dialect: Dialect, client: Client): Unit[]
         if (text[k] === "*" && text[k + 1] === "/") {
           depth--;
           k += 2;
-        } else if (dialect === "postgres" && text[k] === "/" && text[k + 1] === "*") {
+        } else if (
+          (variant.nested ?? dialect === "postgres") &&
+          text[k] === "/" &&
+          text[k + 1] === "*"
+        ) {
           depth++;
           k += 2;
         } else k++;
@@ -219,12 +255,12 @@ export function splitSql(text: string, dialect: Dialect, client: Client): Unit[]
       continue;
     }
     // Strings and quoted identifiers.
+    const ePrefix =
+      dialect === "postgres" &&
+      /[eE]/.test(text[i - 1] ?? "") &&
+      !/[A-Za-z0-9_]/.test(text[i - 2] ?? "");
     const backslashes =
-      dialect === "mysql" ||
-      dialect === "clickhouse" ||
-      (dialect === "postgres" &&
-        /[eE]/.test(text[i - 1] ?? "") &&
-        !/[A-Za-z0-9_]/.test(text[i - 2] ?? ""));
+      variant.backslashes ?? (dialect === "mysql" || dialect === "clickhouse" || ePrefix);
     if (c === "'" || (c === '"' && dialect === "mysql")) {
       const start = i++;
       let v = "";
@@ -244,8 +280,7 @@ export function splitSql(text: string, dialect: Dialect, client: Client): Unit[]
       }
       // Postgres' E'…' prefix was lexed as a word: drop it.
       const last = cur.at(-1);
-      if (backslashes && dialect === "postgres" && last?.t === "word" && last.at === start - 1)
-        cur.pop();
+      if (ePrefix && last?.t === "word" && last.at === start - 1) cur.pop();
       push({ t: "string", v, at: start });
       continue;
     }
@@ -268,7 +303,8 @@ export function splitSql(text: string, dialect: Dialect, client: Client): Unit[]
       continue;
     }
     if (c === "$" && (dialect === "postgres" || dialect === "duckdb")) {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i));
+      // Tags are identifiers, non-ASCII letters included (`$é$…$é$`).
+      const m = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i));
       if (m) {
         const end = text.indexOf(m[0], i + m[0].length);
         if (end < 0) throw new SqlLexError(`unterminated dollar quote at ${i + 1}`);
