@@ -50,6 +50,9 @@ const OPTIONS: OptTable = {
 const PLAIN = new Set([..."=dDgGhHnNpPxzF"]);
 const NUMBERED = new Set([..."lqQ"]);
 
+/** A label, as GNU sed 4.9 reads one. */
+const LABEL = /^[^\s;}#]*/;
+
 class SedError extends Error {}
 
 /**
@@ -206,21 +209,20 @@ class SedScript {
       return;
     }
     switch (cmd) {
+      // GNU sed 4.9 ends a label at a blank, `;`, `}` or `#`, and the next command may follow
+      // right after it (`b a w x` writes x): the label must not swallow it.
       case ":": {
         this.skipSpace();
-        const label = /^[^;\n\s]*/.exec(this.text.slice(this.i))?.[0] ?? "";
+        const label = LABEL.exec(this.text.slice(this.i))?.[0] ?? "";
         if (label === "") this.fail("`:` needs a label");
         this.i += label.length;
-        this.endOfCommand();
         return;
       }
       case "b":
       case "t":
       case "T": {
         this.skipSpace();
-        const label = /^[^;\n}]*/.exec(this.text.slice(this.i))?.[0] ?? "";
-        this.i += label.length;
-        this.endOfCommand();
+        this.i += (LABEL.exec(this.text.slice(this.i))?.[0] ?? "").length;
         return;
       }
       case "a":
@@ -270,7 +272,8 @@ class SedScript {
     this.skipSpace();
     if (this.peek() === "\\") {
       this.i++;
-      this.skipSpace();
+      // Only a newline right after the backslash moves the text to the next line: `a\ ⏎w x`
+      // is the text " " followed by the command `w x` (GNU sed 4.9).
       if (this.peek() === "\n") this.i++;
     }
     for (;;) {

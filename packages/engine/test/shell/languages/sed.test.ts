@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { describe, it } from "vitest";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { analyzeProgram } from "../../../src/shell/languages/index.js";
 import { check, type Expect, harmless } from "./expect.js";
 
@@ -38,6 +39,11 @@ const CASES: [string[], Expect][] = [
   [["1!e", "f"], { dynamic: true, understood: true }],
   [["s/.*/date/e", "f"], { dynamic: true, understood: true }],
   [["s/x/y/gew out", "f"], { dynamic: true, writes: ["out"] }],
+  // a label ends at a blank and the next command may follow it; so may `a\ ` end its text
+  [["b a w x", "f"], { writes: ["x"], understood: true }],
+  [[":a p;t a w y", "f"], { writes: ["y"], understood: true }],
+  [["a\\ \nw z", "f"], { writes: ["z"], understood: true }],
+  [["a\\\nw z", "f"], harmless(["f"])], // here `w z` is the appended text
   [["-f", "script.sed", "f"], { reads: ["script.sed", "f"], understood: false }],
   // not understood: the closed world
   [["k", "f"], { understood: false }],
@@ -92,5 +98,63 @@ describe("agrees with GNU sed --sandbox", () => {
       throw new Error(
         `GNU sed --sandbox accepts ${script}, which automode says touches files or runs commands`,
       );
+  });
+});
+
+/**
+ * Generated scripts against GNU sed: whenever automode calls a script clean (understood, no
+ * file but the operand, no command), `sed --sandbox` must not refuse it for an `e`, `r` or
+ * `w` that automode missed. (This found labels and `a\ ` text swallowing a `w` command.)
+ */
+describe("generated scripts never hide e/r/w from the parser", () => {
+  const hasSed = spawnSync("sed", ["--version"]).stdout?.toString().includes("GNU") === true;
+  const pieces = [
+    ..."pd1$,!{};\n =NxqM",
+    "s/a/b/",
+    "s|x|y|g",
+    "/re/",
+    "r x",
+    "w y",
+    "e id",
+    "\\",
+    "/",
+    "a foo",
+    "a\\ \n",
+    "a\\\n",
+    "i foo\\\n",
+    "\t",
+    "c\\",
+    "y/a/b/",
+    ":l",
+    "b l",
+    "t l",
+    "#c",
+    "s/x/\\/w z/",
+    "w",
+    "r",
+    "e",
+    "s/a/b/w q",
+    "s/a/b/e",
+    "0~3",
+    "+2",
+    "l 5",
+    "\\%x%",
+  ];
+  it.skipIf(!hasSed)("on 300 generated scripts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (ps) => {
+        const script = ps.join("");
+        const r = analyzeProgram("sed", [script, "f"]);
+        const clean =
+          r?.understood === true &&
+          r.dynamic.length === 0 &&
+          r.writes.length === 0 &&
+          r.reads.length === 1;
+        if (!clean) return;
+        const real = spawnSync("sed", ["--sandbox", "-n", "-e", script, "/dev/null"]);
+        expect(real.stderr.toString()).not.toContain("sandbox");
+      }),
+      { numRuns: 300 },
+    );
   });
 });
