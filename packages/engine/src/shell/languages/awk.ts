@@ -260,7 +260,7 @@ export function analyzeAwkProgram(text: string, out: Analysis): void {
         out.runs("awk getline into ARGV/ARGC changes the files awk reads");
       continue;
     }
-    if (t.t === "name" && (t.v === "print" || t.v === "printf")) {
+    if ((t.t === "name" || t.t === "funcname") && (t.v === "print" || t.v === "printf")) {
       let depth = 0;
       for (let j = k + 1; j < toks.length; j++) {
         const u = toks[j] as AwkToken;

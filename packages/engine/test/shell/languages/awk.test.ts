@@ -47,6 +47,10 @@ const CASES: [string[], Expect][] = [
   [["{ print > $1 }", "f"], { dynamic: true }],
   [["{ getline line < $1 }", "f"], { dynamic: true }],
   [['{ print $1,\n "x" > ".claudeignore" }', "f"], { writes: [".claudeignore"], understood: true }],
+  // `print(` and `printf(` lex as calls; their redirects count all the same (found by gawk --sandbox)
+  [['BEGIN { printf("%d\\n", 1) > "o4" }'], { writes: ["o4"], understood: true }],
+  [['BEGIN { print(1)(2) > "o6" }'], { writes: ["o6"], understood: true }],
+  [['BEGIN { print("x") | "sh" }'], { dynamic: true }],
   [['{ if ($1 &&\n $2) print > "y" }', "f"], { writes: ["y"], understood: true }],
   // commands and coprocesses
   [['BEGIN { system("id") }'], { dynamic: true, mentions: "system()" }],
