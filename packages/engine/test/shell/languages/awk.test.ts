@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeProgram } from "../../../src/shell/languages/index.js";
 import { check, type Expect, harmless } from "./expect.js";
@@ -116,6 +117,76 @@ describe("agrees with the real awk on the files a program writes", () => {
       const created = readdirSync(dir).filter((f) => f !== "in");
       const r = analyzeProgram("awk", [program, "in"]);
       expect(created.sort()).toEqual([...(r?.writes ?? [])].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * Generated programs against gawk --sandbox, which refuses every redirect, pipe and system()
+ * when it runs them: a program automode calls clean must run there without that refusal and
+ * create no file. (This found `printf(…) > "f"`, which lexed as a call.)
+ */
+describe("generated programs never hide a redirect from the lexer", () => {
+  const hasGawk = spawnSync("gawk", ["BEGIN { exit 0 }"]).status === 0;
+  const pieces = [
+    'print "a"',
+    'print "a" > "o1"',
+    'print ">" "x"',
+    "print (1 > 2)",
+    'printf "%s", "x" > "o2"',
+    'getline l < "in"',
+    '"echo" | getline z',
+    'system("true")',
+    'print | "cat"',
+    "x = 1 / 2",
+    'if (1) /a"/',
+    'print "a",\n "b" > "o3"',
+    '# "',
+    '"',
+    "/re/",
+    'x = "q\\""',
+    "print x > y",
+    "x = /[/]/",
+    "y = (1) / 2 / 1",
+    'printf("%d\\n", 1) > "o4"',
+    'print(1)(2) > "o6"',
+    "if (1 &&\n 1) x",
+    'do print > "o7"; while (0)',
+    'if (0) x; else print > "o8"',
+    'print 1 ? 2 : 3 > "o9"',
+    "print /=/",
+    "k /= 2",
+    '{ print >> "ob" }',
+    "{",
+    "}",
+    ")",
+    "(",
+  ];
+  it.skipIf(!hasGawk)("on 60 generated programs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "automode-awkgen-"));
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (ps) => {
+          const program = `BEGIN { ${ps.join("; ")} }`;
+          const r = analyzeProgram("awk", [program]);
+          const clean =
+            r?.understood === true &&
+            r.dynamic.length === 0 &&
+            r.writes.length === 0 &&
+            r.reads.length === 0;
+          if (!clean) return;
+          const run = spawnSync("gawk", ["--sandbox", program], {
+            cwd: dir,
+            input: "",
+            timeout: 10_000,
+          });
+          expect(run.stderr.toString()).not.toContain("sandbox");
+          expect(readdirSync(dir)).toEqual([]);
+        }),
+        { numRuns: 60 },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
