@@ -1,10 +1,14 @@
 import { posix } from "node:path";
 import type { CommandClass, Hazard } from "../types.js";
-import { findMiss } from "./knowledge/find.js";
+import { ddMiss, findMiss } from "./knowledge/find.js";
 import { type Found, modelOf, type Reading, readArgs } from "./knowledge/index.js";
 import type { OptionEffect } from "./knowledge/types.js";
 import type { Frame, Host, State } from "./model.js";
 import { toUrl } from "./operands.js";
+
+/** make variables that name programs or shell code its recipes run. */
+const MAKE_PROGRAMS =
+  /^(SHELL|\.SHELLFLAGS|MAKE|MAKEFLAGS|MFLAGS|CC|CXX|CPP|LD|AR|AS|FC|RM|INSTALL|LEX|YACC|GO|CARGO|PYTHON|NODE|NPM|DOCKER|.*_WRAPPER|.*(CMD|COMMAND|PROGRAM|EXEC|BIN))$/;
 
 /** Reads an invocation against its model, when there is one. */
 export function readInvocation(
@@ -43,8 +47,8 @@ export function closedWorld(
   klass: CommandClass,
   reason: string,
 ): ClosedVerdict {
-  if (!reading && name === "find") {
-    const miss = findMiss(values);
+  if (!reading && (name === "find" || name === "dd")) {
+    const miss = name === "find" ? findMiss(values) : ddMiss(values);
     if (miss && BENIGN.has(klass))
       return { reading, class: "unknown", reason: miss, words: undefined };
     return { reading, class: klass, reason, words: undefined };
@@ -82,9 +86,10 @@ export interface Effects {
 
 /** What `closed.ts` needs from simple.ts (passed in to keep the import graph one-way). */
 export interface Emitters {
-  pathOp(role: "read" | "write", value: string, cwd: string, via: string): void;
+  pathOp(role: "read" | "write" | "list", value: string, cwd: string, via: string): void;
   runLine(text: string, cwd: string, via: string): void;
-  runWords(from: number, via: string, perInput: boolean): void;
+  /** Runs the words from `from` as a command; `first` is a command word given attached. */
+  runWords(from: number, via: string, perInput: boolean, first?: string): void;
 }
 
 function effectHazards(e: OptionEffect, out: Hazard[]): void {
@@ -102,12 +107,29 @@ export function optionEffects(
   r: Reading,
   values: readonly (string | undefined)[],
   cwd: string,
+  /** Where the command starts, before its own `-C dir` (what chdir values are relative to). */
+  origin: string,
   em: Emitters,
 ): Effects {
   const hazards: Hazard[] = [];
   const later: Array<() => void> = [];
   const hosts: string[] = [];
   const words = r.program.path.join(" ");
+  for (const f of r.found) {
+    // `pytest --cov-report=html:dir`: the path after the colon is written.
+    if (f.name === "--cov-report" && f.value?.includes(":")) {
+      const out = f.value.slice(f.value.indexOf(":") + 1);
+      if (out !== "") later.push(() => em.pathOp("write", out, cwd, "pytest --cov-report"));
+    }
+  }
+  if (name === "make" || name === "gmake") {
+    // `make SHELL=/tmp/x`, `make CC=./evil`: a variable that names a program to run.
+    for (const i of r.operands) {
+      const m = /^([A-Za-z_.][A-Za-z0-9_.]*)=(.*)$/s.exec(values[i] ?? "");
+      if (m?.[1] && (MAKE_PROGRAMS.test(m[1]) || (m[2] ?? "").includes("$(")))
+        hazards.push({ check: "dynamic", reason: `${name} ${m[1]}= changes a program make runs` });
+    }
+  }
   if (name === "less" || name === "more") {
     // `less +cmd f` runs a less command at start; `!` and `|` in it run a shell.
     for (const i of r.operands) {
@@ -128,7 +150,10 @@ export function optionEffects(
     switch (f.def.value) {
       case undefined:
       case "text":
+        break;
       case "chdir":
+        // Working in another folder is reading it: outside the project it escalates.
+        if (v !== undefined && v !== "") later.push(() => em.pathOp("list", v, origin, via));
         break;
       case "read":
       case "write": {
@@ -182,6 +207,11 @@ export function optionEffects(
       }
     }
   }
+  if (r.script !== undefined && modelOf(r.script) !== undefined) {
+    // `pnpm eslint -o x`: a name that is not a script runs that tool from node_modules/.bin.
+    const at = r.operands[0];
+    if (at !== undefined) later.push(() => em.runWords(at, `${words} ${r.script}`, false));
+  }
   if (r.runsFrom !== undefined) {
     const from = r.runsFrom;
     const opt = r.found.at(-1);
@@ -192,7 +222,11 @@ export function optionEffects(
       if (rest.some((w) => w === undefined))
         hazards.push({ check: "dynamic", reason: `${words} runs a script that is not a literal` });
       else later.push(() => em.runLine(rest.join(" "), cwd, via));
-    } else later.push(() => em.runWords(from, via, perInput));
+    } else {
+      // `fd --exec=rm -rf x`: the attached value is the command word.
+      const first = perInput ? opt?.value : undefined;
+      later.push(() => em.runWords(from, via, perInput, first));
+    }
   }
   return {
     hazards,

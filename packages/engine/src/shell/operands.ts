@@ -1,4 +1,5 @@
 import { hasOpt, type OptSpec, type ParsedArgs, parseArgs } from "./flags.js";
+import { isUrl, scpRemote } from "./remote.js";
 import { FILE_COMMANDS, type FileSpec } from "./tables/files.js";
 
 /** What one argument is to the command that receives it. */
@@ -114,6 +115,8 @@ function table(spec: FileSpec, v: Values): Roles {
       role = "plain";
   }
   for (const i of operands) r.roles[i] = role;
+  const out = spec.outputOperand === undefined ? undefined : operands[spec.outputOperand];
+  if (out !== undefined && v[out] !== "-") r.roles[out] = "write";
   if (role === "write" && spec.operands === "read") {
     // sed -i reads and writes each file.
     for (const i of operands) {
@@ -179,17 +182,12 @@ function ln(v: Values): Roles {
 
 /** `host:path`, `user@host:path` (scp/rsync remote form), not `./a:b` or `/a:b`. */
 export function remoteHost(a: string): string | undefined {
-  if (a.startsWith("/") || a.startsWith(".") || a.startsWith("~")) return undefined;
-  const m = /^(?:[^@/:]+@)?(\[[^\]]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):/.exec(a);
-  if (!m || /^[a-z][a-z0-9+.-]*:\/\//i.test(a)) return undefined;
-  return m[1];
+  return scpRemote(a)?.host;
 }
-
-const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** A URL as given, or `scheme://host` for a bare host (`example.com/x` → `http://example.com/x`). */
 export function toUrl(a: string, scheme: string): string | undefined {
-  if (URL_RE.test(a)) return a;
+  if (isUrl(a)) return a;
   const host =
     /^(?:[^@/\s]+@)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|localhost|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#].*)?$/.exec(
       a,
@@ -834,7 +832,7 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
       const remote = ops[0];
       const a = remote === undefined ? undefined : rest[remote];
       if (remote !== undefined && a !== undefined) {
-        const u = URL_RE.test(a) ? a : undefined;
+        const u = isUrl(a) ? a : undefined;
         const host = remoteHost(a);
         if (u) r.urls.push(u);
         else if (host) r.urls.push(`ssh://${host}`);
@@ -851,6 +849,13 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
       const paths = ops.filter((k, n) => (dash >= 0 ? k > dash : hasPattern || n > 0));
       for (const k of ops) setRole(r, afterSub, k, paths.includes(k) ? "read-recursive" : "plain");
       if (dash < 0 || paths.length === 0) r.extra.push({ role: "read-recursive", path: "." });
+      break;
+    }
+    case "worktree": {
+      // `git worktree add PATH [BRANCH]` creates a checkout at PATH; `move A B` writes A and B.
+      const first = ops[0];
+      if (sub[1] === "add" && first !== undefined) setRole(r, afterSub, first, "write");
+      if (sub[1] === "move") for (const k of ops) setRole(r, afterSub, k, "write");
       break;
     }
     case "archive":

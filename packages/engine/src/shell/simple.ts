@@ -1,5 +1,6 @@
 import { posix } from "node:path";
-import type { CommandClass, ExecuteOperation, Hazard, Operation } from "../types.js";
+import type { CommandClass, Hazard, Operation } from "../types.js";
+import { cd } from "./cd.js";
 import { classify } from "./classify.js";
 import {
   closedWorld,
@@ -10,17 +11,31 @@ import {
   optionEffects,
   readInvocation,
 } from "./closed.js";
-import { envEffect } from "./env.js";
+import { caseFold, commandName, isProjectFile } from "./command-word.js";
+import { incidental, incidentalAll, pathOp } from "./emit.js";
 import { hasOpt, parseArgs } from "./flags.js";
 import { expandGlob } from "./glob.js";
+import { interpreter, stdinInterpreter } from "./interpreters.js";
+import {
+  assignment,
+  type Ctx,
+  downloadedHazard,
+  dynamicOrRemote,
+  execOp,
+  flowSince,
+  type Invocation,
+  MAX_NESTING,
+} from "./invocation.js";
 import { gitSetting } from "./knowledge/git.js";
 import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
-import { assignRoles, type Role } from "./operands.js";
-import { isModelled, runsCode } from "./runs-code.js";
-import { COMMANDS, NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
+import { assignRoles } from "./operands.js";
+import { parallel } from "./parallel.js";
+import { gitApplyWrites, patchWrites } from "./patch-targets.js";
+import { isUrl, scpRemote } from "./remote.js";
+import { runsCode } from "./runs-code.js";
+import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
-import { isHarmlessPath } from "./tables/files.js";
 import { INTERPRETERS, RUNNERS, WRAPPERS } from "./tables/wrappers.js";
 import { braceExpand, hasGlob, unescapePattern, type Word } from "./words.js";
 
@@ -36,12 +51,13 @@ export interface Arg {
   tree?: boolean;
 }
 
+export { caseFold, commandName } from "./command-word.js";
+export { incidental, pathOp } from "./emit.js";
+
 export interface Assign {
   name: string;
   word: Word | undefined;
 }
-
-const MAX_NESTING = 12;
 
 /** Brace- and glob-expands words the way bash does before running a command. */
 export function expandWords(
@@ -84,118 +100,6 @@ export function expandWords(
 }
 
 /**
- * On a case-insensitive file system (macOS by default) `RM -rf x` runs rm: an unknown name
- * whose lower case is a known command is taken as that command.
- */
-export function caseFold(name: string): string {
-  const lower = name.toLowerCase();
-  if (lower === name || isTabled(name) || !isTabled(lower)) return name;
-  return lower;
-}
-
-function isTabled(name: string): boolean {
-  return (
-    Object.hasOwn(COMMANDS, name) ||
-    Object.hasOwn(DESTRUCTIVE, name) ||
-    runsCode(name) !== undefined ||
-    isModelled(name)
-  );
-}
-
-/** SPEC section 4: only these folders keep a command word's name (`/usr/bin/git` is git). */
-const SYSTEM_BIN = new Set([
-  "/bin",
-  "/sbin",
-  "/usr/bin",
-  "/usr/sbin",
-  "/usr/local/bin",
-  "/usr/local/sbin",
-  "/opt/homebrew/bin",
-  "/opt/homebrew/sbin",
-  "/run/current-system/sw/bin",
-]);
-
-/**
- * A command word that is a path, resolved like an operand: in a standard system folder it
- * keeps its name (`../../../../bin/rm` from the project is rm); anywhere else it stays a path
- * (`./build.sh`, `/tmp/evil/ls`), which runs that file (`finish` emits a read of it).
- */
-export function commandName(word: string, cwd = "/"): string {
-  if (!word.includes("/")) return word;
-  const abs = posix.resolve(cwd, word);
-  return SYSTEM_BIN.has(posix.dirname(abs)) ? posix.basename(abs) : word;
-}
-
-function isProjectFile(name: string): boolean {
-  return name.includes("/");
-}
-
-interface Ctx {
-  host: Host;
-  st: State;
-  frame: Frame;
-  feed: Feed | undefined;
-  text: string;
-  /** A variable set before the command that is not on the harmless list (SPEC section 4). */
-  envUnknown: string | undefined;
-}
-
-/** Judges one `NAME=value` before a command: dynamic hazard, or unknown class, or nothing. */
-function assignment(c: Ctx, name: string, hazards: Hazard[]): void {
-  const e = envEffect(name);
-  if (e === "dynamic")
-    hazards.push({
-      check: "dynamic",
-      reason: `setting ${name} changes what the command runs or loads`,
-    });
-  else if (e === "unknown" && c.envUnknown === undefined) c.envUnknown = name;
-}
-
-function execOp(
-  name: string,
-  args: readonly Arg[],
-  cwd: string,
-  c: Ctx,
-  wrappers: readonly string[],
-  cls: CommandClass,
-  reason: string,
-  hazards: Hazard[],
-): ExecuteOperation {
-  const op: ExecuteOperation = {
-    kind: "execute",
-    command: {
-      name,
-      args: args.map((a) => a.value ?? a.text),
-      cwd,
-      text: c.text,
-      wrappers: [...wrappers],
-    },
-    class: cls,
-    reason,
-    hazards: dedupe(hazards),
-  };
-  if (cls === "network") c.host.network++;
-  return op;
-}
-
-function dedupe(h: Hazard[]): Hazard[] {
-  if (h.length < 2) return h;
-  const seen = new Set<string>();
-  return h.filter((x) => {
-    const k = `${x.check}\0${x.reason}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-function dynamicOrRemote(a: Arg, what: string): Hazard {
-  return a.network
-    ? { check: "remote-code", reason: `${what} runs code downloaded from the network` }
-    : { check: "dynamic", reason: `${what} runs code automode cannot see in advance` };
-}
-
-/**
  * Analyses one simple command: unwraps wrappers, then models the command that really runs.
  * `args[0]` is the command word.
  */
@@ -208,8 +112,8 @@ export function runSimple(
   frame: Frame,
   feed: Feed | undefined,
 ): Flow {
-  const c: Ctx = { host, st, frame, feed, text, envUnknown: undefined };
-  const before = host.network;
+  const c: Ctx = { host, st, frame, feed, text, envUnknown: undefined, before: host.network };
+  const before = c.before;
   const hazards: Hazard[] = [...frame.inherited];
   for (const a of assigns) {
     assignment(c, a.name, hazards);
@@ -227,7 +131,13 @@ export function runSimple(
       // Only assignments (`FOO=bar`), or a wrapper with nothing to run was handled below.
       if (hazards.length > frame.inherited.length) {
         host.ops.push(
-          execOp(text, [], cwd, c, wrappers, "read-only", "sets a shell variable", hazards),
+          execOp(
+            c,
+            { name: text, args: [], cwd, wrappers },
+            "read-only",
+            "sets a shell variable",
+            hazards,
+          ),
         );
       }
       return { network: host.network > before, text: undefined };
@@ -243,11 +153,8 @@ export function runSimple(
       );
       host.ops.push(
         execOp(
-          head.text,
-          args.slice(1),
-          cwd,
           c,
-          wrappers,
+          { name: head.text, args: args.slice(1), cwd, wrappers },
           "unknown",
           `${head.text} is not a literal command`,
           hazards,
@@ -295,7 +202,7 @@ export function runSimple(
         };
         if (v === undefined) script = undefined;
       }
-      if (script) {
+      if (script && !w.eachOperandScript) {
         const arg = script.valueIndex !== undefined ? rest[script.valueIndex] : undefined;
         const value = script.value;
         host.ops.push(...pending);
@@ -306,11 +213,8 @@ export function runSimple(
           );
           host.ops.push(
             execOp(
-              name,
-              rest,
-              cwd,
               c,
-              wrappers,
+              { name, args: rest, cwd, wrappers },
               "unknown",
               `${name} ${script.name} runs a script that is not a literal`,
               [...hazards, h],
@@ -348,11 +252,8 @@ export function runSimple(
         const cls = classify(name, values);
         host.ops.push(
           execOp(
-            name,
-            rest,
-            cwd,
             c,
-            wrappers,
+            { name, args: rest, cwd, wrappers },
             shell ? "unknown" : cls.class,
             shell ? `${name} starts a shell as another user` : cls.reason,
             hazards,
@@ -361,6 +262,40 @@ export function runSimple(
         if (name === "env" && rest.length === 0) flowText = undefined;
         return { network: host.network > before, text: flowText };
       }
+      if (w.eachOperandScript) {
+        // `hyperfine 'a' 'b'`, `concurrently 'a' 'b'`: every operand is a command line.
+        host.ops.push(...pending);
+        let flow: Flow = { network: false, text: undefined };
+        const optScripts: Arg[] = p.opts
+          .filter((o) => w.scriptOpts?.includes(o.name))
+          .map((o) =>
+            o.valueIndex !== undefined
+              ? (rest[o.valueIndex] as Arg)
+              : { value: o.value, text: o.value ?? "" },
+          );
+        for (const a of [...optScripts, ...rest.slice(start)]) {
+          if (a.value === undefined) {
+            hazards.push(dynamicOrRemote(a, name));
+            host.ops.push(
+              execOp(
+                c,
+                { name, args: rest, cwd, wrappers },
+                "unknown",
+                `${name} runs a command that is not a literal`,
+                hazards,
+              ),
+            );
+            continue;
+          }
+          flow = host.script(
+            a.value,
+            { ...st, cwd, dirs: [...st.dirs] },
+            { wrappers: [...wrappers, name], inherited: hazards, depth: frame.depth + 1 },
+            undefined,
+          );
+        }
+        return { network: host.network > before || flow.network, text: undefined };
+      }
       if (w.joinsScript && !hasOpt(p, "-x", "--exec")) {
         const words = rest.slice(start);
         host.ops.push(...pending);
@@ -368,11 +303,8 @@ export function runSimple(
           const bad = words.find((a) => a.value === undefined) as Arg;
           host.ops.push(
             execOp(
-              name,
-              rest,
-              cwd,
               c,
-              wrappers,
+              { name, args: rest, cwd, wrappers },
               "unknown",
               `${name} runs a command that is not a literal`,
               [...hazards, dynamicOrRemote(bad, name)],
@@ -420,6 +352,32 @@ export function runSimple(
           runner.opts,
         );
         const tool = rest.slice(p.rest);
+        if (
+          tool.length > 0 &&
+          (runner.alwaysShell || (runner.shellMode && hasOpt(p, ...runner.shellMode)))
+        ) {
+          // `pnpm exec -c 'cmd'`: the words are one shell command line.
+          host.ops.push(...pending);
+          if (tool.some((a) => a.value === undefined)) {
+            const bad = tool.find((a) => a.value === undefined) as Arg;
+            host.ops.push(
+              execOp(
+                c,
+                { name, args: rest, cwd, wrappers },
+                "unknown",
+                `${runnerKey} runs a command that is not a literal`,
+                [...hazards, dynamicOrRemote(bad, runnerKey)],
+              ),
+            );
+            return { network: host.network > before, text: undefined };
+          }
+          return host.script(
+            tool.map((a) => a.value).join(" "),
+            { ...st, cwd, dirs: [...st.dirs] },
+            { wrappers: [...wrappers, runnerKey], inherited: hazards, depth: frame.depth + 1 },
+            feed,
+          );
+        }
         if (tool.length > 0) {
           const t = tool[0]?.value;
           wrappers.push(runnerKey);
@@ -427,11 +385,8 @@ export function runSimple(
             host.ops.push(...pending);
             host.ops.push(
               execOp(
-                commandName(t),
-                tool.slice(1),
-                cwd,
                 c,
-                wrappers,
+                { name: commandName(t), args: tool.slice(1), cwd, wrappers },
                 "package-install",
                 `${runnerKey} may download and run the package ${t}`,
                 hazards,
@@ -445,13 +400,13 @@ export function runSimple(
         }
       }
     }
-    if (kind === "parallel") return parallel(c, args, cwd, wrappers, hazards, pending, before);
+    if (kind === "parallel") return parallel(c, { name, args, cwd, wrappers, hazards }, pending);
     break;
   }
   const head = args[0] as Arg;
   const name = caseFold(commandName(head.value as string, cwd));
   host.ops.push(...pending);
-  return special(c, name, args.slice(1), cwd, wrappers, hazards, before);
+  return special(c, { name, args: args.slice(1), cwd, wrappers, hazards });
 }
 
 /**
@@ -494,111 +449,18 @@ function laterWords(name: string, v: readonly (string | undefined)[]): string | 
   }
 }
 
-/** The flow of a command whose output feeds nothing on: whether it used the network. */
-function flowSince(host: Host, before: number): Flow {
-  return { network: host.network > before, text: undefined };
-}
-
 function isKnownTool(name: string): boolean {
   return classify(name, []).class !== "unknown" || Object.hasOwn(INTERPRETERS, name);
 }
 
-function parallel(
-  c: Ctx,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  pending: Operation[],
-  before: number,
-): Flow {
-  const rest = args.slice(1);
-  const p = parseArgs(
-    rest.map((a) => a.value),
-    {
-      stopAtOperand: true,
-      shortValue: "jSINnLaEC",
-      longValue: [
-        "--jobs",
-        "--sshlogin",
-        "--arg-file",
-        "--colsep",
-        "--delay",
-        "--timeout",
-        "--joblog",
-        "--results",
-        "--halt",
-        "--tagstring",
-        "--workdir",
-      ],
-    },
-  );
-  const words = rest.slice(p.rest);
-  const sep = words.findIndex((a) => a.value === ":::" || a.value === "::::" || a.value === ":::+");
-  const cmd = sep < 0 ? words : words.slice(0, sep);
-  const inputs: Arg[] =
-    sep < 0 || words[sep]?.value === "::::"
-      ? [{ value: undefined, text: "<input>", unknown: "input" }]
-      : words
-          .slice(sep + 1)
-          .filter((a) => !a.value?.startsWith(":::"))
-          .slice(0, 16);
-  c.host.ops.push(...pending);
-  if (cmd.length === 0) {
-    c.host.ops.push(
-      execOp(
-        "parallel",
-        rest,
-        cwd,
-        c,
-        wrappers,
-        "unknown",
-        "parallel runs its inputs as commands",
-        [...hazards, { check: "dynamic", reason: "parallel runs its inputs as commands" }],
-      ),
-    );
-    return { network: c.host.network > before, text: undefined };
-  }
-  for (const input of inputs.length > 0
-    ? inputs
-    : [{ value: undefined, text: "<input>", unknown: "input" as const }]) {
-    const inner = cmd.some((a) => a.value?.includes("{}"))
-      ? cmd.map((a) =>
-          a.value?.includes("{}")
-            ? input.value === undefined
-              ? input
-              : { ...a, value: a.value.replaceAll("{}", input.value) }
-            : a,
-        )
-      : [...cmd, input];
-    runSimple(
-      c.host,
-      inner,
-      [],
-      c.text,
-      { ...c.st, cwd },
-      { wrappers: [...wrappers, "parallel"], inherited: hazards, depth: c.frame.depth + 1 },
-      undefined,
-    );
-  }
-  return { network: c.host.network > before, text: undefined };
-}
-
 /** Commands that need more than the tables: shells, interpreters, eval, source, cd. */
-function special(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-): Flow {
-  const { host, feed } = c;
+function special(c: Ctx, inv: Invocation): Flow {
+  const { name, args, cwd, wrappers, hazards } = inv;
+  const { host, feed, before } = c;
   const values = args.map((a) => a.value);
   if (c.frame.depth > MAX_NESTING) {
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, "unknown", "nested too deeply to analyse", [
+      execOp(c, { name, args, cwd, wrappers }, "unknown", "nested too deeply to analyse", [
         ...hazards,
         { check: "unparseable", reason: "the command nests shells too deeply to analyse" },
       ]),
@@ -616,7 +478,7 @@ function special(
       const script = args[p.rest];
       if (!script) {
         host.ops.push(
-          execOp(name, args, cwd, c, wrappers, "unknown", `${name} -c without a script`, [
+          execOp(c, { name, args, cwd, wrappers }, "unknown", `${name} -c without a script`, [
             ...hazards,
             { check: "unparseable", reason: `${name} -c has no script` },
           ]),
@@ -633,11 +495,8 @@ function special(
               };
         host.ops.push(
           execOp(
-            name,
-            args,
-            cwd,
             c,
-            wrappers,
+            { name, args, cwd, wrappers },
             "unknown",
             `${name} -c runs a script that is not a literal`,
             [...hazards, h],
@@ -657,11 +516,8 @@ function special(
       if (file.procsub || file.value === undefined) {
         host.ops.push(
           execOp(
-            name,
-            args,
-            cwd,
             c,
-            wrappers,
+            { name, args, cwd, wrappers },
             "unknown",
             `${name} runs a script that is not a file`,
             [...hazards, dynamicOrRemote(file, name)],
@@ -671,11 +527,8 @@ function special(
       }
       host.ops.push(
         execOp(
-          name,
-          args,
-          cwd,
           c,
-          wrappers,
+          { name, args, cwd, wrappers },
           "development",
           `${name} runs the project script ${file.value}`,
           [...hazards, ...downloadedHazard(host, file.value, cwd, name)],
@@ -691,14 +544,14 @@ function special(
       );
       return flowSince(host, before);
     }
-    return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, true);
+    return stdinInterpreter(c, inv, true);
   }
   if (kind === "eval") {
     const h: Hazard = args.some((a) => a.network)
       ? { check: "remote-code", reason: "eval runs code downloaded from the network" }
       : { check: "dynamic", reason: "eval runs a string as a command" };
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, "unknown", "eval runs a string as a command", [
+      execOp(c, { name, args, cwd, wrappers }, "unknown", "eval runs a string as a command", [
         ...hazards,
         h,
       ]),
@@ -715,20 +568,22 @@ function special(
   }
   if (kind === "source" && args[0] && (args[0].procsub || args[0].value === undefined)) {
     host.ops.push(
-      execOp(name, args, cwd, c, wrappers, "unknown", `${name} runs a script that is not a file`, [
-        ...hazards,
-        dynamicOrRemote(args[0], name),
-      ]),
+      execOp(
+        c,
+        { name, args, cwd, wrappers },
+        "unknown",
+        `${name} runs a script that is not a file`,
+        [...hazards, dynamicOrRemote(args[0], name)],
+      ),
     );
     return flowSince(host, before);
   }
   const interp = kind === "interpreter" ? INTERPRETERS[name] : undefined;
   if (interp) {
-    const r = interpreter(c, name, args, cwd, wrappers, hazards, before, interp);
+    const r = interpreter(c, inv, interp);
     if (r) return r;
   }
-  if (name === "cd" || name === "pushd" || name === "popd")
-    return cd(c, name, args, wrappers, hazards, before);
+  if (name === "cd" || name === "pushd" || name === "popd") return cd(c, inv);
   const changes = kind === "later" ? laterWords(name, values) : undefined;
   if (changes) {
     hazards.push({ check: "dynamic", reason: changes });
@@ -741,275 +596,16 @@ function special(
         undefined,
       );
   }
-  return finish(c, name, args, cwd, wrappers, hazards, before);
-}
-
-function interpreter(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-  interp: (typeof INTERPRETERS)[string],
-): Flow | undefined {
-  const { host } = c;
-  const values = args.map((a) => a.value);
-  if (name === "deno" || name === "bun") {
-    // Only their inline forms are special; `deno run x.ts`, `bun test` go through the tables.
-    const first = values[0];
-    if (name === "deno" && first === "eval") {
-      host.ops.push(
-        execOp(name, args, cwd, c, wrappers, "development", "deno eval runs inline code", [
-          ...hazards,
-          dynamicOrRemote(args[1] ?? (args[0] as Arg), "deno eval"),
-        ]),
-      );
-      return { network: host.network > before, text: undefined };
-    }
-    if (name === "deno") return undefined;
-  }
-  const p = parseArgs(values, { ...interp.opts, stopAtOperand: true });
-  const inline = p.opts.find((o) => interp.inline.includes(o.name));
-  if (inline) {
-    const code = inline.valueIndex !== undefined ? args[inline.valueIndex] : undefined;
-    const h = code?.network
-      ? {
-          check: "remote-code" as const,
-          reason: `${name} ${inline.name} runs code downloaded from the network`,
-        }
-      : {
-          check: "dynamic" as const,
-          reason: `${name} ${inline.name} runs inline code automode does not analyse`,
-        };
-    host.ops.push(
-      execOp(
-        name,
-        args,
-        cwd,
-        c,
-        wrappers,
-        "development",
-        `${name} ${inline.name} runs inline code`,
-        [...hazards, h],
-      ),
-    );
-    incidentalAll(
-      host,
-      args.filter((_, i) => i !== inline.valueIndex),
-      cwd,
-      name,
-      name,
-    );
-    return { network: host.network > before, text: undefined };
-  }
-  if (name === "bun") return undefined;
-  const mod = p.opts.find((o) => o.name === "-m");
-  if (mod?.value !== undefined && (name.startsWith("python") || name.startsWith("pypy"))) {
-    // `python -m pytest` is pytest; `python -m pip install` is pip.
-    const modArgs: Arg[] = [{ value: mod.value, text: mod.value }, ...args.slice(p.rest)];
-    return runSimple(
-      host,
-      modArgs,
-      [],
-      c.text,
-      { ...c.st, cwd },
-      { wrappers: [...wrappers, `${name} -m`], inherited: hazards, depth: c.frame.depth + 1 },
-      c.feed,
-    );
-  }
-  if (hasOpt(p, "--version", "-V", "-v", "--help", "-h") && p.rest >= args.length) {
-    host.ops.push(
-      execOp(
-        name,
-        args,
-        cwd,
-        c,
-        wrappers,
-        "read-only",
-        `${name} --version only prints information`,
-        hazards,
-      ),
-    );
-    return { network: host.network > before, text: undefined };
-  }
-  const file = args[p.rest];
-  if (file && file.value !== "-") {
-    if (file.procsub || file.value === undefined) {
-      host.ops.push(
-        execOp(
-          name,
-          args,
-          cwd,
-          c,
-          wrappers,
-          "unknown",
-          `${name} runs a script that is not a file`,
-          [...hazards, dynamicOrRemote(file, name)],
-        ),
-      );
-      return { network: host.network > before, text: undefined };
-    }
-    host.ops.push(
-      execOp(
-        name,
-        args,
-        cwd,
-        c,
-        wrappers,
-        "development",
-        `${name} runs the project script ${file.value}`,
-        [...hazards, ...downloadedHazard(host, file.value, cwd, name)],
-      ),
-    );
-    pathOp(host, "read", file, cwd, name);
-    incidentalAll(
-      host,
-      args.filter((a) => a !== file),
-      cwd,
-      name,
-      name,
-    );
-    return { network: host.network > before, text: undefined };
-  }
-  return stdinInterpreter(c, name, args, cwd, wrappers, hazards, before, false);
-}
-
-/** A shell or interpreter reading its program from stdin. */
-function stdinInterpreter(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwd: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-  shell: boolean,
-): Flow {
-  const { host, feed } = c;
-  if (!feed) {
-    host.ops.push(
-      execOp(
-        name,
-        args,
-        cwd,
-        c,
-        wrappers,
-        "unknown",
-        `${name} starts an interactive session`,
-        hazards,
-      ),
-    );
-    return { network: host.network > before, text: undefined };
-  }
-  const h: Hazard = feed.network
-    ? {
-        check: "remote-code",
-        reason: `${name} runs a script downloaded from the network and fed through ${feed.via}`,
-      }
-    : { check: "dynamic", reason: `${name} runs a script fed to it through ${feed.via}` };
-  host.ops.push(
-    execOp(
-      name,
-      args,
-      cwd,
-      c,
-      wrappers,
-      "unknown",
-      `${name} runs a script fed through ${feed.via}`,
-      [...hazards, h],
-    ),
-  );
-  if (shell && feed.text !== undefined) {
-    host.script(
-      feed.text,
-      { ...c.st, cwd, dirs: [...c.st.dirs] },
-      {
-        wrappers: [...wrappers, `${name} <${feed.via}>`],
-        inherited: [...hazards, h],
-        depth: c.frame.depth + 1,
-      },
-      undefined,
-    );
-  }
-  return { network: host.network > before, text: undefined };
-}
-
-function cd(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-): Flow {
-  const { host, st } = c;
-  const p = parseArgs(
-    args.map((a) => a.value),
-    { stopAtOperand: false },
-  );
-  const target = p.operands[0] === undefined ? undefined : args[p.operands[0]];
-  const from = st.cwd;
-  let next: string | undefined;
-  if (name === "popd") {
-    next = st.dirs.pop();
-    if (next === undefined)
-      hazards.push({
-        check: "dynamic",
-        reason: "popd returns to a directory automode did not see",
-      });
-  } else if (!target) next = name === "cd" ? host.home : undefined;
-  else if (target.value === undefined) {
-    hazards.push({
-      check: "dynamic",
-      reason: `${name} ${target.text}: the directory is not a literal, so later paths are unknown`,
-    });
-  } else if (target.value === "-") {
-    next = st.oldpwd;
-    if (next === undefined)
-      hazards.push({
-        check: "dynamic",
-        reason: "cd - returns to a directory automode did not see",
-      });
-  } else {
-    next = posix.resolve(from, target.value);
-    pathOp(host, "incidental", target, from, name);
-  }
-  host.ops.push(
-    execOp(
-      name,
-      args,
-      from,
-      c,
-      wrappers,
-      "read-only",
-      `${name} changes the working directory`,
-      hazards,
-    ),
-  );
-  if (next !== undefined) {
-    if (name === "pushd") st.dirs.push(from);
-    st.oldpwd = from;
-    st.cwd = next;
-  }
-  return { network: host.network > before, text: undefined };
+  return finish(c, inv);
 }
 
 const GIT_CODE_CONFIG =
   /^(alias\.|core\.(pager|sshcommand|fsmonitor|hookspath|editor|askpass|gitproxy)|.*\.(command|cmd|program|textconv|helper|process|clean|smudge)$|diff\.external|protocol\.)/i;
 
 /** The command that really runs: class, hazards and file operations from the tables. */
-function finish(
-  c: Ctx,
-  name: string,
-  args: Arg[],
-  cwdIn: string,
-  wrappers: string[],
-  hazards: Hazard[],
-  before: number,
-): Flow {
-  const { host, feed } = c;
+function finish(c: Ctx, inv: Invocation): Flow {
+  const { name, args, cwd: cwdIn, wrappers, hazards } = inv;
+  const { host, feed, before } = c;
   const values = args.map((a) => a.value);
   let cls = classify(name, values);
   const reading = isProjectFile(name) ? undefined : readInvocation(name, values);
@@ -1045,19 +641,28 @@ function finish(
   }
   const opsBefore = host.ops.length;
   const effects = reading
-    ? optionEffects(name, reading, values, cwd, {
+    ? optionEffects(name, reading, values, cwd, cwdIn, {
         pathOp: (role, value, at, via) => {
           // The operand tables may already have emitted it (`sed -i`, `grep -f`).
+          const kind = role === "list" ? "read" : role;
           const same = host.ops.some(
-            (o, k) => k >= opsBefore && o.kind === role && o.path === value && o.cwd === at,
+            (o, k) =>
+              k >= opsBefore &&
+              o.kind === kind &&
+              o.path === value &&
+              o.cwd === at &&
+              !(o.kind === "read" && o.incidental),
           );
           if (!same) pathOp(host, role, { value, text: value }, at, via);
         },
         runLine: (line, at, via) => {
           host.script(line, innerState(c.st, at), innerFrame(c.frame, via, hazards), undefined);
         },
-        runWords: (from, via, perInput) => {
-          const words = args.slice(from);
+        runWords: (from, via, perInput, first) => {
+          const words =
+            first === undefined
+              ? args.slice(from)
+              : [{ value: first, text: first }, ...args.slice(from)];
           if (words.length === 0) return;
           const inner: Arg[] = perInput
             ? [...words, { value: undefined, text: "<input>", unknown: "input" }]
@@ -1095,6 +700,14 @@ function finish(
         via: "git core.hooksPath",
       });
   }
+  // A patch writes the files it names (`git apply x.patch` onto `.claude/policy.json`).
+  const patched =
+    name === "git" && (cls.sub[0] === "apply" || cls.sub[0] === "am")
+      ? gitApplyWrites(cls.sub[0], values.slice(cls.afterSub), cwd, host.fs)
+      : name === "patch"
+        ? patchWrites(values, cwd, host.fs)
+        : undefined;
+  if (patched?.unseen) hazards.push({ check: "dynamic", reason: patched.unseen });
   if (effects) {
     hazards.push(...effects.hazards);
     if (effects.hosts.length > 0 && (klass === "read-only" || klass === "development")) {
@@ -1163,7 +776,7 @@ function finish(
     // `git show HEAD:.env` reads .env as committed: the path after the colon is a file.
     args.forEach((a, i) => {
       const m = a.value === undefined ? null : /^[^:\s-][^:\s]*:(.+)$/.exec(a.value);
-      if (m?.[1] && !URL_LIKE.test(a.value as string) && !remoteLike(a.value as string))
+      if (m?.[1] && !isUrl(a.value as string) && !remoteLike(a.value as string))
         incidental(host, m[1], cwd, "git");
       void i;
     });
@@ -1193,8 +806,10 @@ function finish(
     });
   }
   const opsStart = host.ops.length;
-  host.ops.push(execOp(name, args, cwd, c, wrappers, klass, reason, hazards));
+  host.ops.push(execOp(c, { name, args, cwd, wrappers }, klass, reason, hazards));
   const via = name;
+  for (const p of patched?.paths ?? [])
+    pathOp(host, "write", { value: p, text: p }, cwd, `${name} (patch)`);
   args.forEach((a, i) => {
     const role = roles.roles[i];
     if (a.value === undefined || role === "plain" || role === "network") return;
@@ -1269,139 +884,7 @@ function finish(
   return { network: host.network > before, text };
 }
 
-/** Emits the operation for a path argument in a given role. */
-export function pathOp(
-  host: Host,
-  role: Role | "incidental",
-  a: Pick<Arg, "value" | "text" | "tree">,
-  cwd: string,
-  via: string,
-): void {
-  const path = a.value;
-  if (path === undefined || path === "" || isHarmlessPath(path)) return;
-  const tree = a.tree === true;
-  switch (role) {
-    case "read":
-      host.ops.push(
-        tree ? { kind: "read", path, cwd, recursive: true, via } : { kind: "read", path, cwd, via },
-      );
-      return;
-    case "read-recursive":
-      host.ops.push({ kind: "read", path, cwd, recursive: true, via });
-      return;
-    case "list":
-      host.ops.push({ kind: "read", path, cwd, listing: true, via });
-      return;
-    case "write":
-      host.ops.push({ kind: "write", path, cwd, via });
-      if (isShellStartupFile(path, cwd, host.home)) {
-        // SPEC tier matrix: shell rc files are global configuration, whoever writes them.
-        host.ops.push({
-          kind: "execute",
-          command: { name: via, args: [path], cwd, text: `${via} ${path}`, wrappers: [] },
-          class: "global-config",
-          reason: `${via} writes ${path}, a shell startup file that runs in every new shell`,
-          hazards: [],
-        });
-      }
-      return;
-    case "delete":
-      host.ops.push(
-        tree
-          ? { kind: "delete", path, cwd, recursive: true, via }
-          : { kind: "delete", path, cwd, via },
-      );
-      return;
-    case "delete-recursive":
-      host.ops.push({ kind: "delete", path, cwd, recursive: true, via });
-      return;
-    case "move":
-      host.ops.push({ kind: "read", path, cwd, via });
-      host.ops.push({ kind: "delete", path, cwd, recursive: tree || undefined, via });
-      return;
-    case "incidental":
-      incidental(host, path, cwd, via);
-      return;
-    default:
-      return;
-  }
-}
-
-const STARTUP_FILES = new Set([
-  ".bashrc",
-  ".bash_profile",
-  ".bash_login",
-  ".bash_logout",
-  ".profile",
-  ".zshrc",
-  ".zprofile",
-  ".zshenv",
-  ".zlogin",
-  ".kshrc",
-  ".cshrc",
-  ".tcshrc",
-  ".config/fish/config.fish",
-]);
-
-function isShellStartupFile(path: string, cwd: string, home: string): boolean {
-  const rel = posix.relative(home, posix.resolve(cwd, path));
-  return STARTUP_FILES.has(rel) || rel.startsWith(".config/fish/conf.d/");
-}
-
-/** `git@github.com:a/b`: an SSH remote, not `rev:path`. */
+/** `git@github.com:a/b`: an SSH remote (it names a user), not `rev:path`. */
 function remoteLike(v: string): boolean {
-  return /^[^@:/]+@[^:]+:/.test(v);
-}
-
-/** Running a file that a network command wrote earlier in the same line is remote code. */
-function downloadedHazard(host: Host, file: string, cwd: string, name: string): Hazard[] {
-  if (host.downloaded.size === 0 || !host.downloaded.has(posix.resolve(cwd, file))) return [];
-  return [
-    {
-      check: "remote-code",
-      reason: `${name} runs ${file}, which was just downloaded from the network`,
-    },
-  ];
-}
-
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/**
- * An argument of a command whose operands automode does not model: it may still name a
- * path (`vim .env`, `--env-file=.env`, `-o out`, `if=/dev/sda`), so it becomes an incidental
- * read that only the hard limits judge.
- */
-export function incidental(host: Host, value: string, cwd: string, via: string): void {
-  if (value === "" || URL_LIKE.test(value)) return;
-  if (value.startsWith("--")) {
-    const eq = value.indexOf("=");
-    if (eq > 2) pushIncidental(host, value.slice(eq + 1), cwd, via);
-    return;
-  }
-  if (value.startsWith("-") && value.length > 1) {
-    // `-Isecrets/.env`, `-o.env`: a value glued to a short option.
-    const rest = value.slice(2);
-    if (/[./~]/.test(rest))
-      pushIncidental(host, rest.startsWith("=") ? rest.slice(1) : rest, cwd, via);
-    return;
-  }
-  pushIncidental(host, value, cwd, via);
-  const eq = value.indexOf("=");
-  if (eq > 0) pushIncidental(host, value.slice(eq + 1), cwd, via);
-}
-
-function pushIncidental(host: Host, path: string, cwd: string, via: string): void {
-  if (path !== "" && !isHarmlessPath(path) && !URL_LIKE.test(path))
-    host.ops.push({ kind: "read", path, cwd, incidental: true, via });
-}
-
-function incidentalAll(
-  host: Host,
-  args: readonly Arg[],
-  cwd: string,
-  via: string,
-  name: string,
-): void {
-  if (NO_PATH_ARGS.has(name)) return;
-  for (const a of args) if (a.value !== undefined) incidental(host, a.value, cwd, via);
+  return scpRemote(v)?.user !== undefined;
 }

@@ -31,6 +31,7 @@ export interface ProgramSpec {
   readonly unknownAreOperands?: boolean;
   readonly globalsInherited?: boolean;
   readonly scriptFallback?: boolean;
+  readonly passRest?: boolean;
   readonly destructive?: string;
   readonly version?: string;
   readonly examples?: Partial<Examples>;
@@ -114,6 +115,7 @@ export function program(
     unknownAreOperands: spec.unknownAreOperands ?? false,
     globalsInherited: spec.globalsInherited ?? false,
     scriptFallback: spec.scriptFallback ?? false,
+    passRest: spec.passRest ?? false,
     version,
     examples: {
       approve: spec.examples?.approve ?? [],

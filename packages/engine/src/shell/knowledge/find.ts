@@ -13,6 +13,35 @@ const FIND_WORDS = new Set(
   ).split(" "),
 );
 
+/** dd's operands (GNU coreutils 9.1): `key=value` only. */
+const DD_KEYS = new Set([
+  "if",
+  "of",
+  "bs",
+  "ibs",
+  "obs",
+  "cbs",
+  "count",
+  "skip",
+  "seek",
+  "iseek",
+  "oseek",
+  "conv",
+  "iflag",
+  "oflag",
+  "status",
+]);
+
+/** Why a dd invocation is outside its grammar, or undefined. */
+export function ddMiss(values: readonly (string | undefined)[]): string | undefined {
+  for (const v of values) {
+    if (v === undefined || v === "--help" || v === "--version") continue;
+    const key = v.split("=")[0] ?? "";
+    if (!v.includes("=") || !DD_KEYS.has(key)) return `dd ${v} is not an operand automode knows`;
+  }
+  return undefined;
+}
+
 /** Why a find invocation is outside the closed list, or undefined. */
 export function findMiss(values: readonly (string | undefined)[]): string | undefined {
   let inExec = false;

@@ -40,9 +40,11 @@ export const GIT: ProgramSpec = {
   version: VERSION,
   abbrev: true,
   negatable: true,
-  opts: "-v|--version --exec-path[=v] --html-path --man-path --info-path -p|--paginate -P|--no-pager --git-dir=v --work-tree=v --namespace=v --bare --no-replace-objects --literal-pathspecs --glob-pathspecs --noglob-pathspecs --icase-pathspecs --no-optional-locks --no-advice --list-cmds=v --attr-source=v",
+  opts: "-v|--version --exec-path[=v] --html-path --man-path --info-path -p|--paginate -P|--no-pager --namespace=v --bare --no-replace-objects --literal-pathspecs --glob-pathspecs --noglob-pathspecs --icase-pathspecs --no-optional-locks --no-advice --list-cmds=v --attr-source=v",
   special: {
-    "-C=d": {},
+    // Another repository's folder: its config can run commands (core.fsmonitor), so it is
+    // read like a folder the command works in (outside the project, it escalates).
+    "-C|--git-dir|--work-tree=d": {},
     "-c=k": {},
     "--config-env=v": {
       dynamic:

@@ -1,7 +1,9 @@
 import { COREUTILS } from "./coreutils.js";
+import { DATA } from "./data.js";
 import { type ProgramSpec, program } from "./dsl.js";
 import { GIT } from "./git.js";
 import { CARGO, GO } from "./go-rust.js";
+import { NODE, PYTHON } from "./interpreters.js";
 import { MISC } from "./misc.js";
 import { MORE } from "./more.js";
 import { NODE_TOOLS, NPM, PNPM, YARN } from "./node.js";
@@ -19,6 +21,7 @@ const SPECS: Readonly<Record<string, ProgramSpec>> = {
   ...SEARCH,
   ...MISC,
   ...MORE,
+  ...DATA,
   git: GIT,
   npm: NPM,
   pnpm: PNPM,
@@ -31,6 +34,10 @@ const SPECS: Readonly<Record<string, ProgramSpec>> = {
   uv: UV,
   poetry: POETRY,
   go: GO,
+  node: NODE,
+  nodejs: NODE,
+  python: PYTHON,
+  python3: PYTHON,
   cargo: CARGO,
 };
 

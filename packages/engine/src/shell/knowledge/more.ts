@@ -386,6 +386,80 @@ export const MORE: Readonly<Record<string, ProgramSpec>> = {
       },
     },
   },
+  "7z": {
+    version: "7-Zip 16.02 (p7zip)",
+    sub: {
+      "a|u": {
+        operands: "any",
+        opts: "-r -t=v -mx=v -p=v -mhe=v -v=v -x=v -i=v -y -bd -bb=v -sdel",
+        special: { "-o=w": {} },
+      },
+      "x|e": {
+        operands: "any",
+        opts: "-r -t=v -p=v -x=v -i=v -y -aoa -aos -aou -aot -bd",
+        special: { "-o=w": {} },
+      },
+      "l|t|h": { operands: "any", opts: "-r -t=v -p=v -slt -ba -bd" },
+      d: { operands: "any", opts: "-r -t=v -y" },
+    },
+  },
+  task: {
+    version: "go-task 3",
+    scriptFallback: true,
+    opts: "-l|--list -a|--list-all -s|--silent -v|--verbose -f|--force -n|--dry -p|--parallel -c|--color -C|--concurrency=v -o|--output=v -y|--yes --summary --status -w|--watch -I|--interval=v -x|--exit-code --json --sort=v -t|--taskfile=r -d|--dir=d -g|--global",
+  },
+  ava: {
+    version: "ava 6",
+    opts: "-m|--match=v -w|--watch -v|--verbose -s|--serial -c|--concurrency=v --fail-fast --tap -u|--update-snapshots --timeout=v -T=v --reset-cache --color --no-color --node-arguments=v --config=r",
+  },
+  gem: {
+    version: "rubygems 3.4",
+    sub: {
+      "list|search|info|query|contents|which|env|help|specification|outdated": {
+        operands: "any",
+        opts: "-l|--local -r|--remote -a|--all -i|--installed -d|--details -e|--exact -v|--version=v",
+      },
+      "install|update|uninstall": {
+        operands: "any",
+        opts: "-v|--version=v -N|--no-document --no-doc --conservative --force -f --pre --user-install --minimal-deps -i|--install-dir=w --bindir=w",
+        special: {
+          "--user-install": { class: "global-config", why: "installs into the user's gem folder" },
+        },
+      },
+    },
+  },
+  bundle: {
+    version: "bundler 2.4",
+    sub: {
+      "install|update|lock|add|remove|outdated": {
+        operands: "any",
+        opts: "--jobs=v -j=v --retry=v --local --prefer-local --frozen --deployment --without=v --with=v --path=w --gemfile=r --quiet --full-index --conservative --strict --all --group=v --version=v",
+      },
+      "list|show|info|check|config|platform|exec": {
+        operands: "any",
+        stopAtOperand: true,
+        opts: "--name-only --paths --gemfile=r",
+      },
+    },
+  },
+  composer: {
+    version: "composer 2",
+    globalsInherited: true,
+    scriptFallback: true,
+    opts: "-q|--quiet -v|--verbose -n|--no-interaction --ansi --no-ansi --no-plugins --no-scripts --no-cache -d|--working-dir=d --profile",
+    sub: {
+      "install|update|require|remove|dump-autoload|dumpautoload": {
+        operands: "any",
+        opts: "--dev --no-dev --prefer-dist --prefer-source --dry-run --optimize-autoloader -o --classmap-authoritative -a --ignore-platform-reqs --ignore-platform-req=v --with-all-dependencies -W --with-dependencies -w --lock --no-progress --no-update --update-with-dependencies",
+      },
+      "run-script|run|test|show|info|outdated|validate|licenses|depends|why|why-not|check-platform-reqs|audit|diagnose|fund|search":
+        {
+          operands: "any",
+          stopAtOperand: true,
+          opts: "--dev --no-dev --list -l --all -a --direct -D --outdated --tree -t --format=v -f=v --locked --strict",
+        },
+    },
+  },
   crontab: { opts: "-l -u=v -i -r -e" },
   systemctl: {
     opts: "--user --system --no-pager -a|--all -l|--full -q|--quiet -t|--type=v --state=v --no-legend -n|--lines=v -o|--output=v",

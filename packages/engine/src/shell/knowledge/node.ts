@@ -19,7 +19,8 @@ const NPM_GLOBAL = {
   },
 };
 
-const NPM_RUN: ProgramSpec = { operands: "any", stopAtOperand: true };
+/** npm reads its options anywhere before `--` (`npm run build --script-shell=x` sets a config). */
+const NPM_RUN: ProgramSpec = { operands: "any" };
 
 export const NPM: ProgramSpec = {
   version: "npm 11",
@@ -124,6 +125,8 @@ const PNPM_COMMON =
   "-r|--recursive -F|--filter=v --filter-prod=v --test-pattern=v --changed-files-ignore-pattern=v -w|--workspace-root --include-workspace-root --fail-if-no-match --parallel --stream --aggregate-output --workspace-concurrency=v --sort --no-sort --reverse --bail --no-bail --if-present --reporter=v --silent -s --loglevel=v --color --no-color --aggregate-output --use-stderr --shell-emulator --resume-from=v --report-summary --frozen-lockfile --no-frozen-lockfile --prefer-frozen-lockfile --lockfile-only --fix-lockfile --prefer-offline --offline --ignore-scripts --no-optional --prod -P|--production --dev -D|--save-dev --save-prod -O|--save-optional -E|--save-exact --save-peer --save-catalog --workspace --no-save-workspace-protocol --ignore-workspace --force --depth=v --json --long --parseable --no-verify-store-integrity --strict-peer-dependencies --resolution-only --child-concurrency=v --network-concurrency=v --registry=h --stream --no-reporter-hide-prefix --production --interactive -i --latest -L --ci";
 
 const PNPM_RUN: ProgramSpec = { operands: "any", stopAtOperand: true };
+/** `pnpm test`, `yarn start`: what follows goes to the script. */
+const PASS: ProgramSpec = { operands: "any", passRest: true };
 
 export const PNPM: ProgramSpec = {
   version: "pnpm 10",
@@ -152,8 +155,8 @@ export const PNPM: ProgramSpec = {
     "update|up|upgrade": { operands: "any" },
     "remove|rm|uninstall|un": { operands: "any" },
     "run|run-script": PNPM_RUN,
-    "test|t|tst": PNPM_RUN,
-    start: PNPM_RUN,
+    "test|t|tst": PASS,
+    start: PASS,
     exec: { operands: "any", stopAtOperand: true, opts: "-c|--shell-mode" },
     dlx: { operands: "any", stopAtOperand: true, opts: "--package=v -c|--shell-mode" },
     create: { operands: "any", stopAtOperand: true },
@@ -216,8 +219,8 @@ export const YARN: ProgramSpec = {
     remove: { operands: "any" },
     "upgrade|up": { operands: "any" },
     run: PNPM_RUN,
-    test: PNPM_RUN,
-    start: PNPM_RUN,
+    test: PASS,
+    start: PASS,
     exec: PNPM_RUN,
     dlx: { operands: "any", stopAtOperand: true, opts: "-p|--package=v -q|--quiet" },
     workspace: { operands: "any", stopAtOperand: true },

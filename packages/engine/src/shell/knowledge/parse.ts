@@ -90,7 +90,7 @@ export function readArgs(top: Program, args: readonly (string | undefined)[]): R
         if (next) {
           p = next;
           afterSub = i + 1;
-          endOpts = false;
+          endOpts = next.passRest;
           continue;
         }
         if (a === undefined) return done(`${words()} is given a subcommand that is not a literal`);
@@ -169,8 +169,19 @@ export function readArgs(top: Program, args: readonly (string | undefined)[]): R
         if (def.runsRest) return done(undefined, i + 1);
         break;
       }
+      if (def.runsRest) {
+        // `fd -xrm -rf x`: the rest of the cluster is the command word.
+        const attached = a.slice(k + 1);
+        found.push({
+          def,
+          name: c,
+          value: attached === "" ? undefined : attached,
+          index: i,
+          valueIndex: undefined,
+        });
+        return done(undefined, i + 1);
+      }
       found.push({ def, name: c, value: undefined, index: i, valueIndex: undefined });
-      if (def.runsRest) return done(undefined, i + 1);
     }
   }
   if (p.sub && afterSub === 0 && script === undefined && p === top && p.operands === "none") {

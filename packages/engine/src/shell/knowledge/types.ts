@@ -74,6 +74,8 @@ export interface Program {
   readonly scriptFallback: boolean;
   /** Reaching this subcommand is irreversible (`docker volume rm`): the reason. */
   readonly destructive?: string;
+  /** Every word after this subcommand goes to the script it runs (`pnpm test --watch`). */
+  readonly passRest: boolean;
   /** The version of the tool (or its manual) the model follows. */
   readonly version: string;
   readonly examples: Examples;

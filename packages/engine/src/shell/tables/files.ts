@@ -24,6 +24,8 @@ export interface FileSpec {
   readonly writeOpts?: readonly string[];
   /** Options whose value is not a path (a message, a pattern, a number). */
   readonly plainOpts?: readonly string[];
+  /** The operand at this index (0-based) is an output file (`uniq IN OUT`, `xxd IN OUT`). */
+  readonly outputOperand?: number;
   /** Options that turn reads of the operands into writes (`sed -i`). */
   readonly writeIf?: readonly string[];
 }
@@ -180,7 +182,7 @@ export const FILE_COMMANDS: Readonly<Record<string, FileSpec>> = {
     opts: { shortValue: "w", longValue: ["--wrap"] },
     plainOpts: ["-w", "--wrap"],
   },
-  xxd: { operands: "read", opts: { shortValue: "cglos", longValue: [] } },
+  xxd: { operands: "read", opts: { shortValue: "cglosnR", longValue: [] }, outputOperand: 1 },
   od: { operands: "read", opts: { shortValue: "AjNtw", longValue: [] } },
   hexdump: { operands: "read", opts: { shortValue: "ens", longValue: [] } },
   strings: { operands: "read", opts: { shortValue: "nt", longValue: [] } },
@@ -194,7 +196,12 @@ export const FILE_COMMANDS: Readonly<Record<string, FileSpec>> = {
     writeOpts: ["-o", "--output"],
     plainOpts: ["-k", "-t", "--key", "--field-separator", "-S"],
   },
-  uniq: READ,
+  uniq: {
+    operands: "read",
+    opts: { shortValue: "fsw", longValue: ["--skip-fields", "--skip-chars", "--check-chars"] },
+    plainOpts: ["-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars"],
+    outputOperand: 1,
+  },
   cut: {
     operands: "read",
     opts: { shortValue: "bcdf", longValue: ["--delimiter", "--fields", "--bytes", "--characters"] },

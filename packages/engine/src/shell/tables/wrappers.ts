@@ -25,6 +25,8 @@ export interface WrapperSpec {
   readonly assignments?: boolean;
   /** Appends arguments automode cannot see (xargs reads them from its input). */
   readonly unknownInputs?: boolean;
+  /** Each operand is a command line of its own (`hyperfine 'a' 'b'`, `concurrently`). */
+  readonly eachOperandScript?: boolean;
   /** Its operands are joined into one command line for `sh -c` (watch). */
   readonly joinsScript?: boolean;
   /** Without a command, it starts an interactive shell (sudo -s, su). */
@@ -197,6 +199,192 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     unknownInputs: true,
   },
   unbuffer: NONE,
+  // Tools that run the command (or command lines) they are given: what they run is judged.
+  script: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "cETtIOBm",
+      longValue: [
+        "--command",
+        "--echo",
+        "--timing",
+        "--log-in",
+        "--log-out",
+        "--log-io",
+        "--logging-format",
+      ],
+    },
+    scriptOpts: ["-c", "--command"],
+  },
+  "cross-env": { opts: { stopAtOperand: true }, assignments: true },
+  "cross-env-shell": { opts: { stopAtOperand: true }, assignments: true, joinsScript: true },
+  dotenv: { opts: { stopAtOperand: true, shortValue: "ecv", longValue: [] }, readOpts: ["-e"] },
+  "env-cmd": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "fre",
+      longValue: ["--file", "--rc-file", "--environments"],
+    },
+    readOpts: ["-f", "--file", "-r", "--rc-file"],
+  },
+  hyperfine: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "wmMrpcSnLNs",
+      longValue: [
+        "--warmup",
+        "--min-runs",
+        "--max-runs",
+        "--runs",
+        "--setup",
+        "--prepare",
+        "--conclude",
+        "--cleanup",
+        "--parameter-scan",
+        "--parameter-step-size",
+        "--parameter-list",
+        "--shell",
+        "--style",
+        "--export-json",
+        "--export-csv",
+        "--export-markdown",
+        "--export-asciidoc",
+        "--export-orgmode",
+        "--command-name",
+        "--output",
+        "--time-unit",
+        "--sort",
+        "--input",
+        "--reference",
+      ],
+    },
+    eachOperandScript: true,
+    scriptOpts: [
+      "-p",
+      "--prepare",
+      "-s",
+      "--setup",
+      "-c",
+      "--cleanup",
+      "--conclude",
+      "--reference",
+    ],
+    writeOpts: [
+      "--export-json",
+      "--export-csv",
+      "--export-markdown",
+      "--export-asciidoc",
+      "--export-orgmode",
+    ],
+  },
+  concurrently: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "nckpsl",
+      longValue: [
+        "--names",
+        "--prefix",
+        "--prefix-colors",
+        "--kill-others",
+        "--success",
+        "--max-processes",
+        "--restart-tries",
+        "--restart-after",
+        "--default-input-target",
+        "--timestamp-format",
+        "--prefix-length",
+        "--handle-input",
+        "--group",
+        "--raw",
+        "--hide",
+        "--passthrough-arguments",
+        "--pad-prefix",
+        "--teardown",
+      ],
+    },
+    eachOperandScript: true,
+  },
+  "xvfb-run": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "anefpsw",
+      longValue: ["--server-args", "--auth-file", "--error-file", "--server-num"],
+    },
+  },
+  "dbus-run-session": {
+    opts: { stopAtOperand: true, longValue: ["--config-file", "--dbus-daemon"] },
+  },
+  "ssh-agent": { opts: { stopAtOperand: true, shortValue: "aEPt" }, noRun: ["-k", "-l"] },
+  valgrind: { opts: { stopAtOperand: true, longValue: [] } },
+  chroot: {
+    opts: { stopAtOperand: true, longValue: ["--userspec", "--groups"] },
+    leading: 1,
+    privilege: true,
+  },
+  runuser: {
+    opts: {
+      stopAtOperand: false,
+      shortValue: "cgGuls",
+      longValue: ["--command", "--group", "--supp-group", "--user", "--shell", "--session-command"],
+    },
+    privilege: true,
+    scriptOpts: ["-c", "--command", "--session-command"],
+  },
+  setpriv: {
+    opts: {
+      stopAtOperand: true,
+      longValue: [
+        "--reuid",
+        "--regid",
+        "--groups",
+        "--inh-caps",
+        "--ambient-caps",
+        "--bounding-set",
+        "--securebits",
+        "--pdeathsig",
+        "--selinux-label",
+        "--apparmor-profile",
+      ],
+    },
+    privilege: true,
+  },
+  unshare: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "SGRw",
+      longValue: ["--setuid", "--setgid", "--root", "--wd", "--propagation"],
+    },
+  },
+  nsenter: {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "tSGrw",
+      longValue: ["--target", "--setuid", "--setgid", "--root", "--wd"],
+    },
+    privilege: true,
+  },
+  "systemd-run": {
+    opts: {
+      stopAtOperand: true,
+      shortValue: "pEM",
+      longValue: [
+        "--unit",
+        "--property",
+        "--description",
+        "--slice",
+        "--setenv",
+        "--working-directory",
+        "--uid",
+        "--gid",
+        "--nice",
+        "--on-calendar",
+        "--on-active",
+        "--machine",
+        "--host",
+      ],
+    },
+    privilege: true,
+  },
   // macOS `arch -arm64 cmd` runs cmd under another architecture.
   arch: { opts: { stopAtOperand: true, shortValue: "ed" } },
   taskset: {
@@ -232,6 +420,10 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
 export interface RunnerSpec {
   readonly opts: OptSpec;
   readonly downloads: boolean;
+  /** Options with which the tool's words are a shell command line (`pnpm exec -c`). */
+  readonly shellMode?: readonly string[];
+  /** The tool's words are always run through a shell (`yarn exec` in yarn 2+). */
+  readonly alwaysShell?: boolean;
 }
 
 export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
@@ -256,9 +448,17 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
   },
-  "pnpm exec": { opts: { stopAtOperand: true }, downloads: false },
-  "pnpm dlx": { opts: { stopAtOperand: true, longValue: ["--package"] }, downloads: true },
-  "yarn exec": { opts: { stopAtOperand: true }, downloads: false },
+  "pnpm exec": {
+    opts: { stopAtOperand: true },
+    downloads: false,
+    shellMode: ["-c", "--shell-mode"],
+  },
+  "pnpm dlx": {
+    opts: { stopAtOperand: true, longValue: ["--package"] },
+    downloads: true,
+    shellMode: ["-c", "--shell-mode"],
+  },
+  "yarn exec": { opts: { stopAtOperand: true }, downloads: false, alwaysShell: true },
   "yarn dlx": {
     opts: { stopAtOperand: true, shortValue: "p", longValue: ["--package"] },
     downloads: true,

@@ -1,5 +1,6 @@
 import { bypasses } from "./bypasses.js";
 import {
+  attackFindings,
   commandPaths,
   destructiveSpellings,
   environment,
@@ -71,6 +72,7 @@ export const groups: Record<string, Case[]> = {
   "closed world: command words that are paths": commandPaths,
   "closed world: destructive spellings": destructiveSpellings,
   "closed world: everyday commands": everyday,
+  "closed world: attack findings": attackFindings,
 };
 
 export type { Case, Expect } from "./types.js";
