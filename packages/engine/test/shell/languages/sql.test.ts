@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyzeProgram } from "../../../src/shell/languages/index.js";
 import { check, type Expect, harmless } from "./expect.js";
@@ -264,5 +265,61 @@ describe("agrees with the real sqlite3 on what destroys data", () => {
     const r = analyzeProgram("sqlite3", [db, sql]);
     expect(r?.understood).toBe(true);
     expect((r?.destructive.length ?? 0) > 0).toBe(left !== "1");
+  });
+});
+
+/**
+ * Generated scripts against the real sqlite3: whenever automode finds nothing destructive
+ * and understands the script, table `t` must still hold its row after sqlite3 ran it (in
+ * `-safe` mode, so nothing else is touched). Comments, strings, quoted names and statement
+ * breaks are mixed around the destroyers.
+ */
+describe("generated scripts never hide a destroyer from the lexer", () => {
+  const has = spawnSync("sqlite3", ["-version"]).status === 0;
+  const pieces = [
+    "DROP TABLE t",
+    "DELETE FROM t",
+    "UPDATE t SET a = 2",
+    "DELETE FROM t WHERE a = 9",
+    "SELECT 1",
+    ";",
+    "\n",
+    " ",
+    "--",
+    "/*",
+    "*/",
+    "'",
+    '"',
+    "`",
+    "[",
+    "]",
+    "''",
+    "x'00'",
+    "--x\n",
+    "/**/",
+    "(",
+    ")",
+    "WHERE",
+    "BEGIN",
+    "END",
+    "CREATE TRIGGER g AFTER INSERT ON t BEGIN",
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "automode-sqlgen-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it.skipIf(!has)("on 150 generated scripts", () => {
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }), (ps) => {
+        const sql = ps.join(" ");
+        const db = join(dir, `${n++}.db`);
+        const r = analyzeProgram("sqlite3", [db, sql]);
+        if (r?.understood !== true || r.destructive.length > 0) return;
+        spawnSync("sqlite3", [db, "CREATE TABLE t (a int); INSERT INTO t VALUES (1);"]);
+        spawnSync("sqlite3", ["-safe", db, sql]);
+        const left = spawnSync("sqlite3", [db, "SELECT count(*) FROM t WHERE a = 1"]);
+        expect(left.stdout.toString().trim(), sql).toBe("1");
+      }),
+      { numRuns: 150 },
+    );
   });
 });
