@@ -1,5 +1,5 @@
 import { flag, type OptTable, parseOptions, value } from "./getopt.js";
-import { Analysis, type ProgramAnalysis, type ProgramArg, show } from "./result.js";
+import { Analysis, type ProgramAnalysis, type ProgramArg } from "./result.js";
 import type { StdinInput } from "./sql/clients.js";
 
 const OPTIONS: OptTable = {
@@ -84,6 +84,5 @@ export function analyzeRedis(args: readonly ProgramArg[], stdin: StdinInput): Pr
       command(line.trim().split(/\s+/).filter(Boolean), out);
   else if (stdin.unknown)
     out.fail(`redis-cli reads commands from standard input, which automode cannot see`);
-  void show;
   return out.done();
 }
