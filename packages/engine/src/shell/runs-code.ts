@@ -42,6 +42,16 @@ const FIXED: Readonly<Record<string, RunsCodeKind>> = {
 
 /** How `name` runs code, or undefined when it runs none by itself (its options may: see the models). */
 export function runsCode(name: string): RunsCodeKind | undefined {
+  // Looked up for every simple command: answered from a cache after the first time.
+  if (KIND_CACHE.has(name)) return KIND_CACHE.get(name);
+  const kind = lookup(name);
+  if (KIND_CACHE.size < 4096) KIND_CACHE.set(name, kind);
+  return kind;
+}
+
+const KIND_CACHE = new Map<string, RunsCodeKind | undefined>();
+
+function lookup(name: string): RunsCodeKind | undefined {
   if (Object.hasOwn(FIXED, name)) return FIXED[name];
   if (Object.hasOwn(WRAPPERS, name)) return "wrapper";
   if (SHELLS.has(name)) return "shell";

@@ -13,7 +13,9 @@ import {
 } from "./closed.js";
 import { caseFold, commandName, isProjectFile } from "./command-word.js";
 import { incidental, incidentalAll, pathOp } from "./emit.js";
+import { findExecs } from "./find-exec.js";
 import { hasOpt, parseArgs } from "./flags.js";
+import { gitConfigEffects, gitRevPaths } from "./git-extras.js";
 import { expandGlob } from "./glob.js";
 import { interpreter, stdinInterpreter } from "./interpreters.js";
 import {
@@ -26,13 +28,11 @@ import {
   type Invocation,
   MAX_NESTING,
 } from "./invocation.js";
-import { gitSetting } from "./knowledge/git.js";
 import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles } from "./operands.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
-import { isUrl, scpRemote } from "./remote.js";
 import { runsCode } from "./runs-code.js";
 import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
@@ -222,8 +222,24 @@ export function runSimple(
           );
           return { network: host.network > before, text: undefined };
         }
+        // `env -S 'A=1' sudo id`: the split string is followed by the words after it.
+        const tail = w.splitString ? rest.slice(p.rest) : [];
+        if (tail.some((a) => a.value === undefined)) {
+          const bad = tail.find((a) => a.value === undefined) as Arg;
+          host.ops.push(
+            execOp(
+              c,
+              { name, args: rest, cwd, wrappers },
+              "unknown",
+              `${name} runs a command that is not a literal`,
+              [...hazards, dynamicOrRemote(bad, name)],
+            ),
+          );
+          return { network: host.network > before, text: undefined };
+        }
+        const line = [value, ...tail.map((a) => shellQuote(a.value as string))].join(" ");
         return host.script(
-          value,
+          line,
           { ...st, cwd, dirs: [...st.dirs] },
           {
             wrappers: [...wrappers, `${name} ${script.name}`],
@@ -352,6 +368,36 @@ export function runSimple(
           runner.opts,
         );
         const tool = rest.slice(p.rest);
+        const call = runner.callOpts
+          ? p.opts.find((o) => runner.callOpts?.includes(o.name))
+          : undefined;
+        if (call) {
+          // `npx -c 'cmd'`: the value is a shell command line.
+          host.ops.push(...pending);
+          const arg = call.valueIndex !== undefined ? rest[call.valueIndex] : undefined;
+          if (call.value === undefined || (arg && arg.value === undefined)) {
+            host.ops.push(
+              execOp(
+                c,
+                { name, args: rest, cwd, wrappers },
+                "unknown",
+                `${runnerKey} ${call.name} runs a command that is not a literal`,
+                [...hazards, dynamicOrRemote(arg ?? { value: undefined, text: "" }, runnerKey)],
+              ),
+            );
+            return { network: host.network > before, text: undefined };
+          }
+          return host.script(
+            call.value,
+            { ...st, cwd, dirs: [...st.dirs] },
+            {
+              wrappers: [...wrappers, `${runnerKey} ${call.name}`],
+              inherited: hazards,
+              depth: frame.depth + 1,
+            },
+            feed,
+          );
+        }
         if (
           tool.length > 0 &&
           (runner.alwaysShell || (runner.shellMode && hasOpt(p, ...runner.shellMode)))
@@ -587,7 +633,8 @@ function special(c: Ctx, inv: Invocation): Flow {
   const changes = kind === "later" ? laterWords(name, values) : undefined;
   if (changes) {
     hazards.push({ check: "dynamic", reason: changes });
-    const action = values[0];
+    // `trap [--] ACTION SIGNAL…`: the first word that is not an option.
+    const action = values.find((v) => v === undefined || !v.startsWith("-") || v === "-");
     if (name === "trap" && action !== undefined && action !== "" && action !== "-")
       host.script(
         action,
@@ -598,9 +645,6 @@ function special(c: Ctx, inv: Invocation): Flow {
   }
   return finish(c, inv);
 }
-
-const GIT_CODE_CONFIG =
-  /^(alias\.|core\.(pager|sshcommand|fsmonitor|hookspath|editor|askpass|gitproxy)|.*\.(command|cmd|program|textconv|helper|process|clean|smudge)$|diff\.external|protocol\.)/i;
 
 /** The command that really runs: class, hazards and file operations from the tables. */
 function finish(c: Ctx, inv: Invocation): Flow {
@@ -679,27 +723,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
         },
       })
     : undefined;
-  if (name === "git" && reading) {
-    // `git -c core.hooksPath=…`, `git config [--scope] CORE.HOOKSPATH …` move the hooks.
-    const viaC = reading.found.some(
-      (f) => f.def.value === "config" && HOOKS_PATH.test(f.value ?? ""),
-    );
-    const key =
-      cls.sub[0] === "config"
-        ? reading.operands.map((i) => values[i]).find((v) => v !== undefined)
-        : undefined;
-    // `git config KEY VALUE` setting a key that runs code (core.pager, alias.*) is dynamic.
-    const setting = key !== undefined && reading.operands.length >= 2 ? gitSetting(key) : undefined;
-    if (setting?.dynamic)
-      hazards.push({ check: "dynamic", reason: `git config ${key} sets a command git runs later` });
-    if (viaC || (key !== undefined && /^core\.hookspath$/i.test(key)))
-      host.ops.push({
-        kind: "write",
-        path: hooksFolder(host, cwd),
-        cwd,
-        via: "git core.hooksPath",
-      });
-  }
+  if (name === "git" && reading) gitConfigEffects(host, reading, cls.sub, values, cwd, hazards);
   // A patch writes the files it names (`git apply x.patch` onto `.claude/policy.json`).
   const patched =
     name === "git" && (cls.sub[0] === "apply" || cls.sub[0] === "am")
@@ -758,29 +782,9 @@ function finish(c: Ctx, inv: Invocation): Flow {
       check: "destructive",
       reason: "rsync --delete deletes files at the destination",
     });
-  if (name === "git") {
-    for (let i = 0; i < cls.afterSub; i++) {
-      if (
-        (values[i] === "-c" && GIT_CODE_CONFIG.test(values[i + 1] ?? "")) ||
-        values[i] === "--config-env"
-      )
-        hazards.push({
-          check: "dynamic",
-          reason: `git ${values[i]} ${values[i + 1] ?? ""} can make git run another command`,
-        });
-    }
-  }
   for (const r of program?.dynamic ?? []) hazards.push({ check: "dynamic", reason: r });
   for (const r of program?.destructive ?? []) hazards.push({ check: "destructive", reason: r });
-  if (name === "git") {
-    // `git show HEAD:.env` reads .env as committed: the path after the colon is a file.
-    args.forEach((a, i) => {
-      const m = a.value === undefined ? null : /^[^:\s-][^:\s]*:(.+)$/.exec(a.value);
-      if (m?.[1] && !isUrl(a.value as string) && !remoteLike(a.value as string))
-        incidental(host, m[1], cwd, "git");
-      void i;
-    });
-  }
+  if (name === "git") gitRevPaths(host, args, cwd);
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
   // Words automode cannot know, where a path may go.
@@ -848,35 +852,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
       if (!roles.urls.includes(url)) host.ops.push({ kind: "network", url, via: name });
     effects.emit();
   }
-  // `find … -exec cmd {} ;`: cmd runs on every file found under the roots.
-  if (roles.execs.length > 0) {
-    const rootIdx = roles.roles.flatMap((r, i) => (r === "list" ? [i] : []));
-    const roots: Arg[] =
-      rootIdx.length > 0 ? rootIdx.map((i) => args[i] as Arg) : [{ value: ".", text: "." }];
-    for (const ex of roles.execs) {
-      const words = args.slice(ex.start, ex.end);
-      if (words.length === 0) continue;
-      const inner: Arg[] = [];
-      for (const w of words) {
-        if (w.value === "{}") for (const r of roots) inner.push({ ...r, tree: true });
-        else inner.push(w);
-      }
-      const innerCwd = ex.kind === "-execdir" || ex.kind === "-okdir" ? cwd : cwd;
-      runSimple(
-        host,
-        inner,
-        [],
-        c.text,
-        { ...c.st, cwd: innerCwd },
-        {
-          wrappers: [...wrappers, `find ${ex.kind}`],
-          inherited: hazards.filter((h) => h.check === "privilege"),
-          depth: c.frame.depth + 1,
-        },
-        undefined,
-      );
-    }
-  }
+  if (roles.execs.length > 0) findExecs(c, { ...inv, cwd }, roles);
   let text: string | undefined;
   if ((name === "echo" || name === "printf") && values.every((v) => v !== undefined))
     text = values.join(" ");
@@ -884,7 +860,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
   return { network: host.network > before, text };
 }
 
-/** `git@github.com:a/b`: an SSH remote (it names a user), not `rev:path`. */
-function remoteLike(v: string): boolean {
-  return scpRemote(v)?.user !== undefined;
+/** A word as bash would read it back: plain when it has no special characters, else quoted. */
+function shellQuote(v: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(v) ? v : `'${v.replaceAll("'", "'\\''")}'`;
 }

@@ -207,7 +207,14 @@ export const MISC: Readonly<Record<string, ProgramSpec>> = {
   break: {},
   continue: {},
   shift: {},
+  source: {},
+  ".": {},
   history: { opts: "-c -d=v -a -n -r -w -p -s" },
+  // Builtins that set code for later words: their effect is judged in runs-code.ts.
+  trap: { opts: "-l -p", unknownAreOperands: true },
+  alias: { opts: "-p" },
+  hash: { opts: "-r -d -l -t -p=v" },
+  shopt: { opts: "-s -u -q -o -p" },
   kill: { opts: "-s=v -n=v -l -L", numberOption: true, unknownAreOperands: true },
   pkill: {
     opts: "-f -x -u=v -U=v -g=v -G=v -P=v -s=v -t=v -n -o -e -c -i --signal=v",

@@ -198,13 +198,13 @@ const JS_TOOLS: Readonly<Record<string, ProgramSpec>> = {
   bun: {
     version: "bun 1.2",
     scriptFallback: true,
-    opts: "--silent --bun --watch --hot --smol --cwd=d --env-file=r --config=r -c=r --filter=v -F=v",
+    opts: "-v --revision --silent --bun --watch --hot --smol --cwd=d --env-file=r --config=r -c=r --filter=v -F=v",
     special: {
       "-e|--eval|-p|--print=c": { dynamic: "bun --eval runs inline code" },
       "-r|--preload|--require|--import=r": {},
     },
     sub: {
-      "install|i|add|a|remove|rm|update|link|unlink|outdated|pm|audit": {
+      "install|i|add|a|remove|rm|update|link|unlink|outdated|pm|audit|set": {
         operands: "any",
         opts: "-d|--dev|-D -E|--exact --frozen-lockfile --production -p -g|--global --dry-run --no-save --save --force -f --ignore-scripts --optional --peer --latest",
       },
@@ -458,6 +458,47 @@ export const MORE: Readonly<Record<string, ProgramSpec>> = {
           stopAtOperand: true,
           opts: "--dev --no-dev --list -l --all -a --direct -D --outdated --tree -t --format=v -f=v --locked --strict",
         },
+    },
+  },
+  brew: {
+    version: "Homebrew 4",
+    opts: "-v|--verbose -d|--debug -q|--quiet",
+    sub: {
+      "list|ls": {
+        operands: "any",
+        opts: "--formula --formulae --cask --casks --versions --pinned -1 -l -r -t --full-name --multiple",
+      },
+      "info|abv": {
+        operands: "any",
+        opts: "--json[=v] --installed --eval-all --formula --cask --analytics --days=v --category=v",
+      },
+      "search|outdated|doctor|dr|config|deps|uses|leaves|home|desc": {
+        operands: "any",
+        opts: "--formula --cask --json[=v] --installed --tree --greedy --desc --eval-all",
+      },
+    },
+  },
+  conda: {
+    version: "conda 24",
+    sub: {
+      "list|info": {
+        operands: "any",
+        opts: "-n|--name=v -p|--prefix=v --json -e|--export --explicit --envs -e -a|--all",
+      },
+      "install|create": {
+        operands: "any",
+        opts: "-n|--name=v -p|--prefix=v -c|--channel=v -y|--yes --file=r --dry-run --json -q|--quiet",
+      },
+    },
+  },
+  pipenv: {
+    version: "pipenv 2024",
+    sub: {
+      "install|sync|lock|graph|check|clean|update": {
+        operands: "any",
+        opts: "--dev -d --system --deploy --ignore-pipfile --skip-lock --pre --python=v --categories=v -r|--requirements=r --json --reverse",
+      },
+      "run|shell": { operands: "any", stopAtOperand: true },
     },
   },
   crontab: { opts: "-l -u=v -i -r -e" },

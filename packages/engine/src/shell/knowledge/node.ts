@@ -10,7 +10,7 @@ import type { ProgramSpec } from "./dsl.js";
 
 /** Options npm accepts on every command (npm 11 `npm help config`, the usual subset). */
 const NPM_COMMON =
-  "-w|--workspace=v --workspaces --include-workspace-root --no-workspaces --loglevel=v -s|--silent -q|--quiet -d --verbose --color[=v] --no-color --json --parseable -p --long -l --yes -y --no --if-present --ignore-scripts --foreground-scripts --no-audit --audit --fund --no-fund --progress --no-progress --offline --prefer-offline --prefer-online --registry=h --save -S --no-save -D|--save-dev -O|--save-optional -P|--save-prod -E|--save-exact -B|--save-bundle --save-peer --legacy-peer-deps --strict-peer-deps --force -f --dry-run --omit=v --include=v --production --only=v --also=v --package-lock --no-package-lock --package-lock-only --install-links --install-strategy=v --engine-strict --update-notifier --no-update-notifier --workspaces-update --depth=v --all -a --tag=v --access=v --otp=v --before=v --cpu=v --os=v --libc=v --provenance --timing --logs-max=v --unicode --no-unicode --audit-level=v --fetch-retries=v --fetch-timeout=v --prefer-dedupe --global-style --legacy-bundling --strict-ssl --no-strict-ssl --expect-results --expect-result-count=v";
+  "-v -w|--workspace=v --workspaces --include-workspace-root --no-workspaces --loglevel=v -s|--silent -q|--quiet -d --verbose --color[=v] --no-color --json --parseable -p --long -l --yes -y --no --if-present --ignore-scripts --foreground-scripts --no-audit --audit --fund --no-fund --progress --no-progress --offline --prefer-offline --prefer-online --registry=h --save -S --no-save -D|--save-dev -O|--save-optional -P|--save-prod -E|--save-exact -B|--save-bundle --save-peer --legacy-peer-deps --strict-peer-deps --force -f --dry-run --omit=v --include=v --production --only=v --also=v --package-lock --no-package-lock --package-lock-only --install-links --install-strategy=v --engine-strict --update-notifier --no-update-notifier --workspaces-update --depth=v --all -a --tag=v --access=v --otp=v --before=v --cpu=v --os=v --libc=v --provenance --timing --logs-max=v --unicode --no-unicode --audit-level=v --fetch-retries=v --fetch-timeout=v --prefer-dedupe --global-style --legacy-bundling --strict-ssl --no-strict-ssl --expect-results --expect-result-count=v";
 
 const NPM_GLOBAL = {
   "-g|--global|--location=v": {
@@ -65,7 +65,7 @@ export const NPM: ProgramSpec = {
       special: { "--package=v": {}, "-c|--call=x": {} },
     },
     pack: { opts: "--pack-destination=w", operands: "any" },
-    init: {
+    "init|create|innit": {
       operands: "any",
       special: { "--init-module=r": { dynamic: "npm init --init-module runs a module" } },
     },
@@ -122,7 +122,7 @@ export const NPM: ProgramSpec = {
 
 /** Options every pnpm command takes (pnpm 10 `pnpm help`). */
 const PNPM_COMMON =
-  "-r|--recursive -F|--filter=v --filter-prod=v --test-pattern=v --changed-files-ignore-pattern=v -w|--workspace-root --include-workspace-root --fail-if-no-match --parallel --stream --aggregate-output --workspace-concurrency=v --sort --no-sort --reverse --bail --no-bail --if-present --reporter=v --silent -s --loglevel=v --color --no-color --aggregate-output --use-stderr --shell-emulator --resume-from=v --report-summary --frozen-lockfile --no-frozen-lockfile --prefer-frozen-lockfile --lockfile-only --fix-lockfile --prefer-offline --offline --ignore-scripts --no-optional --prod -P|--production --dev -D|--save-dev --save-prod -O|--save-optional -E|--save-exact --save-peer --save-catalog --workspace --no-save-workspace-protocol --ignore-workspace --force --depth=v --json --long --parseable --no-verify-store-integrity --strict-peer-dependencies --resolution-only --child-concurrency=v --network-concurrency=v --registry=h --stream --no-reporter-hide-prefix --production --interactive -i --latest -L --ci";
+  "-v -r|--recursive -F|--filter=v --filter-prod=v --test-pattern=v --changed-files-ignore-pattern=v -w|--workspace-root --include-workspace-root --fail-if-no-match --parallel --stream --aggregate-output --workspace-concurrency=v --sort --no-sort --reverse --bail --no-bail --if-present --reporter=v --silent -s --loglevel=v --color --no-color --aggregate-output --use-stderr --shell-emulator --resume-from=v --report-summary --frozen-lockfile --no-frozen-lockfile --prefer-frozen-lockfile --lockfile-only --fix-lockfile --prefer-offline --offline --ignore-scripts --no-optional --prod -P|--production --dev -D|--save-dev --save-prod -O|--save-optional -E|--save-exact --save-peer --save-catalog --workspace --no-save-workspace-protocol --ignore-workspace --force --depth=v --json --long --parseable --no-verify-store-integrity --strict-peer-dependencies --resolution-only --child-concurrency=v --network-concurrency=v --registry=h --stream --no-reporter-hide-prefix --production --interactive -i --latest -L --ci";
 
 const PNPM_RUN: ProgramSpec = { operands: "any", stopAtOperand: true };
 /** `pnpm test`, `yarn start`: what follows goes to the script. */
@@ -186,6 +186,7 @@ export const PNPM: ProgramSpec = {
         list: {},
       },
     },
+    "set|get": { operands: "any" },
     "view|info|show|v": { operands: "any" },
     init: {},
     import: {},
@@ -201,7 +202,7 @@ export const PNPM: ProgramSpec = {
 };
 
 const YARN_COMMON =
-  "--cwd=d --silent -s --verbose --json --no-progress --frozen-lockfile --immutable --immutable-cache --check-cache --pure-lockfile --prefer-offline --offline --ignore-scripts --ignore-engines --ignore-optional --production --prod --non-interactive --mode=v -D|--dev -P|--peer -O|--optional -E|--exact -T|--tilde --top-level -A|--all -R|--recursive -W|--ignore-workspace-root-check --registry=h --network-timeout=v --no-lockfile";
+  "-v --cwd=d --silent -s --verbose --json --no-progress --frozen-lockfile --immutable --immutable-cache --check-cache --pure-lockfile --prefer-offline --offline --ignore-scripts --ignore-engines --ignore-optional --production --prod --non-interactive --mode=v -D|--dev -P|--peer -O|--optional -E|--exact -T|--tilde --top-level -A|--all -R|--recursive -W|--ignore-workspace-root-check --registry=h --network-timeout=v --no-lockfile";
 
 export const YARN: ProgramSpec = {
   version: "yarn 1.22 / 4",
@@ -244,6 +245,7 @@ export const YARN: ProgramSpec = {
     pack: { operands: "any", opts: "-o|--out|--filename=w" },
     global: { operands: "any" },
     config: { operands: "any" },
+    set: { operands: "any" },
     cache: { operands: "any" },
     init: { operands: "any" },
     version: { operands: "any" },

@@ -16,6 +16,8 @@ export interface WrapperSpec {
   readonly noRun?: readonly string[];
   /** Options whose value is the directory the command runs in (`env -C dir`). */
   readonly chdirOpts?: readonly string[];
+  /** The script option's value is split into words and the operands after it follow (`env -S`). */
+  readonly splitString?: boolean;
   /** Options whose value is a command line, parsed like `sh -c` (`env -S`, `su -c`). */
   readonly scriptOpts?: readonly string[];
   /** Options whose value is a file it reads / writes. */
@@ -135,6 +137,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     },
     chdirOpts: ["-C", "--chdir"],
     scriptOpts: ["-S", "--split-string"],
+    splitString: true,
     assignments: true,
   },
   command: { opts: { stopAtOperand: true }, noRun: ["-v", "-V"] },
@@ -422,6 +425,8 @@ export interface RunnerSpec {
   readonly downloads: boolean;
   /** Options with which the tool's words are a shell command line (`pnpm exec -c`). */
   readonly shellMode?: readonly string[];
+  /** Options whose value is a shell command line it runs (`npx -c 'cmd'`, `npm exec --call`). */
+  readonly callOpts?: readonly string[];
   /** The tool's words are always run through a shell (`yarn exec` in yarn 2+). */
   readonly alwaysShell?: boolean;
 }
@@ -430,6 +435,7 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   npx: {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   pnpx: { opts: { stopAtOperand: true }, downloads: true },
   bunx: {
@@ -443,10 +449,12 @@ export const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   "npm exec": {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   "npm x": {
     opts: { stopAtOperand: true, shortValue: "pc", longValue: ["--package", "--call"] },
     downloads: true,
+    callOpts: ["-c", "--call"],
   },
   "pnpm exec": {
     opts: { stopAtOperand: true },
