@@ -129,6 +129,17 @@ export function splitSql(
   };
   while (i < text.length) {
     const c = text[i] as string;
+    // sqlite3's shell (and duckdb's, derived from it) skips a line that starts with `#` at the
+    // left margin between statements: `# '` there opens no string.
+    if (
+      cur.length === 0 &&
+      (client === "sqlite3" || client === "duckdb") &&
+      c === "#" &&
+      (i === 0 || text[i - 1] === "\n")
+    ) {
+      i = lineEnd(text, i);
+      continue;
+    }
     // Client commands.
     if (
       cur.length === 0 &&
