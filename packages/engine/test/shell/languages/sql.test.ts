@@ -336,3 +336,73 @@ describe("generated scripts never hide a destroyer from the lexer", () => {
     120_000,
   );
 });
+
+/**
+ * sqlite3's `-safe` mode refuses what can touch files other than the database or run code
+ * (`.shell`, `.output FILE`, `readfile()`, `ATTACH`, …). Whenever automode calls a script
+ * clean (understood, nothing dynamic, no file but the database), sqlite3 -safe must run it
+ * without refusing anything.
+ */
+describe("generated scripts with client commands never hide a file or a command", () => {
+  const has = spawnSync("sqlite3", ["-version"]).status === 0;
+  const pieces = [
+    "\n.tables\n",
+    "\n.shell true\n",
+    "\n.system true\n",
+    "\n.output o1\n",
+    "\n.once o2\n",
+    // (`.output` alone goes back to the terminal: harmless, though -safe refuses it too)
+    "\n.import o3 t\n",
+    "\n.read o4\n",
+    "\n.load o5\n",
+    "\n.open o6\n",
+    "\n.backup o7\n",
+    "\n.log o8\n",
+    "\n.headers on\n",
+    "\n# x\n",
+    "select writefile('o9', 'y')",
+    "select readfile('o10')",
+    "select load_extension('o11')",
+    "ATTACH 'o12' AS y",
+    "VACUUM INTO 'o13'",
+    "SELECT 1",
+    ";",
+    "'",
+    "--",
+    "/*",
+    "*/",
+    "\n",
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "automode-sqlsafe-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it.skipIf(!has)(
+    "on 200 generated scripts",
+    () => {
+      let n = 0;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (ps) => {
+          const sql = ps.join(" ");
+          const stdin = n % 2 === 1;
+          const db = join(dir, `${n++}.db`);
+          const r = stdin
+            ? analyzeProgram("sqlite3", [db], sql)
+            : analyzeProgram("sqlite3", [db, sql]);
+          const clean =
+            r?.understood === true &&
+            r.dynamic.length === 0 &&
+            r.reads.every((f) => f === db) &&
+            r.writes.every((f) => f === db);
+          if (!clean) return;
+          const run = stdin
+            ? spawnSync("sqlite3", ["-safe", db], { input: sql, cwd: dir })
+            : spawnSync("sqlite3", ["-safe", db, sql], { cwd: dir });
+          expect(`${run.stdout}${run.stderr}`, sql).not.toMatch(
+            /safe mode|not authorized|prohibited/i,
+          );
+        }),
+        { numRuns: 200 },
+      );
+    },
+    120_000,
+  );
+});
