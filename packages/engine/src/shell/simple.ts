@@ -28,8 +28,9 @@ import {
   type Invocation,
   MAX_NESTING,
 } from "./invocation.js";
+import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
-import { assignRoles, type Role } from "./operands.js";
+import { assignRoles } from "./operands.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
 import { runsCode } from "./runs-code.js";
@@ -660,12 +661,20 @@ function finish(c: Ctx, inv: Invocation): Flow {
   }
   let cwd = cwdIn;
   for (const d of cls.chdir) cwd = posix.resolve(cwd, d);
+  // sed, awk, jq, yq, SQL and redis-cli programs: parsed, never pattern-matched; an option
+  // or command they do not know makes the program not understood (a dynamic hazard).
+  const program = isProjectFile(name)
+    ? undefined
+    : analyzeProgram(name, values, feed?.text, {
+        stdinUnknown: feed !== undefined && feed.text === undefined,
+      });
   let klass: CommandClass = cls.class;
   let reason = cls.reason;
   if (klass === "unknown" && isProjectFile(name)) {
     klass = "development";
     reason = `${name} runs a project file`;
-  } else if (!isProjectFile(name)) {
+  } else if (!isProjectFile(name) && program === undefined) {
+    // sed, awk, jq, yq and the SQL clients are judged by languages/ (options and program).
     const cw = closedWorld(name, values, reading, klass, reason);
     klass = cw.class;
     reason = cw.reason;
@@ -778,8 +787,8 @@ function finish(c: Ctx, inv: Invocation): Flow {
       check: "destructive",
       reason: "rsync --delete deletes files at the destination",
     });
-  const program = scriptHazard(name, values, roles.roles);
-  if (program) hazards.push({ check: "dynamic", reason: program });
+  for (const r of program?.dynamic ?? []) hazards.push({ check: "dynamic", reason: r });
+  for (const r of program?.destructive ?? []) hazards.push({ check: "destructive", reason: r });
   if (name === "git") gitRevPaths(host, args, cwd);
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
@@ -805,6 +814,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
       );
     });
   }
+  const opsStart = host.ops.length;
   host.ops.push(execOp(c, { name, args, cwd, wrappers }, klass, reason, hazards));
   const via = name;
   for (const p of patched?.paths ?? [])
@@ -822,6 +832,16 @@ function finish(c: Ctx, inv: Invocation): Flow {
     pathOp(host, role, a, cwd, via);
   });
   for (const e of roles.extra) pathOp(host, e.role, { value: e.path, text: e.path }, cwd, via);
+  // The program's own files (`sed 'r f'`, `readfile('f')`), less those the tables already gave.
+  const own = host.ops.slice(opsStart);
+  for (const [kind, paths] of [
+    ["read", program?.reads ?? []],
+    ["write", program?.writes ?? []],
+  ] as const) {
+    for (const p of paths)
+      if (!own.some((o) => o.kind === kind && o.path === p && o.cwd === cwd))
+        pathOp(host, kind, { value: p, text: p }, cwd, via);
+  }
   if (klass === "network") {
     // `curl -o x.sh URL`, `wget -O x.sh URL`: remember what now holds network content.
     args.forEach((a, i) => {
@@ -843,37 +863,6 @@ function finish(c: Ctx, inv: Invocation): Flow {
     text = values.join(" ");
   else if (name === "cat" && args.length === 0) text = feed?.text;
   return { network: host.network > before, text };
-}
-
-/** sed's own commands that run or touch files: `e cmd`, `w f`, `W f`, `r f`, `R f` (after an address). */
-const SED_COMMAND = /(^|[;\n{}])\s*(?:[0-9$]+(?:\s*,\s*[0-9$]+)?|\/[^/]*\/)?\s*!?\s*[ewWrR](\s|$)/;
-/** The `e` and `w file` flags of `s///`. */
-const SED_FLAG = /s(.)(?:(?!\1).)*\1(?:(?!\1).)*\1[gIimMp0-9]*[ew]/;
-
-/**
- * awk and sed programs can run commands or write files of their own (`system()`, `| getline`,
- * `print > "f"`, sed's `e` and `w`): automode does not analyse those languages, so dynamic.
- */
-function scriptHazard(
-  name: string,
-  values: readonly (string | undefined)[],
-  roles: readonly (Role | undefined)[],
-): string | undefined {
-  const isAwk = name === "awk" || name === "gawk" || name === "mawk" || name === "nawk";
-  const isSed = name === "sed" || name === "gsed";
-  if (!isAwk && !isSed) return undefined;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined) continue;
-    const prev = values[i - 1];
-    const isProgram = roles[i] === "plain" || prev === "-e" || prev === "--expression";
-    if (!isProgram) continue;
-    if (isAwk && /\bsystem\s*\(|\|\s*getline|\bprint[f]?\b[^;}]*[|>]|\bclose\s*\(/.test(v))
-      return `${name} program runs commands or writes files automode does not analyse`;
-    if (isSed && (SED_COMMAND.test(v) || SED_FLAG.test(v)))
-      return `${name} script runs commands or reads/writes files automode does not analyse`;
-  }
-  return undefined;
 }
 
 /** A word as bash would read it back: plain when it has no special characters, else quoted. */

@@ -339,6 +339,10 @@ export class Walker implements Host {
             }
           } else if (!HEREDOC_PARTS.has(c.type)) continuations.push(c);
         }
+        // tree-sitter-bash misparses a body whose first line starts with `\` (`\x`, `\!`):
+        // the body comes out empty and its lines as words. Its text is then unknown.
+        if (r.namedChildren.some((c) => c.type === "word" && c.text.startsWith("\n")))
+          text = undefined;
         return { network, text, via: "a heredoc" };
       }
       case "herestring_redirect": {

@@ -33,16 +33,21 @@ describe("reported bypasses", () => {
     ["tar cf - secrets | base64", "read-r:secrets@/repo"],
     ["zip -r - secrets", "read-r:secrets@/repo"],
     ["> .env", "write:.env@/repo"],
+    // programs in other languages: their files are operations (shell/languages)
+    ["awk '{ print $0 > \"/etc/x\" }' f", "write:/etc/x@/repo"],
+    ["sed 's/x/y/w out' f", "write:out@/repo"],
+    ["sed -n '1r.env' x", "read:.env@/repo"],
+    ["jq -n --rawfile a .env '$a'", "read:.env@/repo"],
+    ["sqlite3 db \"select readfile('.env')\"", "read:.env@/repo"],
   ])("%s → %s", (line, op) => {
     expect(fileOps(line)).toContain(op);
   });
   it.each([
     ["awk 'BEGIN { system(\"rm -rf dist\") }'", "dynamic"],
     ["awk '{ print | \"sh\" }' cmds.txt", "dynamic"],
-    ["awk '{ print $0 > \"/etc/x\" }' f", "dynamic"],
+    ["awk '{ print $0 > $2 }' f", "dynamic"],
     ["sed '1e rm -rf x' f", "dynamic"],
     ["sed 's/x/y/e' f", "dynamic"],
-    ["sed 's/x/y/w out' f", "dynamic"],
     ["find . -name '*.sh' | xargs bash", "dynamic"],
     ["git -c core.fsmonitor='rm -rf x' status", "dynamic"],
     ["GIT_SSH_COMMAND='rm -rf x' git fetch", "dynamic"],

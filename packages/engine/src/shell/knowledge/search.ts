@@ -56,12 +56,9 @@ export const SEARCH: Readonly<Record<string, ProgramSpec>> = {
     opts: "-c|--compact-output -r|--raw-output -j|--join-output -a|--ascii-output -n|--null-input -s|--slurp -e|--exit-status -S|--sort-keys -C|--color-output -M|--monochrome-output --tab --indent=v --unbuffered --stream --stream-errors --seq -R|--raw-input --raw-output0 --arg=v --argjson=v --args --jsonargs -L=r --ascii-output",
     special: {
       "-f|--from-file=r": {},
-      "--slurpfile=v": {
-        dynamic: "jq --slurpfile reads a file automode does not see in the arguments",
-      },
-      "--rawfile=v": {
-        dynamic: "jq --rawfile reads a file automode does not see in the arguments",
-      },
+      // `--rawfile NAME FILE`: languages/jq.ts reads FILE as an operation.
+      "--slurpfile=v": {},
+      "--rawfile=v": {},
     },
     examples: {
       approve: ["jq .name package.json", "jq -r '.scripts | keys[]' package.json"],

@@ -1,3 +1,4 @@
+import { PROGRAM_COMMANDS } from "../languages/index.js";
 import { runsCodeTable } from "../runs-code.js";
 import { COMMANDS } from "../tables/commands.js";
 import { DESTRUCTIVE } from "../tables/destructive.js";
@@ -137,6 +138,14 @@ export function renderView(concern: Concern): string {
         .sort()
         .map((n) => `\`${n}\``)
         .join(", ")}, and \`mkfs*\`, \`dropdb\`.`,
+    );
+  }
+  if (concern !== "network") {
+    // sed `e`/`w`, awk system()/print >, sqlite3 .shell, DROP TABLE: judged by parsing the program.
+    const langs = [...PROGRAM_COMMANDS].sort().map((n) => `\`${n}\``);
+    lines.push(
+      "",
+      `Programs in other languages, parsed by \`src/shell/languages/\` (their file reads and writes, shell escapes and data destroyers): ${langs.join(", ")}.`,
     );
   }
   lines.push("");

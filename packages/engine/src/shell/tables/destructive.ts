@@ -151,46 +151,6 @@ function git(c: CommandView): string | undefined {
   }
 }
 
-/** SQL that destroys data: DROP, TRUNCATE, DELETE FROM without WHERE. */
-export function destructiveSql(sql: string): string | undefined {
-  for (const stmt of sql.split(";")) {
-    const s = stmt.replace(/--[^\n]*/g, " ");
-    const drop =
-      /\bdrop\s+(table|database|schema|index|view|user|role|owned|sequence|function|trigger|type|collection|keyspace)\b/i.exec(
-        s,
-      );
-    if (drop) return `SQL DROP ${(drop[1] as string).toUpperCase()} destroys data irreversibly`;
-    if (/\btruncate\b/i.test(s)) return "SQL TRUNCATE deletes every row irreversibly";
-    if (/\bdelete\s+from\b/i.test(s) && !/\bwhere\b/i.test(s))
-      return "SQL DELETE FROM without WHERE deletes every row";
-  }
-  return undefined;
-}
-
-function sqlFrom(
-  c: CommandView,
-  codeOpts: readonly string[],
-  spec: OptSpec,
-  positional: number | undefined,
-): string | undefined {
-  const p = parseArgs(c.args, spec);
-  const texts: string[] = [];
-  for (const o of p.opts)
-    if (codeOpts.includes(o.name) && o.value !== undefined) texts.push(o.value);
-  if (positional !== undefined) {
-    for (const i of p.operands.slice(positional)) {
-      const a = c.args[i];
-      if (a !== undefined) texts.push(a);
-    }
-  }
-  if (c.stdinText !== undefined) texts.push(c.stdinText);
-  for (const t of texts) {
-    const r = destructiveSql(t);
-    if (r) return `${c.name}: ${r}`;
-  }
-  return undefined;
-}
-
 /** The literal operands after the subcommand (options skipped). */
 function operands(c: CommandView): string[] {
   return c.args.slice(c.afterSub).filter((a): a is string => a !== undefined && !a.startsWith("-"));
@@ -231,54 +191,8 @@ export const DESTRUCTIVE: Readonly<Record<string, Check>> = {
   shred: () => "shred destroys file contents irreversibly",
   wipefs: () => "wipefs erases file-system signatures",
   truncate: () => "truncate cuts files, destroying their contents",
-  psql: (c) =>
-    sqlFrom(
-      c,
-      ["-c", "--command"],
-      {
-        shortValue: "cdfhpUvoLT",
-        longValue: [
-          "--command",
-          "--dbname",
-          "--file",
-          "--host",
-          "--port",
-          "--username",
-          "--set",
-          "--variable",
-        ],
-      },
-      undefined,
-    ),
-  mysql: (c) =>
-    sqlFrom(
-      c,
-      ["-e", "--execute"],
-      {
-        shortValue: "eDhPuSp",
-        longValue: ["--execute", "--database", "--host", "--port", "--user"],
-      },
-      undefined,
-    ),
-  mariadb: (c) =>
-    sqlFrom(
-      c,
-      ["-e", "--execute"],
-      {
-        shortValue: "eDhPuS",
-        longValue: ["--execute", "--database", "--host", "--port", "--user"],
-      },
-      undefined,
-    ),
-  sqlite3: (c) => sqlFrom(c, ["-cmd"], {}, 1),
-  duckdb: (c) => sqlFrom(c, ["-c", "-cmd"], {}, 1),
-  "redis-cli": (c) => {
-    const cmd = c.args.find((a) => a !== undefined && /^flush(all|db)$/i.test(a));
-    if (cmd) return `redis-cli ${cmd.toUpperCase()} deletes every key`;
-    if (c.stdinText && /\bflush(all|db)\b/i.test(c.stdinText))
-      return "redis-cli FLUSHALL deletes every key";
-    return undefined;
-  },
+  // psql, mysql, mariadb, sqlite3, duckdb, clickhouse-client and redis-cli: their programs are
+  // parsed in ../languages/ (DROP, TRUNCATE, DELETE/UPDATE without WHERE, FLUSHALL).
   terraform: (c) =>
     c.sub[0] === "destroy" || (c.sub[0] === "apply" && c.args.includes("-destroy"))
       ? "terraform destroy tears down real infrastructure"
