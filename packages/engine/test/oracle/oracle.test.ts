@@ -93,12 +93,17 @@ describe.skipIf(!support.ok)("the sandbox cannot touch the real machine (canary)
       expect(events).toContainEqual(
         expect.objectContaining({ kind: "network", target: `127.0.0.1:${canaries.port}` }),
       );
-      expect(events).toContainEqual(
-        expect.objectContaining({ kind: "write", path: canaries.files[1], attempted: "EROFS" }),
-      );
-      expect(events).toContainEqual(
-        expect.objectContaining({ kind: "delete", path: canaries.files[1], attempted: "EROFS" }),
-      );
+      // Where the host's canary folder shows through the read-only root, the attempts are seen
+      // and refused. A clone under /tmp sits below the sandbox's own empty /tmp: the folder is
+      // not there to attempt, and `intact` above is the whole proof.
+      if (!canaries.files[1]!.startsWith("/tmp/")) {
+        expect(events).toContainEqual(
+          expect.objectContaining({ kind: "write", path: canaries.files[1], attempted: "EROFS" }),
+        );
+        expect(events).toContainEqual(
+          expect.objectContaining({ kind: "delete", path: canaries.files[1], attempted: "EROFS" }),
+        );
+      }
       sandboxHolds = true;
     } finally {
       rmSync(dir, { recursive: true, force: true });
