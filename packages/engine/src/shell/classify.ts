@@ -108,6 +108,14 @@ export function classify(name: string, args: readonly (string | undefined)[]): C
   }
   let cls = entry.class;
   let why = entry.why;
+  if (top.sub && cls === "unknown" && sub.length === 0 && args.length > 0 && i >= args.length) {
+    // A bare program with only its global options (`git --version`, `cargo -V`): no
+    // subcommand runs; the options' own effects (`-C`, `-c`, `--config`) are judged by the
+    // closed-world model. Only where the bare program has no class of its own: `yarn` or
+    // `bundle` alone install.
+    cls = "read-only";
+    why = "with only its global options only prints information";
+  }
   const mods = entry.when ?? (sub.length === 0 ? undefined : top.when);
   if (mods) {
     for (const m of mods) {

@@ -73,8 +73,10 @@ export function interpreter(
   if (name === "bun") return undefined;
   const mod = p.opts.find((o) => o.name === "-m");
   if (mod?.value !== undefined && (name.startsWith("python") || name.startsWith("pypy"))) {
-    // `python -m pytest` is pytest; `python -m pip install` is pip.
-    const modArgs: Arg[] = [{ value: mod.value, text: mod.value }, ...args.slice(p.rest)];
+    // `python -m pytest` is pytest; `python -m pip install` is pip. Every word after the module
+    // is its own (`python -m pytest -p evil`: `-p` is pytest's, not python's).
+    const from = (mod.valueIndex ?? mod.index) + 1;
+    const modArgs: Arg[] = [{ value: mod.value, text: mod.value }, ...args.slice(from)];
     return runSimple(
       host,
       modArgs,

@@ -12,6 +12,7 @@ import {
   readInvocation,
 } from "./closed.js";
 import { caseFold, commandName, isProjectFile } from "./command-word.js";
+import { coverageRun } from "./coverage.js";
 import { incidental, incidentalAll, pathOp } from "./emit.js";
 import { findExecs } from "./find-exec.js";
 import { hasOpt, parseArgs } from "./flags.js";
@@ -349,6 +350,16 @@ export function runSimple(
       wrappers.push(name);
       args = inner;
       continue;
+    }
+    if (name === "coverage" && args[1]?.value === "run") {
+      // `coverage run -m pytest` runs pytest: the program it runs decides.
+      const py = coverageRun(args, cwd);
+      if (py) {
+        pending.push(...py.ops);
+        wrappers.push("coverage run");
+        args = py.args;
+        continue;
+      }
     }
     // Package runners: `npx tsc`, `pnpm exec vitest`, `uv run pytest`.
     const second = args[1]?.value;

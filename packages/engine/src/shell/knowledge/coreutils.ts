@@ -102,6 +102,13 @@ export const COREUTILS: Readonly<Record<string, ProgramSpec>> = {
   which: { opts: "-a -s", version: "debianutils 5.7" },
   whereis: { opts: "-b -m -s -u -B=v -M=v -S=v -f -l" },
   type: { opts: "-a -f -P -p -t" },
+  // bash 5.2 `help command`: only its lookup forms reach the model; `command NAME args` is
+  // unwrapped as a wrapper before.
+  command: {
+    opts: "-p -v -V",
+    version: "bash 5.2",
+    examples: { approve: ["command -v go", "command -V git"], notApprove: ["command -x go"] },
+  },
   file: {
     abbrev: true,
     version: "file 5.44",

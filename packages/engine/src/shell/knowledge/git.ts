@@ -55,7 +55,12 @@ export const GIT: ProgramSpec = {
   },
   config: gitSetting,
   examples: {
-    approve: ["git status", "git -C packages/engine log --oneline -5", "git diff --stat HEAD~1"],
+    approve: [
+      "git status",
+      "git -C packages/engine log --oneline -5",
+      "git diff --stat HEAD~1",
+      "git --version",
+    ],
     notApprove: [
       "git -c core.pager='rm -rf ~' log",
       "git -ccore.pager='sh -c x' log",
@@ -376,6 +381,11 @@ export const GIT: ProgramSpec = {
       opts: REV,
       numberOption: true,
       operands: "any",
+      examples: {
+        // git 2.39: after `-10`, `expire` is a revision of `git reflog show`, not a subcommand.
+        approve: ["git reflog -10", "git reflog show -5 main", "git reflog -10 expire"],
+        notApprove: ["git reflog expire --all", "git reflog -10 --output=x"],
+      },
       sub: {
         show: { opts: REV, numberOption: true, operands: "any" },
         expire: {

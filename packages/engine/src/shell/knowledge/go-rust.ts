@@ -98,6 +98,22 @@ export const GO: ProgramSpec = {
   },
 };
 
+/** staticcheck 2025.1 (`staticcheck -h`): Go's flag package, one dash. */
+export const STATICCHECK: ProgramSpec = {
+  version: "staticcheck 2025.1",
+  singleDashLong: true,
+  operands: "any",
+  opts: "-checks=v -explain=v -f=v -fail=v -go=v -list-checks -matrix -merge -show-ignored -tags=v -tests -version -debug.version -debug.no-compile-errors -debug.run-quickfix-analyzers",
+  special: {
+    "-debug.cpuprofile|-debug.memprofile|-debug.trace|-debug.measure-analyzers|-debug.unused-graph=w":
+      {},
+  },
+  examples: {
+    approve: ["staticcheck ./...", "staticcheck -checks=all,-ST1000 -tests=false ./pkg/..."],
+    notApprove: ["staticcheck -debug.trace=/etc/x ./...", "staticcheck -frob ./..."],
+  },
+};
+
 const CARGO_COMMON =
   "-q|--quiet -v|--verbose -vv --color=v --locked --offline --frozen -Z=v --message-format=v";
 const CARGO_TARGETS =
@@ -107,6 +123,35 @@ const CARGO_SPECIAL = {
   "--manifest-path|--lockfile-path=r": {},
   "--config=v": { dynamic: "cargo --config can set a wrapper or runner that cargo runs" },
   "-C=d": {},
+};
+
+/**
+ * cargo-nextest 0.9 (`cargo nextest run --help`): the common flags of `run` and `list`.
+ * Test filters are operands; words after `--` go to the test binaries.
+ */
+const NEXTEST_COMMON =
+  "--color=v -v|--verbose --hide-progress-bar --no-output-indent --frozen --locked --offline -Z=v";
+const NEXTEST_SPECIAL = {
+  "--manifest-path|--config-file|--tool-config-file=r": {},
+  "--config=v": { dynamic: "cargo --config can set a wrapper or runner that cargo runs" },
+};
+const NEXTEST_BUILD =
+  "-p|--package=v --workspace --exclude=v --all --lib --bin=v --bins --example=v --examples --test=v --tests --bench=v --benches --all-targets -F|--features=v --all-features --no-default-features --build-jobs=v -r|--release --cargo-profile=v --target=v --timings[=v] --cargo-quiet --cargo-verbose --ignore-rust-version --unit-graph --future-incompat-report --cargo-message-format=v -E|--filterset|--filter-expr=v --run-ignored=v --partition=v --ignore-default-filter -P|--profile=v --message-format=v --message-format-version=v";
+const NEXTEST_RUN =
+  "--no-capture|--nocapture --no-fail-fast --fail-fast --max-fail=v -j|--test-threads=v --retries=v --status-level=v --final-status-level=v --failure-output=v --success-output=v --no-tests=v --show-progress=v --no-run --stress-count=v --stress-duration=v --debugger=x --tracer=x";
+const NEXTEST_TARGET_DIR = { "--target-dir=w": {} };
+const NEXTEST: Readonly<Record<string, ProgramSpec>> = {
+  "run|r": {
+    operands: "any",
+    opts: `${NEXTEST_COMMON} ${NEXTEST_BUILD} ${NEXTEST_RUN}`,
+    special: { ...NEXTEST_SPECIAL, ...NEXTEST_TARGET_DIR },
+  },
+  list: {
+    operands: "any",
+    opts: `${NEXTEST_COMMON} ${NEXTEST_BUILD} -T --list-type=v`,
+    special: { ...NEXTEST_SPECIAL, ...NEXTEST_TARGET_DIR },
+  },
+  "show-config": { operands: "any", opts: NEXTEST_COMMON, special: NEXTEST_SPECIAL },
 };
 
 export const CARGO: ProgramSpec = {
@@ -119,8 +164,16 @@ export const CARGO: ProgramSpec = {
       "cargo test -p core -- --nocapture",
       "cargo clippy --all-targets -- -D warnings",
       "cargo fmt --check",
+      "cargo --version",
+      "cargo nextest run",
+      "cargo nextest run -p core --no-fail-fast test_parse",
     ],
-    notApprove: ["cargo build --config 'build.rustc-wrapper=\"./x\"'", "cargo frob"],
+    notApprove: [
+      "cargo build --config 'build.rustc-wrapper=\"./x\"'",
+      "cargo frob",
+      "cargo nextest run --target-dir /tmp/t",
+      "cargo nextest run --debugger 'rm -rf ~'",
+    ],
   },
   sub: {
     "build|b|check|c|doc|d": {
@@ -188,5 +241,6 @@ export const CARGO: ProgramSpec = {
       special: CARGO_SPECIAL,
     },
     "version|help|locate-project|pkgid|verify-project|vendor|report|info": { operands: "any" },
+    nextest: { opts: NEXTEST_COMMON, special: NEXTEST_SPECIAL, sub: NEXTEST },
   },
 };

@@ -2,12 +2,12 @@ import { COREUTILS } from "./coreutils.js";
 import { DATA } from "./data.js";
 import { type ProgramSpec, program } from "./dsl.js";
 import { GIT } from "./git.js";
-import { CARGO, GO } from "./go-rust.js";
+import { CARGO, GO, STATICCHECK } from "./go-rust.js";
 import { NODE, PYTHON } from "./interpreters.js";
 import { MISC } from "./misc.js";
 import { MORE } from "./more.js";
 import { NODE_TOOLS, NPM, PNPM, YARN } from "./node.js";
-import { PIP, POETRY, PYTHON_TOOLS, UV } from "./python.js";
+import { COVERAGE, PIP, POETRY, PYTHON_TOOLS, UV } from "./python.js";
 import { SEARCH } from "./search.js";
 import type { Program } from "./types.js";
 
@@ -39,6 +39,8 @@ const SPECS: Readonly<Record<string, ProgramSpec>> = {
   python: PYTHON,
   python3: PYTHON,
   cargo: CARGO,
+  coverage: COVERAGE,
+  staticcheck: STATICCHECK,
 };
 
 const built = new Map<string, Program>();

@@ -40,6 +40,10 @@ export const PYTHON: ProgramSpec = {
   opts: "-b -bb -B -d -E -i -I -O -OO -P -q -s -S -u -v -V --version -W=v -x -X=v --check-hash-based-pycs=v --help-env --help-xoptions --help-all",
   examples: {
     approve: ["python tools/gen.py", "python3 -u scripts/run.py --flag", "python -m pytest -q"],
-    notApprove: ["python -Z x.py"],
+    notApprove: [
+      "python -Z x.py",
+      "python -m pytest -p evil",
+      "python -m pytest --junitxml=.claudeignore",
+    ],
   },
 };

@@ -85,7 +85,10 @@ export function readArgs(top: Program, args: readonly (string | undefined)[]): R
       !(p.numberOption && /^-\d+$/.test(a));
     if (!isOption) {
       // An operand.
-      if (p.sub && operands.length === 0 && script === undefined) {
+      // A number option (`git reflog -10`) is not a subcommand; like an operand, it ends the
+      // search for one (git reads only the first word as `reflog`'s subcommand).
+      const numberOpt = p.numberOption && a !== undefined && /^-\d+$/.test(a);
+      if (p.sub && operands.length === 0 && script === undefined && !numberOpt) {
         const next = a === undefined ? undefined : p.sub.get(a);
         if (next) {
           p = next;

@@ -53,7 +53,108 @@ export const PIP: ProgramSpec = {
   },
 };
 
+/** coverage.py 7.10 (`coverage <command> --help`); optparse takes unique prefixes. */
+const COV_COMMON = "--debug=v -h|--help";
+const COV_REPORTING = "--include=v --omit=v -i|--ignore-errors --fail-under=v --skip-empty";
+
+export const COVERAGE: ProgramSpec = {
+  version: "coverage.py 7.10",
+  abbrev: true,
+  opts: "--version -h|--help",
+  examples: {
+    approve: [
+      "coverage run -m pytest",
+      "coverage run --branch -m pytest -q tests",
+      "coverage run tools/gen.py",
+      "coverage report -m",
+      "coverage html -d htmlcov",
+      "coverage xml -o coverage.xml",
+    ],
+    notApprove: [
+      "coverage run -m pip install requests",
+      "coverage run -m http.server",
+      "coverage run --frobnicate -m pytest",
+      "coverage xml -o /etc/cov.xml",
+      "coverage run --data-file=.claudeignore -m pytest",
+      "coverage run --rcfile=/etc/shadow -m pytest",
+    ],
+  },
+  sub: {
+    run: {
+      abbrev: true,
+      operands: "any",
+      // `coverage run [opts] -m MODULE args…` / `coverage run [opts] FILE args…`: the words
+      // after the first operand belong to the program it runs.
+      stopAtOperand: true,
+      opts: `${COV_COMMON} -a|--append --branch --concurrency=v --context=v --include=v --omit=v -m|--module -L|--pylib -p|--parallel-mode --no-parallel-mode --save-signal=v --source=v --timid`,
+      special: { "--data-file=w": {}, "--rcfile=r": {} },
+    },
+    report: {
+      abbrev: true,
+      operands: "any",
+      opts: `${COV_COMMON} ${COV_REPORTING} --contexts=v --format=v --precision=v --sort=v -m|--show-missing --skip-covered --no-skip-covered`,
+      special: { "--data-file|--rcfile=r": {} },
+    },
+    html: {
+      abbrev: true,
+      operands: "any",
+      opts: `${COV_COMMON} ${COV_REPORTING} --contexts=v --precision=v -q|--quiet --show-contexts --skip-covered --no-skip-covered --title=v`,
+      special: { "-d|--directory=w": {}, "--data-file|--rcfile=r": {} },
+    },
+    "xml|lcov": {
+      abbrev: true,
+      operands: "any",
+      opts: `${COV_COMMON} ${COV_REPORTING} -q|--quiet`,
+      special: { "-o=w": {}, "--data-file|--rcfile=r": {} },
+    },
+    json: {
+      abbrev: true,
+      operands: "any",
+      opts: `${COV_COMMON} ${COV_REPORTING} --contexts=v --pretty-print -q|--quiet --show-contexts`,
+      special: { "-o=w": {}, "--data-file|--rcfile=r": {} },
+    },
+    erase: { abbrev: true, opts: COV_COMMON, special: { "--data-file=w": {}, "--rcfile=r": {} } },
+    combine: {
+      abbrev: true,
+      operands: "any",
+      opts: `${COV_COMMON} -a|--append --keep -q|--quiet`,
+      special: { "--data-file=w": {}, "--rcfile=r": {} },
+    },
+    debug: { operands: "any", opts: COV_COMMON, special: { "--data-file|--rcfile=r": {} } },
+    help: { operands: "any" },
+  },
+};
+
 export const PYTHON_TOOLS: Readonly<Record<string, ProgramSpec>> = {
+  // `python -m unittest` (CPython 3.13 `python -m unittest -h`, `… discover -h`). The
+  // discover options are accepted without the word `discover` too: argparse rejects them
+  // there, which is no effect to judge.
+  unittest: {
+    version: "CPython 3.13",
+    abbrev: true,
+    operands: "any",
+    opts: "-v|--verbose -q|--quiet --locals --durations=v -f|--failfast -c|--catch -b|--buffer -k=v -s|--start-directory=v -p|--pattern=v -t|--top-level-directory=v",
+    examples: {
+      approve: [
+        "python -m unittest",
+        "python -m unittest discover -s tests",
+        "python -m unittest -v tests.test_app",
+      ],
+      notApprove: ["python -m unittest --frobnicate"],
+    },
+  },
+  // `python -m venv` (CPython 3.13 `python -m venv -h`): the operands are the folders it
+  // creates (a write each, see `tables/files.ts`).
+  venv: {
+    version: "CPython 3.13",
+    abbrev: true,
+    operands: "any",
+    opts: "--system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt=v --upgrade-deps --without-scm-ignore-files",
+    examples: {
+      approve: ["python -m venv .venv", "python3 -m venv --upgrade-deps .venv"],
+      notApprove: ["python -m venv /opt/env", "python -m venv ~/.venvs/x"],
+    },
+  },
   pytest: {
     version: "pytest 9",
     abbrev: true,

@@ -213,6 +213,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   which: RO,
   whereis: RO,
   type: RO,
+  // Only reached with -v/-V (`command -v go`): otherwise `command` is unwrapped as a wrapper.
+  command: RO,
   file: RO,
   stat: RO,
   du: RO,
@@ -371,6 +373,26 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   pylint: DEV,
   mypy: DEV,
   pyright: DEV,
+  // `python -m unittest` / `python -m venv` reach the tables under the module's name.
+  unittest: DEV,
+  venv: DEV,
+  coverage: {
+    class: "unknown",
+    sub: {
+      // Reached only when the program it runs cannot be read (`simple.ts` analyses
+      // `coverage run -m pytest` as `python -m pytest`).
+      run: { class: "unknown", why: "runs a Python program automode cannot read" },
+      report: RO,
+      debug: RO,
+      html: DEV,
+      xml: DEV,
+      json: DEV,
+      lcov: DEV,
+      erase: DEV,
+      combine: DEV,
+    },
+  },
+  staticcheck: DEV,
   gofmt: DEV,
   golangci_lint: DEV,
   "golangci-lint": DEV,
@@ -531,6 +553,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
       publish: NET,
       search: NET,
       login: GLOBAL,
+      nextest: {
+        class: "unknown",
+        sub: { run: DEV, r: DEV, list: DEV, "show-config": RO },
+      },
     },
   },
   rustup: { class: "global-config", why: "manages the user's Rust toolchains" },

@@ -247,6 +247,8 @@ export const FILE_COMMANDS: Readonly<Record<string, FileSpec>> = {
     opts: { shortValue: "rdt", longValue: ["--reference", "--date"] },
     readOpts: ["-r", "--reference"],
   },
+  // `python -m venv DIR…`: each operand is a folder it creates.
+  venv: { operands: "write", opts: { longValue: ["--prompt"] }, plainOpts: ["--prompt"] },
   mkdir: {
     operands: "write",
     opts: { shortValue: "m", longValue: ["--mode"] },
