@@ -8,6 +8,7 @@ import {
   dynamicOrRemote,
   execOp,
   type Invocation,
+  runsNonLiteral,
 } from "./invocation.js";
 import type { Flow } from "./model.js";
 import { type Arg, runSimple } from "./simple.js";
@@ -118,16 +119,14 @@ export function interpreter(
   const file = args[p.rest];
   if (file && file.value !== "-") {
     if (file.procsub || file.value === undefined) {
-      host.ops.push(
-        execOp(
-          c,
-          { name, args, cwd, wrappers },
-          "unknown",
-          `${name} runs a script that is not a file`,
-          [...hazards, dynamicOrRemote(file, name)],
-        ),
+      return runsNonLiteral(
+        c,
+        { name, args, cwd, wrappers },
+        `${name} runs a script that is not a file`,
+        file,
+        name,
+        hazards,
       );
-      return { network: host.network > before, text: undefined };
     }
     // The closed world for the interpreter's own options (`node --import`, `python -X`).
     const own = values.slice(0, p.rest);

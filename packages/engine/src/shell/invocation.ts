@@ -86,6 +86,23 @@ export function dynamicOrRemote(a: Arg, what: string): Hazard {
     : { check: "dynamic", reason: `${what} runs code automode cannot see in advance` };
 }
 
+/**
+ * A command that runs words automode cannot read (`env -S "$X"`, `sh "$SCRIPT"`, `npx -c "$C"`):
+ * an unknown execute with the hazard of the word that is not literal (dynamic, or remote code
+ * when it came from the network). `who` names the runner in that hazard.
+ */
+export function runsNonLiteral(
+  c: Ctx,
+  inv: Pick<Invocation, "name" | "args" | "cwd" | "wrappers">,
+  reason: string,
+  bad: Arg,
+  who: string,
+  hazards: readonly Hazard[],
+): Flow {
+  c.host.ops.push(execOp(c, inv, "unknown", reason, [...hazards, dynamicOrRemote(bad, who)]));
+  return flowSince(c.host, c.before);
+}
+
 /** The flow of a command whose output feeds nothing on: whether it used the network. */
 export function flowSince(host: Host, before: number): Flow {
   return { network: host.network > before, text: undefined };

@@ -28,6 +28,7 @@ import {
   flowSince,
   type Invocation,
   MAX_NESTING,
+  runsNonLiteral,
 } from "./invocation.js";
 import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
@@ -227,16 +228,14 @@ export function runSimple(
         const tail = w.splitString ? rest.slice(p.rest) : [];
         if (tail.some((a) => a.value === undefined)) {
           const bad = tail.find((a) => a.value === undefined) as Arg;
-          host.ops.push(
-            execOp(
-              c,
-              { name, args: rest, cwd, wrappers },
-              "unknown",
-              `${name} runs a command that is not a literal`,
-              [...hazards, dynamicOrRemote(bad, name)],
-            ),
+          return runsNonLiteral(
+            c,
+            { name, args: rest, cwd, wrappers },
+            `${name} runs a command that is not a literal`,
+            bad,
+            name,
+            hazards,
           );
-          return { network: host.network > before, text: undefined };
         }
         const line = [value, ...tail.map((a) => shellQuote(a.value as string))].join(" ");
         return host.script(
@@ -318,16 +317,14 @@ export function runSimple(
         host.ops.push(...pending);
         if (words.some((a) => a.value === undefined)) {
           const bad = words.find((a) => a.value === undefined) as Arg;
-          host.ops.push(
-            execOp(
-              c,
-              { name, args: rest, cwd, wrappers },
-              "unknown",
-              `${name} runs a command that is not a literal`,
-              [...hazards, dynamicOrRemote(bad, name)],
-            ),
+          return runsNonLiteral(
+            c,
+            { name, args: rest, cwd, wrappers },
+            `${name} runs a command that is not a literal`,
+            bad,
+            name,
+            hazards,
           );
-          return { network: host.network > before, text: undefined };
         }
         return host.script(
           words.map((a) => a.value).join(" "),
@@ -387,16 +384,14 @@ export function runSimple(
           host.ops.push(...pending);
           const arg = call.valueIndex !== undefined ? rest[call.valueIndex] : undefined;
           if (call.value === undefined || (arg && arg.value === undefined)) {
-            host.ops.push(
-              execOp(
-                c,
-                { name, args: rest, cwd, wrappers },
-                "unknown",
-                `${runnerKey} ${call.name} runs a command that is not a literal`,
-                [...hazards, dynamicOrRemote(arg ?? { value: undefined, text: "" }, runnerKey)],
-              ),
+            return runsNonLiteral(
+              c,
+              { name, args: rest, cwd, wrappers },
+              `${runnerKey} ${call.name} runs a command that is not a literal`,
+              arg ?? { value: undefined, text: "" },
+              runnerKey,
+              hazards,
             );
-            return { network: host.network > before, text: undefined };
           }
           return host.script(
             call.value,
@@ -417,16 +412,14 @@ export function runSimple(
           host.ops.push(...pending);
           if (tool.some((a) => a.value === undefined)) {
             const bad = tool.find((a) => a.value === undefined) as Arg;
-            host.ops.push(
-              execOp(
-                c,
-                { name, args: rest, cwd, wrappers },
-                "unknown",
-                `${runnerKey} runs a command that is not a literal`,
-                [...hazards, dynamicOrRemote(bad, runnerKey)],
-              ),
+            return runsNonLiteral(
+              c,
+              { name, args: rest, cwd, wrappers },
+              `${runnerKey} runs a command that is not a literal`,
+              bad,
+              runnerKey,
+              hazards,
             );
-            return { network: host.network > before, text: undefined };
           }
           return host.script(
             tool.map((a) => a.value).join(" "),
@@ -571,16 +564,14 @@ function special(c: Ctx, inv: Invocation): Flow {
     const file = args[p.rest];
     if (file && file.value !== "-" && !hasOpt(p, "-s")) {
       if (file.procsub || file.value === undefined) {
-        host.ops.push(
-          execOp(
-            c,
-            { name, args, cwd, wrappers },
-            "unknown",
-            `${name} runs a script that is not a file`,
-            [...hazards, dynamicOrRemote(file, name)],
-          ),
+        return runsNonLiteral(
+          c,
+          { name, args, cwd, wrappers },
+          `${name} runs a script that is not a file`,
+          file,
+          name,
+          hazards,
         );
-        return flowSince(host, before);
       }
       host.ops.push(
         execOp(
@@ -624,16 +615,14 @@ function special(c: Ctx, inv: Invocation): Flow {
     return flowSince(host, before);
   }
   if (kind === "source" && args[0] && (args[0].procsub || args[0].value === undefined)) {
-    host.ops.push(
-      execOp(
-        c,
-        { name, args, cwd, wrappers },
-        "unknown",
-        `${name} runs a script that is not a file`,
-        [...hazards, dynamicOrRemote(args[0], name)],
-      ),
+    return runsNonLiteral(
+      c,
+      { name, args, cwd, wrappers },
+      `${name} runs a script that is not a file`,
+      args[0],
+      name,
+      hazards,
     );
-    return flowSince(host, before);
   }
   const interp = kind === "interpreter" ? INTERPRETERS[name] : undefined;
   if (interp) {
