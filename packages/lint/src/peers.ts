@@ -8,12 +8,15 @@ export class PeerUnavailableError extends Error {}
  * lint run without policy tests or command rules never needs.
  */
 export async function loadEngine(options: EngineOptions): Promise<Engine> {
-  let engine: typeof import("@automode/engine");
+  return (await importEngine()).createEngine(options);
+}
+
+/** The engine package, imported on first use; a failure to load it is a `PeerUnavailableError`. */
+export async function importEngine(): Promise<typeof import("@automode/engine")> {
   try {
-    engine = await import("@automode/engine");
+    return await import("@automode/engine");
   } catch (error) {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new PeerUnavailableError(`cannot load @automode/engine: ${why}`);
   }
-  return engine.createEngine(options);
 }

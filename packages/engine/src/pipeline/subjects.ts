@@ -1,6 +1,7 @@
 import { isAbsolute, join, posix } from "node:path";
 import { specialPath } from "@automode/scope";
 import type { Analyzer } from "../ports.js";
+import { SHELLS } from "../shell/tables/wrappers.js";
 import type { Action, ExecuteOperation, Hazard, Operation } from "../types.js";
 import { fileUrlOf } from "./file-url.js";
 import { globReach } from "./reach.js";
@@ -85,15 +86,8 @@ function cdThroughProc(op: ExecuteOperation): Hazard | undefined {
  * Programs that run a file named as an argument as code. A backstop until the shell analysis
  * uses the scope's `stdin` marker itself (it classes `bash /dev/stdin` as running a file).
  */
-const scriptRunners = new Set([
-  "bash",
-  "sh",
-  "zsh",
-  "dash",
-  "ksh",
-  "mksh",
-  "ash",
-  "fish",
+const scriptRunners: ReadonlySet<string> = new Set([
+  ...SHELLS,
   "busybox",
   "source",
   ".",

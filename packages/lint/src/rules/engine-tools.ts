@@ -1,4 +1,4 @@
-import { PeerUnavailableError } from "../peers.js";
+import { importEngine } from "../peers.js";
 
 /** The engine's tool model and its one glob, loaded lazily like the engine itself (peers.ts). */
 export interface ToolModel {
@@ -8,13 +8,7 @@ export interface ToolModel {
 }
 
 export async function loadToolModel(): Promise<ToolModel> {
-  let engine: typeof import("@automode/engine");
-  try {
-    engine = await import("@automode/engine");
-  } catch (error) {
-    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new PeerUnavailableError(`cannot load @automode/engine: ${why}`);
-  }
+  const engine = await importEngine();
   return {
     modelled: engine.MODELLED_TOOLS,
     globMatches: (pattern, name) => engine.globToRegExp(pattern, { question: true }).test(name),
