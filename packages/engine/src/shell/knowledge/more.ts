@@ -23,8 +23,17 @@ const ARCHIVE: Readonly<Record<string, ProgramSpec>> = {
   zip: {
     version: "zip 3.0",
     opts: "-r|--recurse-paths -R -j|--junk-paths -q|--quiet -v|--verbose -0 -1 -2 -3 -4 -5 -6 -7 -8 -9 -x|--exclude=v -i|--include=v -u|--update -f|--freshen -d|--delete -m|--move -e|--encrypt -P|--password=v -y|--symlinks -D|--no-dir-entries -X|--no-extra -o|--latest-time -l|--to-crlf -ll|--from-crlf -n|--suffixes=v -t|--from-date=v -tt=v -A|--adjust-sfx -F|--fix -FF|--fixfix -g|--grow -T|--test -z|--archive-comment -c|--entry-comments -b|--temp-path=w -@|--names-stdin -S|--system-hidden -L|--license -sf|--show-files",
-    special: { "-TT|--unzip-command=x": {} },
-    examples: { approve: ["zip -r dist.zip dist"], notApprove: ["zip -T -TT 'rm -rf ~' a.zip f"] },
+    special: {
+      // zip runs the command with the archive's name appended (or put in place of `{}`).
+      "-TT|--unzip-command=x": {
+        dynamic:
+          "zip --unzip-command runs the command on the archive, with a path automode cannot see",
+      },
+    },
+    examples: {
+      approve: ["zip -r dist.zip dist"],
+      notApprove: ["zip -T -TT 'rm -rf ~' a.zip f", "zip -T -TT rm out.zip README.md"],
+    },
   },
   unzip: {
     version: "unzip 6.0",

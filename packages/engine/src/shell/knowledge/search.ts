@@ -16,14 +16,24 @@ export const SEARCH: Readonly<Record<string, ProgramSpec>> = {
     version: "ripgrep 13.0",
     opts: "-A|--after-context=v --auto-hybrid-regex --binary --no-binary --block-buffered -b|--byte-offset -s|--case-sensitive --color=v --colors=v --column --no-column -C|--context=v --context-separator=v --no-context-separator -c|--count --count-matches --crlf --debug --trace --dfa-size-limit=v -E|--encoding=v --engine=v --field-context-separator=v --field-match-separator=v -f|--file=r --files -l|--files-with-matches --files-without-match -F|--fixed-strings -L|--follow -g|--glob=v --glob-case-insensitive --heading --no-heading -.|--hidden --no-hidden --iglob=v -i|--ignore-case --ignore-file=r --ignore-file-case-insensitive --include-zero -v|--invert-match --json --no-json --line-buffered -n|--line-number -N|--no-line-number -x|--line-regexp -M|--max-columns=v --max-columns-preview -m|--max-count=v -d|--max-depth=v --max-filesize=v --mmap --no-mmap -U|--multiline --multiline-dotall --no-config -I|--no-filename --no-ignore --no-ignore-dot --no-ignore-exclude --no-ignore-files --no-ignore-global --no-ignore-messages --no-ignore-parent --no-ignore-vcs --no-messages --no-pcre2-unicode --no-require-git --no-unicode -0|--null --null-data --one-file-system -o|--only-matching --passthru|--passthrough --path-separator=v -P|--pcre2 --pcre2-version -p|--pretty -q|--quiet --regex-size-limit=v -e|--regexp=v -r|--replace=v -S|--smart-case --sort=v --sortr=v --sort-files --stats -a|--text -j|--threads=v --trim -t|--type=v --type-add=v --type-clear=v --type-list -T|--type-not=v -u|--unrestricted -V --vimgrep -H|--with-filename -w|--word-regexp --unicode --pcre2-unicode --no-search-zip --no-pre",
     special: {
-      "--pre=x": {},
+      // rg runs `CMD FILE` for every file it searches: the command is analysed, and the file
+      // words it is given are ones automode cannot see (`rg --pre rm x` deletes x).
+      "--pre=x": {
+        dynamic:
+          "rg --pre runs the command on every file it searches, with paths automode cannot see",
+      },
       "--pre-glob=v": {},
       "--hostname-bin=x": {},
       "-z|--search-zip": { dynamic: "rg --search-zip runs decompression programs found on PATH" },
     },
     examples: {
       approve: ["rg -n foo src", "rg --glob '*.ts' bar", "rg -l TODO"],
-      notApprove: ["rg --pre 'rm -rf ~' x", "rg --pre='curl -s x | sh' x", "rg --frobnicate x"],
+      notApprove: [
+        "rg --pre 'rm -rf ~' x",
+        "rg --pre='curl -s x | sh' x",
+        "rg --pre rm TODO README.md",
+        "rg --frobnicate x",
+      ],
     },
   },
   fd: {

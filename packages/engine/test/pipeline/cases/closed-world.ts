@@ -5,6 +5,10 @@ import { type Case, x } from "./types.js";
  * (destructive, dynamic, privilege, writes of protected or system files) hold in every tier.
  */
 export const runsCode: Case[] = [
+  // The oracle saw `rg --pre rm TODO README.md` delete README.md: the command gets file paths.
+  x("rg --pre rm TODO README.md", "EEE", "dynamic"),
+  x("rg --pre cat x", "EEE", "dynamic"),
+  x("zip -q -T -TT rm out.zip README.md", "EEE", "dynamic"),
   x("rg --pre 'rm -rf ~' x", "DDD", "credentials"),
   x("rg --pre=./x.sh foo", "EEE"),
   x("fd -X git reset --hard", "EEE", "destructive"),
