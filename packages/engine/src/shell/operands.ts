@@ -154,6 +154,7 @@ function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC)
     if (target.valueIndex !== undefined) r.roles[target.valueIndex] = "write";
     else if (target.value) r.extra.push({ role: "write", path: target.value });
     for (const i of p.operands) r.roles[i] = s;
+    if (target.value) intoFolder(r, v, p.operands, target.value);
     return r;
   }
   const ops = p.operands;
@@ -161,7 +162,33 @@ function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC)
   if (last === undefined) return r;
   for (const i of ops.slice(0, -1)) r.roles[i] = s;
   r.roles[last] = ops.length === 1 ? s : "write";
+  const dest = v[last];
+  if (ops.length > 1 && dest !== undefined) intoFolder(r, v, ops.slice(0, -1), dest);
   return r;
+}
+
+/** The names automode keeps in charge by (`cp evil/policy.json .claude/` replaces the policy). */
+const PROTECTED_BASENAMES = new Set([
+  ".claudeignore",
+  "policy.json",
+  "settings.json",
+  "settings.local.json",
+]);
+
+/**
+ * A copy, move or install into a folder writes `folder/name` (SPEC section 4). Which
+ * destinations are folders is the file system's to say; for the names that keep automode in
+ * charge the write at `dest/name` is added always (a file destination only adds a path under a
+ * file, which never exists), so the self-protection stage sees the file that would be replaced.
+ */
+function intoFolder(r: Roles, v: Values, sources: readonly number[], dest: string): void {
+  for (const i of sources) {
+    const src = v[i];
+    if (src === undefined) continue;
+    const name = src.replace(/\/+$/, "").split("/").pop();
+    if (name === undefined || !PROTECTED_BASENAMES.has(name)) continue;
+    r.extra.push({ role: "write", path: `${dest.replace(/\/+$/, "") || "/"}/${name}` });
+  }
 }
 
 function ln(v: Values): Roles {

@@ -41,6 +41,13 @@ export const wiring: Case[] = [
   read(".claude/settings.json", "AAA", "tier"),
   read("node_modules/.bin/automode", "AAA", "tier"),
   x("echo {} > .claude/settings.json", "DDD", "self-protection"),
+  // Copies and moves into a folder are judged at folder/name (issue 12: the oracle saw these).
+  x("cp evil/policy.json .claude/", "DDD", "self-protection"),
+  x("cp evil/policy.json .claude", "DDD", "self-protection"),
+  x("cp -t .claude x/policy.json", "DDD", "self-protection"),
+  x("install evil/.claudeignore .", "DDD", "self-protection"),
+  x("cp x/settings.local.json .claude/", "DDD", "self-protection"),
+  x("cp src/a.ts .claude/", "AAE", "tier"),
   x("printf '[core]\\n\\tfsmonitor = touch x\\n' >> .git/config", "DDD", "self-protection"),
   x("git config user.name bot", "AAE", "tier"),
   x("rm .claude/settings.json", "DDD", "self-protection"),
