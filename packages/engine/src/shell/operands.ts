@@ -145,7 +145,8 @@ function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC)
   const r = empty(v.length);
   const p = parseArgs(v, spec);
   for (const o of p.opts) if (o.valueIndex !== undefined) r.roles[o.valueIndex] = "plain";
-  const recursive = hasOpt(p, "-r", "-R", "-a", "--recursive", "--archive");
+  // A move takes a folder whole, with no flag.
+  const recursive = src === "move" || hasOpt(p, "-r", "-R", "-a", "--recursive", "--archive");
   const s = recursive ? recursiveSrc : src;
   const target = p.opts.find(
     (o) => (o.name === "-t" || o.name === "--target-directory") && o.value !== undefined,
@@ -154,7 +155,7 @@ function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC)
     if (target.valueIndex !== undefined) r.roles[target.valueIndex] = "write";
     else if (target.value) r.extra.push({ role: "write", path: target.value });
     for (const i of p.operands) r.roles[i] = s;
-    if (target.value) intoFolder(r, v, p.operands, target.value);
+    if (target.value) intoFolder(r, v, p.operands, target.value, recursive);
     return r;
   }
   const ops = p.operands;
@@ -163,7 +164,7 @@ function copy(v: Values, src: Role, recursiveSrc: Role, spec: OptSpec = CP_SPEC)
   for (const i of ops.slice(0, -1)) r.roles[i] = s;
   r.roles[last] = ops.length === 1 ? s : "write";
   const dest = v[last];
-  if (ops.length > 1 && dest !== undefined) intoFolder(r, v, ops.slice(0, -1), dest);
+  if (ops.length > 1 && dest !== undefined) intoFolder(r, v, ops.slice(0, -1), dest, recursive);
   return r;
 }
 
@@ -175,19 +176,38 @@ const PROTECTED_BASENAMES = new Set([
   "settings.local.json",
 ]);
 
+/** The files `.claude/` holds that keep automode in charge. */
+const CLAUDE_FILES = ["policy.json", "settings.json", "settings.local.json"] as const;
+
 /**
  * A copy, move or install into a folder writes `folder/name` (SPEC section 4). Which
  * destinations are folders is the file system's to say; for the names that keep automode in
  * charge the write at `dest/name` is added always (a file destination only adds a path under a
  * file, which never exists), so the self-protection stage sees the file that would be replaced.
+ * A recursive copy of a `.claude` folder, or of anything into a `.claude` folder (`rsync -a x/
+ * .claude/`), may replace the files `.claude/` holds: those writes are added too.
  */
-function intoFolder(r: Roles, v: Values, sources: readonly number[], dest: string): void {
+function intoFolder(
+  r: Roles,
+  v: Values,
+  sources: readonly number[],
+  dest: string,
+  recursive: boolean,
+): void {
+  const folder = dest.replace(/\/+$/, "") || "/";
+  const under = (rel: string) => `${folder === "/" ? "" : folder}/${rel}`;
+  if (recursive && folder.split("/").pop() === ".claude") {
+    for (const f of CLAUDE_FILES) r.extra.push({ role: "write", path: under(f) });
+  }
   for (const i of sources) {
     const src = v[i];
     if (src === undefined) continue;
     const name = src.replace(/\/+$/, "").split("/").pop();
-    if (name === undefined || !PROTECTED_BASENAMES.has(name)) continue;
-    r.extra.push({ role: "write", path: `${dest.replace(/\/+$/, "") || "/"}/${name}` });
+    if (name === undefined) continue;
+    if (PROTECTED_BASENAMES.has(name)) r.extra.push({ role: "write", path: under(name) });
+    else if (recursive && name === ".claude") {
+      for (const f of CLAUDE_FILES) r.extra.push({ role: "write", path: under(`.claude/${f}`) });
+    }
   }
 }
 
@@ -257,6 +277,9 @@ function scpLike(
       r.roles[i] =
         k === ops.length - 1 && ops.length > 1 ? "write" : recursive ? "read-recursive" : "read";
   });
+  const dest = ops.length > 1 ? v[ops.at(-1) as number] : undefined;
+  if (dest !== undefined && remoteHost(dest) === undefined)
+    intoFolder(r, v, ops.slice(0, -1), dest, recursive);
   return r;
 }
 

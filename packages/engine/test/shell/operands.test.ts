@@ -92,7 +92,22 @@ describe("file operands of known commands (SPEC section 4)", () => {
     ["cp -a src dst", [`read-r:src${R}`, `write:dst${R}`]],
     ["cp -t dir a b", [`write:dir${R}`, `read:a${R}`, `read:b${R}`]],
     ["mv a b", [`read:a${R}`, `delete:a${R}`, `write:b${R}`]],
-    ["mv .claude /tmp/c", [`read:.claude${R}`, `delete:.claude${R}`, `write:/tmp/c${R}`]],
+    [
+      // A `.claude` folder moved into a folder may replace the files one there holds.
+      "mv .claude /tmp/c",
+      [
+        `read:.claude${R}`,
+        `delete:.claude${R}`,
+        `write:/tmp/c${R}`,
+        `write:/tmp/c/.claude/policy.json${R}`,
+        `write:/tmp/c/.claude/settings.json${R}`,
+        `write:/tmp/c/.claude/settings.local.json${R}`,
+      ],
+    ],
+    [
+      "cp evil/policy.json .claude/",
+      [`read:evil/policy.json${R}`, `write:.claude/${R}`, `write:.claude/policy.json${R}`],
+    ],
     ["ln -s .env link", [`read:.env${R}`, `write:link${R}`]],
     ["ln -sf /tmp/x /usr/bin/node", [`read:/tmp/x${R}`, `write:/usr/bin/node${R}`]],
     ["rsync -a src/ /tmp/x", [`read-r:src/${R}`, `write:/tmp/x${R}`]],
