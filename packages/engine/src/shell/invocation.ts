@@ -103,6 +103,29 @@ export function runsNonLiteral(
   return flowSince(c.host, c.before);
 }
 
+/**
+ * Words a wrapper or runner joins into one shell command line (`watch ls -l`, `pnpm exec -c
+ * 'cmd'`): analysed as that line one frame down, `via` added to the wrappers; a word that is
+ * not literal makes it `runsNonLiteral`.
+ */
+export function wordsAsLine(
+  c: Ctx,
+  inv: Pick<Invocation, "name" | "args" | "cwd" | "wrappers">,
+  words: readonly Arg[],
+  via: string,
+  hazards: Hazard[],
+): Flow {
+  const bad = words.find((a) => a.value === undefined);
+  if (bad)
+    return runsNonLiteral(c, inv, `${via} runs a command that is not a literal`, bad, via, hazards);
+  return c.host.script(
+    words.map((a) => a.value).join(" "),
+    { ...c.st, cwd: inv.cwd, dirs: [...c.st.dirs] },
+    { wrappers: [...inv.wrappers, via], inherited: hazards, depth: c.frame.depth + 1 },
+    c.feed,
+  );
+}
+
 /** The flow of a command whose output feeds nothing on: whether it used the network. */
 export function flowSince(host: Host, before: number): Flow {
   return { network: host.network > before, text: undefined };

@@ -29,6 +29,7 @@ import {
   type Invocation,
   MAX_NESTING,
   runsNonLiteral,
+  wordsAsLine,
 } from "./invocation.js";
 import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
@@ -313,24 +314,13 @@ export function runSimple(
         return { network: host.network > before || flow.network, text: undefined };
       }
       if (w.joinsScript && !hasOpt(p, "-x", "--exec")) {
-        const words = rest.slice(start);
         host.ops.push(...pending);
-        if (words.some((a) => a.value === undefined)) {
-          const bad = words.find((a) => a.value === undefined) as Arg;
-          return runsNonLiteral(
-            c,
-            { name, args: rest, cwd, wrappers },
-            `${name} runs a command that is not a literal`,
-            bad,
-            name,
-            hazards,
-          );
-        }
-        return host.script(
-          words.map((a) => a.value).join(" "),
-          { ...st, cwd, dirs: [...st.dirs] },
-          { wrappers: [...wrappers, name], inherited: hazards, depth: frame.depth + 1 },
-          feed,
+        return wordsAsLine(
+          c,
+          { name, args: rest, cwd, wrappers },
+          rest.slice(start),
+          name,
+          hazards,
         );
       }
       let inner = rest.slice(start);
@@ -410,23 +400,7 @@ export function runSimple(
         ) {
           // `pnpm exec -c 'cmd'`: the words are one shell command line.
           host.ops.push(...pending);
-          if (tool.some((a) => a.value === undefined)) {
-            const bad = tool.find((a) => a.value === undefined) as Arg;
-            return runsNonLiteral(
-              c,
-              { name, args: rest, cwd, wrappers },
-              `${runnerKey} runs a command that is not a literal`,
-              bad,
-              runnerKey,
-              hazards,
-            );
-          }
-          return host.script(
-            tool.map((a) => a.value).join(" "),
-            { ...st, cwd, dirs: [...st.dirs] },
-            { wrappers: [...wrappers, runnerKey], inherited: hazards, depth: frame.depth + 1 },
-            feed,
-          );
+          return wordsAsLine(c, { name, args: rest, cwd, wrappers }, tool, runnerKey, hazards);
         }
         if (tool.length > 0) {
           const t = tool[0]?.value;
