@@ -28,7 +28,8 @@ export function html(text: string): string {
  * Plain Markdown text inside a line (never at its start, so list and heading markers are
  * inert): HTML is escaped, the characters that make emphasis, links (`](`), code, tables (`|`)
  * and strike-through are backslash-escaped, and
- * `@` is followed by a zero-width space so that `@someone` in a command notifies nobody.
+ * an `@` that could start a mention is followed by a zero-width space, so that `@someone` in a
+ * command notifies nobody.
  */
 export function md(text: string): string {
   return oneLine(text)
@@ -36,7 +37,7 @@ export function md(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@/g, "@\u200b");
+    .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g, "@\u200b");
 }
 
 /**
