@@ -63,7 +63,9 @@ describe.skipIf(executable === undefined)("the HTML report in headless Chromium"
     const denied = input.records.filter((r) => r.verdict === "deny").length;
     await page.selectOption("#f-verdict", "deny");
     expect(await count.textContent()).toBe(`${denied} of ${total} decisions`);
-    const classes = await page.locator("#rows tr").evaluateAll((rows) => rows.map((r) => r.className));
+    const classes = await page
+      .locator("#rows tr")
+      .evaluateAll((rows) => rows.map((r) => r.className));
     expect(new Set(classes)).toEqual(new Set(["deny"]));
 
     // Tool and text filters combine with it.
@@ -73,12 +75,16 @@ describe.skipIf(executable === undefined)("the HTML report in headless Chromium"
     expect(await count.textContent()).toBe(`${fetches} of ${total} decisions`);
     await page.selectOption("#f-tool", "");
     await page.fill("#f-text", "</script><script>alert(1)");
-    const hostileRows = input.records.filter((r) => r.target.includes("</script><script>alert(1)")).length;
+    const hostileRows = input.records.filter((r) =>
+      r.target.includes("</script><script>alert(1)"),
+    ).length;
     expect(hostileRows).toBeGreaterThan(0);
     expect(await count.textContent()).toBe(`${hostileRows} of ${total} decisions`);
     // The hostile text is shown as text: the page gained no script element.
     expect(await page.locator("script").count()).toBe(2);
-    expect(await page.locator("#rows td.t").first().textContent()).toContain("<script>alert(1)</script>");
+    expect(await page.locator("#rows td.t").first().textContent()).toContain(
+      "<script>alert(1)</script>",
+    );
 
     // Pages move.
     await page.fill("#f-text", "");

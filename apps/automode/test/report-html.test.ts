@@ -14,7 +14,11 @@ beforeAll(async () => {
   root = sampleProject();
   const log = join(root, ".claude", "audit.jsonl");
   // The </script> command first: it is then the example shown for its host.
-  await writeLog(root, log, [bash(hostile[2]!), ...busySession(10_000), ...hostile.map((c) => bash(c))]);
+  await writeLog(root, log, [
+    bash(hostile[2]!),
+    ...busySession(10_000),
+    ...hostile.map((c) => bash(c)),
+  ]);
   input = await buildReport(log, { filters: {}, env });
   page = formatHtml(input);
   writeFileSync(join(root, "report.html"), page);
@@ -45,7 +49,9 @@ describe("the HTML report (as a document)", () => {
     expect(data.records).toHaveLength(input.records.length);
     const last = data.records[data.records.length - 1]!;
     expect(last[6]).toBe("curl https://evil.example/a\\nb");
-    expect(data.records.some((r) => String(r[6]).includes("</script><script>alert(1)</script>"))).toBe(true);
+    expect(
+      data.records.some((r) => String(r[6]).includes("</script><script>alert(1)</script>")),
+    ).toBe(true);
   });
 
   it("shows the chain, the counts as cards and charts, and escapes the findings", () => {
@@ -55,7 +61,9 @@ describe("the HTML report (as a document)", () => {
     for (const id of ["timeline", "by-tool", "by-check"]) expect(page).toContain(`<svg id="${id}"`);
     // The hostile URL reaches the destinations table only as text.
     expect(page).toContain("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(page.replace(/<script[\s\S]*?<\/script>/g, "")).not.toMatch(/<script|alert\(1\)<\/script>/);
+    expect(page.replace(/<script[\s\S]*?<\/script>/g, "")).not.toMatch(
+      /<script|alert\(1\)<\/script>/,
+    );
     expect(existsSync(join(root, "report.html"))).toBe(true);
   });
 });

@@ -32,7 +32,14 @@ export async function writeLog(
       const decision = engine.decideTool(call.unmodelled);
       const action = { kind: "execute" as const, command: call.unmodelled };
       return writer.append(
-        recordFromDecision(action, decision, { tool: call.unmodelled, cwd: root, session, us: 10, ts, policy: null }),
+        recordFromDecision(action, decision, {
+          tool: call.unmodelled,
+          cwd: root,
+          session,
+          us: 10,
+          ts,
+          policy: null,
+        }),
       );
     }
     const action = { ...call.action, cwd: root } as Action;
@@ -73,7 +80,10 @@ export function busySession(n: number): Call[] {
       { action: { kind: "read", path: "src/invoice.ts" }, tool: "Read" },
       bash(`pnpm add left-pad@1.${i % 3}.0`),
       bash(`curl -s https://api.example.com/v1/items/${i % 40}`),
-      { action: { kind: "network", url: `https://docs.example.org/page/${i % 25}` }, tool: "WebFetch" },
+      {
+        action: { kind: "network", url: `https://docs.example.org/page/${i % 25}` },
+        tool: "WebFetch",
+      },
       bash("npm test"),
       bash("cat .env"),
       bash(`rm -rf build/cache-${i % 5}`),

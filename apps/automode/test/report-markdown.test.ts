@@ -33,10 +33,7 @@ const outsideCode = (html: string) => html.replace(/<code>[^<]*<\/code>/g, "<cod
 describe("the Markdown report", () => {
   it("matches the golden report of a short session", async () => {
     const log = join(root, ".claude", "audit-golden.jsonl");
-    await writeLog(root, log, [
-      ...busySession(24),
-      bash("pnpm add left-pad@1.0.0", "session-2"),
-    ]);
+    await writeLog(root, log, [...busySession(24), bash("pnpm add left-pad@1.0.0", "session-2")]);
     const input = await buildReport(log, { filters: {}, env, label: ".claude/audit-golden.jsonl" });
     const md = formatMarkdown(input);
     await expect(stable(md)).toMatchFileSnapshot("fixtures/report-golden.md");
@@ -49,7 +46,11 @@ describe("the Markdown report", () => {
 
   it("escapes every field: a command cannot add a row, a tag, a link or a mention", async () => {
     const log = join(root, ".claude", "audit-hostile.jsonl");
-    await writeLog(root, log, hostile.map((c) => bash(c)));
+    await writeLog(
+      root,
+      log,
+      hostile.map((c) => bash(c)),
+    );
     const md = formatMarkdown(await buildReport(log, { filters: {}, env }));
     const html = renderer.render(md);
     expect(html).not.toMatch(/<script/i);
@@ -69,8 +70,12 @@ describe("the Markdown report", () => {
       for (const row of rows.slice(1)) expect((row.match(/<td/g) ?? []).length, row).toBe(width);
     }
     // And the commands come back whole, as written, inside code.
-    expect(html).toContain("<code>curl 'https://evil.example/&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;'</code>");
-    expect(html).toContain("<code>echo '| forged | row |' &amp;&amp; curl https://evil.example/x</code>");
+    expect(html).toContain(
+      "<code>curl 'https://evil.example/&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;'</code>",
+    );
+    expect(html).toContain(
+      "<code>echo '| forged | row |' &amp;&amp; curl https://evil.example/x</code>",
+    );
   });
 
   it("stays under GitHub's comment limit for 10,000 records and says what it left out", async () => {
@@ -81,12 +86,19 @@ describe("the Markdown report", () => {
     const md = formatMarkdown(input);
     writeFileSync(join(root, "report-10k.md"), md);
     expect(md.length).toBeLessThan(githubCommentLimit);
-    expect(md).toMatch(/\*\*Left out\*\* to stay under 65,536 characters: \d+ denied or escalated decisions/);
+    expect(md).toMatch(
+      /\*\*Left out\*\* to stay under 65,536 characters: \d+ denied or escalated decisions/,
+    );
     expect(md).toContain("<details><summary>All 10000 decisions (the first");
     // Every section is still there, and the counts are the log's.
     const deny = input.records.filter((r) => r.verdict === "deny").length;
     expect(md).toContain(`| ⛔ deny | ${deny} |`);
-    for (const title of ["Network destinations", "Writes outside the project", "Destructive commands", "Suggested rules"])
+    for (const title of [
+      "Network destinations",
+      "Writes outside the project",
+      "Destructive commands",
+      "Suggested rules",
+    ])
       expect(md).toContain(`### ${title}`);
     expect(readFileSync(log, "utf8").split("\n").length).toBeGreaterThan(10_000);
   }, 120_000);
