@@ -6,7 +6,7 @@ import { loadProject } from "../src/project/load.js";
 
 /** One proposed call: an action (decided by the engine) or a call to a tool it has no model of. */
 export type Call =
-  | { action: Omit<Action, "cwd">; tool: string; session?: string }
+  | { action: Action; tool: string; session?: string }
   | { unmodelled: string; session?: string };
 
 const start = Date.UTC(2026, 10, 24, 10, 0, 0);
