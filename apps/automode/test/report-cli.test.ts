@@ -30,18 +30,40 @@ describe("automode audit report and suggest (the CLI)", () => {
       expect(run.stdout).toBe("");
       expect(run.stderr).toBe(`automode audit report: wrote ${out}\n`);
       const text = readFileSync(out, "utf8");
-      expect(text).toContain(format === "html" ? "<!doctype html>" : format === "markdown" ? "## automode audit report" : "intact, 32 records");
+      expect(text).toContain(
+        format === "html"
+          ? "<!doctype html>"
+          : format === "markdown"
+            ? "## automode audit report"
+            : "intact, 32 records",
+      );
       expect(text.match(CONTROL), format).toBeNull();
     }
   });
 
   it("filters by session and time; the chain is still the whole log's", () => {
-    const session = cli(["audit", "report", log, "--format", "markdown", "--session", "other-session"]);
+    const session = cli([
+      "audit",
+      "report",
+      log,
+      "--format",
+      "markdown",
+      "--session",
+      "other-session",
+    ]);
     expect(session.status).toBe(0);
     expect(session.stdout).toContain("1 of 32 decisions (session other-session)");
     const since = cli(["audit", "report", log, "--since", "2026-11-24T10:00:30Z"]);
     expect(since.stdout).toContain("2 of 32 decisions (since 2026-11-24T10:00:30.000Z)");
-    const until = cli(["audit", "report", log, "--until", "2026-11-24T10:00:04.5Z", "--format", "markdown"]);
+    const until = cli([
+      "audit",
+      "report",
+      log,
+      "--until",
+      "2026-11-24T10:00:04.5Z",
+      "--format",
+      "markdown",
+    ]);
     expect(until.stdout).toContain("5 of 32 decisions (until 2026-11-24T10:00:04.500Z)");
   });
 
@@ -59,22 +81,40 @@ describe("automode audit report and suggest (the CLI)", () => {
   it("suggests rules as JSON to paste, or says there are none", () => {
     const run = cli(["audit", "suggest", log]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('"rules": [{"id":"suggested-command-pnpm-add","verdict":"approve","commands":["pnpm add left-pad@1.0.0","pnpm add left-pad@1.1.0","pnpm add left-pad@1.2.0","pnpm add zod"]}]');
-    const json = JSON.parse(cli(["audit", "suggest", log, "--json"]).stdout) as { suggestions: unknown[] };
+    expect(run.stdout).toContain(
+      '"rules": [{"id":"suggested-command-pnpm-add","verdict":"approve","commands":["pnpm add left-pad@1.0.0","pnpm add left-pad@1.1.0","pnpm add left-pad@1.2.0","pnpm add zod"]}]',
+    );
+    const json = JSON.parse(cli(["audit", "suggest", log, "--json"]).stdout) as {
+      suggestions: unknown[];
+    };
     expect(json.suggestions.length).toBeGreaterThan(0);
     const none = cli(["audit", "suggest", log, "--min-count", "1000"]);
-    expect(none.stdout).toBe("No suggestion: no escalation repeats in a way one narrow rule would approve.\n");
+    expect(none.stdout).toBe(
+      "No suggestion: no escalation repeats in a way one narrow rule would approve.\n",
+    );
   });
 
   it("refuses bad usage with one line and exit 2", () => {
     const cases: Array<[string[], RegExp]> = [
       [["audit", "report", log, "--format", "pdf"], /--format must be one of text, markdown, html/],
-      [["audit", "report", log, "--since", "yesterday-ish"], /--since: "yesterday-ish" is not a date/],
-      [["audit", "report", log, "--since", "2026-12-01", "--until", "2026-11-01"], /is after --until/],
-      [["audit", "summary", log, "--format", "markdown"], /--format goes with audit report or audit suggest/],
+      [
+        ["audit", "report", log, "--since", "yesterday-ish"],
+        /--since: "yesterday-ish" is not a date/,
+      ],
+      [
+        ["audit", "report", log, "--since", "2026-12-01", "--until", "2026-11-01"],
+        /is after --until/,
+      ],
+      [
+        ["audit", "summary", log, "--format", "markdown"],
+        /--format goes with audit report or audit suggest/,
+      ],
       [["audit", "suggest", log, "--format", "html"], /--format goes with audit report/],
       [["audit", "suggest", log, "--min-count", "0"], /--min-count/],
-      [["audit", "report", log, "--output", join(root, "no", "such", "dir", "r.md")], /--output: cannot write .*ENOENT/],
+      [
+        ["audit", "report", log, "--output", join(root, "no", "such", "dir", "r.md")],
+        /--output: cannot write .*ENOENT/,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = cli(args);
