@@ -58,7 +58,8 @@ describe("the GitHub Action's audit step", () => {
   it("is wired into action.yml behind the audit-log input", () => {
     const action = readFileSync(join(actionDir, "action.yml"), "utf8");
     expect(action).toContain('run: bash "$GITHUB_ACTION_PATH/audit-step.sh"');
-    expect(action).toContain("if: ${{ inputs.audit-log != '' }}");
+    // A GitHub expression, not a JavaScript template.
+    expect(action).toContain(["if: $", "{{ inputs.audit-log != '' }}"].join(""));
     for (const input of ["audit-log", "audit-fail-on-deny", "audit-public-key", "automode-version"])
       expect(action).toMatch(new RegExp(`\\n  ${input}:\\n`));
   });
