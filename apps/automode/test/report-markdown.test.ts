@@ -86,6 +86,7 @@ describe("the Markdown report", () => {
     const md = formatMarkdown(input);
     writeFileSync(join(root, "report-10k.md"), md);
     expect(md.length).toBeLessThan(githubCommentLimit);
+    expect(Buffer.byteLength(md)).toBeLessThan(githubCommentLimit);
     expect(md).toMatch(
       /\*\*Left out\*\* to stay under 65,536 characters: \d+ denied or escalated decisions/,
     );

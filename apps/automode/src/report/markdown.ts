@@ -8,11 +8,17 @@ import { suggestionJson } from "./suggestion-json.js";
 export const githubCommentLimit = 65_536;
 
 export interface MarkdownOptions {
-  /** The most characters the report may have. Default 64,000: under GitHub's comment limit. */
+  /**
+   * The most UTF-8 bytes the report may have (so also the most characters). Default 64,000:
+   * under GitHub's comment limit however it counts.
+   */
   maxChars?: number;
   /** Commands, paths and URLs longer than this are cut with a marker. Default 120. */
   width?: number;
 }
+
+/** Sizes are UTF-8 bytes: never fewer than characters, so a byte budget holds for either count. */
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
 const icon: Record<string, string> = { deny: "⛔", escalate: "⚠️", approve: "✅" };
 
@@ -20,13 +26,13 @@ const icon: Record<string, string> = { deny: "⛔", escalate: "⚠️", approve:
 function table(head: string[], rows: string[][], budget: number): { text: string; left: number } {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   const out = [line(head), line(head.map(() => "---"))];
-  let size = out.join("\n").length;
+  let size = bytes(out.join("\n"));
   let shown = 0;
   for (const row of rows) {
     const text = line(row);
-    if (size + text.length + 1 > budget) break;
+    if (size + bytes(text) + 1 > budget) break;
     out.push(text);
-    size += text.length + 1;
+    size += bytes(text) + 1;
     shown += 1;
   }
   return { text: shown === 0 && rows.length > 0 ? "" : out.join("\n"), left: rows.length - shown };
@@ -93,13 +99,13 @@ export function formatMarkdown(input: ReportInput, options: MarkdownOptions = {}
 
   const sections: string[] = [];
   const notes: string[] = [];
-  let used = head.join("\n").length;
+  let used = bytes(head.join("\n"));
   // Shares of what is left; what a section does not use flows to the next ones.
   const section = (title: string, body: (budget: number) => string, share: number) => {
     const budget = Math.floor((limit - used - 600) * share);
-    const text = `### ${title}\n\n${body(Math.max(0, budget - title.length - 6))}\n`;
+    const text = `### ${title}\n\n${body(Math.max(0, budget - bytes(title) - 6))}\n`;
     sections.push(text);
-    used += text.length + 1;
+    used += bytes(text) + 1;
   };
   const rowOf = (r: DecisionRecord) => [
     String(r.seq),
@@ -207,12 +213,12 @@ export function formatMarkdown(input: ReportInput, options: MarkdownOptions = {}
           ...json.split("\n").map((l) => `  ${l}`),
           `  ${fence}`,
         ].join("\n");
-        if (size + text.length > b - 400) {
+        if (size + bytes(text) > b - 400) {
           left += 1;
           continue;
         }
         out.push(text);
-        size += text.length + 1;
+        size += bytes(text) + 1;
       }
       if (left > 0) {
         notes.push(`${left} suggested rules`);
@@ -221,7 +227,7 @@ export function formatMarkdown(input: ReportInput, options: MarkdownOptions = {}
       const refused = input.suggest.unsuggested
         .slice(0, 5)
         .map((u) => `- ${u.count} like ${code(cut(u.what, 60))}: no rule, ${md(u.why)}.`);
-      if (refused.length > 0) out.push("", "Repeated but not suggested:", "", ...refused);
+      if (refused.length > 0) out.push("", "Escalations no rule is suggested for:", "", ...refused);
       return out.join("\n");
     },
     0.3,
