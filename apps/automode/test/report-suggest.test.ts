@@ -7,8 +7,9 @@ import { parse } from "jsonc-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engineFor } from "../src/engine.js";
 import { loadProject } from "../src/project/load.js";
-import { recordAction } from "../src/report/explain.js";
+import { makeExplain, recordAction } from "../src/report/explain.js";
 import { buildReport, type ReportInput } from "../src/report/index.js";
+import { suggestRules } from "../src/report/suggest.js";
 import { cleanup, sampleProject } from "./e2e/cli.js";
 import { bash, type Call, writeLog } from "./report-log.js";
 
@@ -113,6 +114,21 @@ describe("audit suggest", () => {
       "once-only",
     ])
       expect(named, never).not.toContain(never);
+  });
+
+  it("never reuses a rule id the policy has", () => {
+    const project = loadProject({ cwd: root, env: { ...env, CLAUDE_PROJECT_DIR: root } });
+    const again = suggestRules(
+      input.records,
+      makeExplain((tier) => engineFor(project, tier)),
+      {
+        root,
+        taken: ["suggested-command-terraform-plan"],
+      },
+    );
+    const ids = again.suggestions.map((s) => s.rule.id);
+    expect(ids).toContain("suggested-command-terraform-plan-2");
+    expect(ids).not.toContain("suggested-command-terraform-plan");
   });
 
   it("passes automode-lint when every suggestion is added to the policy, and approves its group", async () => {

@@ -17,7 +17,7 @@ const hash = (text: string) =>
   `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /** No network, no plugin, no form; only the page's own style and script run. */
-export const contentSecurityPolicy = `default-src 'none'; style-src ${hash(css)}; script-src ${hash(js)}; img-src data:; base-uri 'none'; form-action 'none'`;
+export const contentSecurityPolicy = `default-src 'none'; style-src ${hash(css)}; script-src ${hash(js)}; base-uri 'none'; form-action 'none'`;
 
 const verdictIndex = (v: string) => (verdictOrder as readonly string[]).indexOf(v);
 

@@ -70,7 +70,7 @@ export interface BuildOptions {
   project?: Project;
   /** How the log is named in the report (default: its path). */
   label?: string;
-  suggest?: Omit<SuggestOptions, "root">;
+  suggest?: Omit<SuggestOptions, "root" | "taken">;
 }
 
 /** Reads, verifies and analyses a log: everything the formatters need, computed once. */
@@ -88,6 +88,10 @@ export async function buildReport(log: string, options: BuildOptions): Promise<R
     recoveries: loaded.recoveries,
     invalid: loaded.invalid,
     findings: findings(loaded.records, explain),
-    suggest: suggestRules(loaded.records, explain, { root: project.root, ...options.suggest }),
+    suggest: suggestRules(loaded.records, explain, {
+      root: project.root,
+      taken: project.policy.rules.map((r) => r.id),
+      ...options.suggest,
+    }),
   };
 }

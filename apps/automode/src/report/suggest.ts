@@ -13,6 +13,8 @@ export interface SuggestOptions {
   minCount?: number;
   /** The most commands or paths one suggested rule names. Default 10. */
   maxPatterns?: number;
+  /** Rule ids the policy already has: a suggestion never reuses one (`rule-duplicate-id`). */
+  taken?: readonly string[];
 }
 
 /**
@@ -241,7 +243,7 @@ export function suggestRules(
     group.entries.push({ record, needs });
     groups.set(key, group);
   }
-  const ids = new Set<string>();
+  const ids = new Set<string>(options.taken ?? []);
   const suggestions: Suggestion[] = [];
   const ordered = [...groups.values()]
     .filter((g) => g.entries.length >= min)
