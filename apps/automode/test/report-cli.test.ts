@@ -67,6 +67,20 @@ describe("automode audit report and suggest (the CLI)", () => {
     expect(until.stdout).toContain("5 of 32 decisions (until 2026-11-24T10:00:04.500Z)");
   });
 
+  it("--json keeps verify, summary and flagged, and adds the findings and suggestions", () => {
+    const run = cli(["audit", "report", log, "--json"]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown> & {
+      verify: { ok: boolean };
+      summary: { decisions: number };
+      flagged: unknown[];
+    };
+    expect(json.verify.ok).toBe(true);
+    expect(json.summary.decisions).toBe(32);
+    expect(json.flagged.length).toBeGreaterThan(0);
+    for (const key of ["chain", "findings", "suggest"]) expect(json).toHaveProperty(key);
+  });
+
   it("exits 1 on a broken chain, after printing the report", () => {
     const broken = join(root, "broken.jsonl");
     const lines = readFileSync(log, "utf8").split("\n");

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { verifyLog } from "@automode/audit";
 import { UsageError } from "../args.js";
 import type { Io } from "../io.js";
 import { loadProject, PolicyError, type Project } from "../project/load.js";
@@ -94,7 +95,9 @@ export async function reportCommand(
             .join("\n\n")}\n`;
   } else if (flags.json) {
     const { records, ...rest } = input;
-    text = `${JSON.stringify({ ...rest, summary: summaryOf(input), flagged: records.filter(flagged) }, null, 2)}\n`;
+    // `verify`, `summary` and `flagged` as before the other formats existed, then the rest.
+    const verify = await verifyLog(path);
+    text = `${JSON.stringify({ verify, summary: summaryOf(input), flagged: records.filter(flagged), ...rest }, null, 2)}\n`;
   } else {
     text = formatters[format](input);
   }
