@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, cli, sampleProject } from "./e2e/cli.js";
+import { cleanup, cli, sampleProject, tempDir } from "./e2e/cli.js";
 import { bash, busySession, writeLog } from "./report-log.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -130,6 +130,14 @@ describe("automode audit report and suggest (the CLI)", () => {
         /--output: cannot write .*ENOENT/,
       ],
     ];
+    const badPolicy = join(tempDir(), "project");
+    mkdirSync(join(badPolicy, ".claude"), { recursive: true });
+    writeFileSync(join(badPolicy, ".claude", "policy.json"), '{ "version": 1, "bogus": 1 }');
+    cpSync(log, join(badPolicy, ".claude", "audit.jsonl"));
+    cases.push([
+      ["audit", "report", join(badPolicy, ".claude", "audit.jsonl")],
+      /policy.json:1:\d+ is invalid: unknown key "bogus" \(fix it, or name another policy with --policy\)/,
+    ]);
     for (const [args, message] of cases) {
       const run = cli(args);
       expect(run.status, args.join(" ")).toBe(2);

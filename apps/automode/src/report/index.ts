@@ -2,8 +2,9 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { DecisionRecord } from "@automode/audit";
 import { defaultPolicy } from "@automode/policy";
+import { UsageError } from "../args.js";
 import { engineFor } from "../engine.js";
-import { loadProject, type Project } from "../project/load.js";
+import { loadProject, PolicyError, type Project } from "../project/load.js";
 import { makeExplain } from "./explain.js";
 import { findings } from "./findings.js";
 import { formatHtml } from "./html.js";
@@ -51,8 +52,16 @@ export function reportProject(
   if (given !== undefined) return given;
   const folder = dirname(log);
   const root = basename(folder) === ".claude" ? dirname(folder) : usualCwd(records);
-  if (root !== undefined && isDir(root))
-    return loadProject({ cwd: root, env: { ...env, CLAUDE_PROJECT_DIR: root } });
+  if (root !== undefined && isDir(root)) {
+    try {
+      return loadProject({ cwd: root, env: { ...env, CLAUDE_PROJECT_DIR: root } });
+    } catch (error) {
+      // The records are re-run in their project: with its policy broken, say so in one line.
+      if (error instanceof PolicyError)
+        throw new UsageError(`${error.message} (fix it, or name another policy with --policy)`);
+      throw error;
+    }
+  }
   const policy = defaultPolicy();
   return {
     root: root ?? folder,
