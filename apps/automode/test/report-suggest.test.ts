@@ -42,6 +42,7 @@ const balanced: Call[] = [
   ...times(2, write("/tmp/automode-suggest-out.txt")),
   ...times(2, bash("git config --global user.name bot")),
   ...times(2, { unmodelled: "mcp__github__create_pull_request" }),
+  ...times(2, bash("terraform apply -var token=ghp_abcdefghijklmnopqrstuvwxyz0123456789")), // redacted
   bash("pip install once-only-package-x"), // a one-off: not a group
 ];
 /** Under restrictive: creating files and running tests are asked too. */

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
-import type { DecisionRecord } from "@automode/audit";
+import { cutMarker, type DecisionRecord, redactedMarker } from "@automode/audit";
 import type { OperationTrace } from "@automode/engine";
 import type { PolicyAction, Rule } from "@automode/policy";
 import type { Explain } from "./explain.js";
@@ -53,6 +53,11 @@ function operationNeed(o: OperationTrace, record: DecisionRecord, root: string):
         why: "global configuration is asked in every tier on purpose: a person decides it",
       };
     const words = [op.command.name, ...op.command.args];
+    if (words.some((w) => w.includes(redactedMarker) || w.includes(cutMarker)))
+      return {
+        refused: op.command.text,
+        why: "the log holds the command redacted or cut, not as it ran: a rule from it would match nothing",
+      };
     if (!words.every(literalToken))
       return {
         refused: op.command.text,
