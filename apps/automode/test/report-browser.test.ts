@@ -1,16 +1,25 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, formatHtml, type ReportInput } from "../src/report/index.js";
-import { cleanup, sampleProject } from "./e2e/cli.js";
+import { cleanup, cli, sampleProject, tempDir } from "./e2e/cli.js";
 import { bash, busySession, hostile, writeLog } from "./report-log.js";
 
-/** Debian's chromium (.ci/run installs it); the test is skipped, saying so, without it. */
-const executable = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+/**
+ * Debian's chromium (.ci/run installs it), or the browser AUTOMODE_CHROMIUM names; without
+ * one the test is skipped, saying so.
+ */
+const executable = (
+  process.env.AUTOMODE_CHROMIUM
+    ? [process.env.AUTOMODE_CHROMIUM]
+    : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+).find((p) => existsSync(p));
 if (executable === undefined)
-  console.warn("report-browser: skipped, no chromium (apt-get install chromium, as .ci/run does)");
+  console.warn(
+    "report-browser: SKIPPED, no chromium found (apt-get install chromium, as .ci/run does, or set AUTOMODE_CHROMIUM)",
+  );
 
 const env = { ...process.env, CLAUDE_PROJECT_DIR: "" };
 
@@ -95,6 +104,40 @@ describe.skipIf(executable === undefined)("the HTML report in headless Chromium"
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
     expect(existsSync(join(root, "report.png"))).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it("shows the demo session's report as automode demo writes it, with the log's counts", async () => {
+    const out = tempDir();
+    const demo = cli(["demo", "--out", out]);
+    expect(demo.status, demo.stderr).toBe(0);
+    const file = join(out, "report-balanced.html");
+    expect(demo.stdout).toContain(`HTML report of the balanced run: ${file}\n`);
+    const records = readFileSync(join(out, "audit-balanced.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("{") && !l.includes('"event":'))
+      .map((l) => JSON.parse(l) as { verdict: string });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await expect
+      .poll(() => page.locator("#count").textContent())
+      .toBe(`${records.length} of ${records.length} decisions`);
+    for (const verdict of ["approve", "deny", "escalate"]) {
+      const n = records.filter((r) => r.verdict === verdict).length;
+      expect(await page.locator(`.card.${verdict} b`).textContent(), verdict).toBe(String(n));
+    }
+    expect(await page.locator("#chain").getAttribute("data-ok")).toBe("true");
+    await page.screenshot({ path: join(out, "report-balanced.png") });
+    await page.fill("#f-text", ".env");
+    const envRows = Number((await page.locator("#count").textContent())?.split(" ")[0]);
+    expect(envRows).toBeGreaterThan(0);
+    expect(envRows).toBeLessThan(records.length);
+    expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
 });
