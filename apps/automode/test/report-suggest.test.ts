@@ -25,6 +25,7 @@ const balanced: Call[] = [
   ...times(2, bash("terraform plan")),
   bash("curl -s https://api.example.com/v1/a"),
   bash("curl -s https://api.example.com/v1/b | jq .id"),
+  ...times(2, bash("git push origin main && curl -s https://api.example.com/v1/c")), // two rules
   ...times(2, {
     action: { kind: "network", url: "https://docs.example.org/guide" },
     tool: "WebFetch",

@@ -47,6 +47,11 @@ function operationNeed(o: OperationTrace, record: DecisionRecord, root: string):
     return { kind: "domain", group: `domain ${host}`, host };
   }
   if (op.kind === "execute") {
+    // A network command that names a URL (`curl https://…`) is matched by a domain rule: the
+    // rule reaches the command's host too, so its need is the domain's.
+    const host = o.facts.find((f) => f.startsWith("host "))?.slice(5);
+    if (host !== undefined && !glob.test(host))
+      return { kind: "domain", group: `domain ${host}`, host };
     if (cls === "global-config")
       return {
         refused: op.command.text,
@@ -103,13 +108,12 @@ function needsOf(record: DecisionRecord, explain: Explain, root: string): Need[]
   const flagged = trace.operations.filter((o) => o.decision.verdict !== "approve");
   const hard = flagged.find((o) => o.decision.check !== "tier");
   if (hard !== undefined)
-    return { refused: record.target, why: `today's policy decides it by ${hard.decision.check}` };
-  // A network command with a URL is approved by its domain's rule (the rule matches the
-  // command's host too): one need, not two.
-  const hosts = flagged.some((o) => o.operation.kind === "network");
+    return {
+      refused: record.target,
+      why: `decided by ${hard.decision.check} (one of its operations)`,
+    };
   const needs: Need[] = [];
   for (const o of flagged) {
-    if (hosts && o.operation.kind === "execute" && o.decision.class === "network") continue;
     const need = operationNeed(o, record, root);
     if ("refused" in need) return need;
     if (!needs.some((n) => n.group === need.group && JSON.stringify(n) === JSON.stringify(need)))
