@@ -54,9 +54,12 @@ export function summaryOf(input: ReportInput, top = 10): AuditSummary {
   return s;
 }
 
-/** The records a destructive hard limit stopped. */
-export const destructive = (input: ReportInput) =>
-  input.records.filter((r) => r.check === "destructive");
+/** A record's check and rule, with the hard limits its other operations hit: `tier +remote-code`. */
+export function checkOf(input: ReportInput, r: DecisionRecord): string {
+  const base = r.rule === null ? r.check : `${r.check} ${r.rule}`;
+  const also = input.findings.alsoHit[r.seq];
+  return also === undefined ? base : `${base} ${also.map((c) => `+${c}`).join(" ")}`;
+}
 
 /** A line naming the filters, or "" when none was given. */
 export function filterLine(input: ReportInput): string {

@@ -1,6 +1,7 @@
 import type { DecisionRecord } from "@automode/audit";
+import { hardLimitChecks } from "@automode/engine";
 import type { Explain } from "./explain.js";
-import type { Destination, Findings, OutsideWrite } from "./model.js";
+import type { Destination, Destroyer, Findings, OutsideWrite } from "./model.js";
 
 /** The host of a URL, lower-cased, without a trailing dot; undefined when it has none. */
 export function hostOf(url: string): string | undefined {
@@ -13,14 +14,16 @@ export function hostOf(url: string): string | undefined {
 }
 
 /**
- * Network destinations, writes outside the project, and network commands without a URL,
- * from the engine's own analysis of each record (a command line's operations), never from
- * its reason text.
+ * Network destinations, writes outside the project, network commands without a URL,
+ * destructive commands and the hard limits a record's one check hides, from the engine's own
+ * analysis of each record (a command line's operations), never from its reason text.
  */
 export function findings(records: readonly DecisionRecord[], explain: Explain): Findings {
   const destinations = new Map<string, Destination>();
   const hostless: Findings["hostless"] = [];
   const outsideWrites: OutsideWrite[] = [];
+  const destructive: Destroyer[] = [];
+  const alsoHit: Record<number, string[]> = {};
   const reach = (host: string, r: DecisionRecord) => {
     let d = destinations.get(host);
     if (d === undefined) {
@@ -32,7 +35,26 @@ export function findings(records: readonly DecisionRecord[], explain: Explain): 
   };
   for (const r of records) {
     const trace = explain(r);
-    if (trace === undefined) continue;
+    if (trace === undefined) {
+      if (r.check === "destructive")
+        destructive.push({ seq: r.seq, command: r.target, verdict: r.verdict, reason: r.reason });
+      continue;
+    }
+    const hit = new Set<string>();
+    let destroys: string | undefined;
+    for (const o of trace.operations) {
+      const check = o.decision.check;
+      if (hardLimitChecks.has(check) && check !== r.check) hit.add(check);
+      if (check === "destructive") destroys ??= o.decision.reason;
+    }
+    if (hit.size > 0) alsoHit[r.seq] = [...hit].sort();
+    if (r.check === "destructive" || destroys !== undefined)
+      destructive.push({
+        seq: r.seq,
+        command: r.target,
+        verdict: r.verdict,
+        reason: r.check === "destructive" ? r.reason : (destroys ?? r.reason),
+      });
     const hosts = new Set<string>();
     let networkCommand = false;
     for (const o of trace.operations) {
@@ -60,5 +82,7 @@ export function findings(records: readonly DecisionRecord[], explain: Explain): 
     ),
     hostless,
     outsideWrites,
+    destructive,
+    alsoHit,
   };
 }

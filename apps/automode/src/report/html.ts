@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DecisionRecord } from "@automode/audit";
-import { destructive, filterLine, sorted, verdictOrder } from "./counts.js";
+import { checkOf, filterLine, sorted, verdictOrder } from "./counts.js";
 import { cut, html, oneLine, scriptJson } from "./escape.js";
 import { css, js } from "./html-assets.js";
 import type { ReportInput } from "./model.js";
@@ -110,7 +110,7 @@ export function formatHtml(input: ReportInput, options: HtmlOptions = {}): strin
       r.ts,
       r.verdict,
       oneLine(r.tool ?? "-"),
-      oneLine(r.check),
+      oneLine(checkOf(input, r)),
       r.rule === null ? null : oneLine(r.rule),
       cut(r.target, width),
       cut(r.reason, width),
@@ -144,10 +144,10 @@ export function formatHtml(input: ReportInput, options: HtmlOptions = {}): strin
     html(w.kind),
     mono(w.path),
   ]);
-  const destroyRows = destructive(input).map((r) => [
+  const destroyRows = input.findings.destructive.map((r) => [
     String(r.seq),
     html(r.verdict),
-    mono(r.target),
+    mono(r.command),
     html(cut(r.reason, 400)),
   ]);
   const suggestions = input.suggest.suggestions.map(

@@ -1,5 +1,5 @@
 import type { DecisionRecord } from "@automode/audit";
-import { destructive, filterLine, flagged, sorted, verdictOrder } from "./counts.js";
+import { checkOf, filterLine, flagged, sorted, verdictOrder } from "./counts.js";
 import { code, cut, md } from "./escape.js";
 import type { ReportInput } from "./model.js";
 import { suggestionJson } from "./suggestion-json.js";
@@ -111,7 +111,7 @@ export function formatMarkdown(input: ReportInput, options: MarkdownOptions = {}
     String(r.seq),
     `${icon[r.verdict] ?? ""} ${r.verdict}`,
     code(r.tool ?? "-", true),
-    code(r.rule === null ? r.check : `${r.check} ${r.rule}`, true),
+    code(checkOf(input, r), true),
     code(cut(r.target, width), true),
     md(cut(r.reason, width * 2)),
   ];
@@ -177,7 +177,7 @@ export function formatMarkdown(input: ReportInput, options: MarkdownOptions = {}
       ),
     0.15,
   );
-  const destroyers = destructive(input);
+  const destroyers = input.findings.destructive;
   section(
     `Destructive commands (${destroyers.length})`,
     (b) =>
@@ -186,7 +186,7 @@ export function formatMarkdown(input: ReportInput, options: MarkdownOptions = {}
         destroyers.map((r) => [
           String(r.seq),
           `${icon[r.verdict] ?? ""} ${r.verdict}`,
-          code(cut(r.target, width), true),
+          code(cut(r.command, width), true),
           md(cut(r.reason, width * 2)),
         ]),
         ["#", "verdict", "command", "reason"],

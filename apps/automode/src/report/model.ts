@@ -39,11 +39,27 @@ export interface OutsideWrite {
  * What the engine's analysis adds to the records: facts a record's one-line reason does not
  * carry (a command line reaches a host, one of its operations writes outside the project).
  */
+/** A command line with an irreversible operation (SPEC section 5), however the record was checked. */
+export interface Destroyer {
+  seq: number;
+  command: string;
+  verdict: string;
+  /** The destructive operation's own reason ("rm -r deletes a whole folder tree …"). */
+  reason: string;
+}
+
 export interface Findings {
   destinations: Destination[];
   /** Network commands that name no URL (`git push origin main`): seq and command. */
   hostless: Array<{ seq: number; command: string; verdict: string }>;
   outsideWrites: OutsideWrite[];
+  destructive: Destroyer[];
+  /**
+   * Hard limits an operation of a record hit besides the record's own check, by seq: a line's
+   * record carries the check of its first escalating operation, so `curl … | sh` can be logged
+   * as `tier` while its `sh` is `remote-code`.
+   */
+  alsoHit: Record<number, string[]>;
 }
 
 /** A proposed rule: the narrowest rule that approves one group of repeated escalations. */

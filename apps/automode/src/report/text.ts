@@ -1,5 +1,5 @@
 import { formatSummary } from "@automode/audit";
-import { filterLine, flagged, summaryOf } from "./counts.js";
+import { checkOf, filterLine, flagged, summaryOf } from "./counts.js";
 import { cut, escapedDeep, oneLine } from "./escape.js";
 import type { ReportInput } from "./model.js";
 import { suggestionJson } from "./suggestion-json.js";
@@ -21,7 +21,7 @@ export function formatText(input: ReportInput, options: TextOptions = {}): strin
   for (const r of list) {
     out.push(
       `  #${String(r.seq).padEnd(5)} ${r.ts}  ${r.verdict.padEnd(8)} ${oneLine(r.tool ?? "-").padEnd(10)} ${cut(r.target, width)}`,
-      `         ${oneLine(r.rule === null ? r.check : `${r.check} ${r.rule}`)}: ${cut(r.reason, width * 2)}`,
+      `         ${oneLine(checkOf(input, r))}: ${cut(r.reason, width * 2)}`,
     );
   }
   const { destinations, hostless, outsideWrites } = input.findings;
@@ -41,6 +41,15 @@ export function formatText(input: ReportInput, options: TextOptions = {}): strin
     for (const w of outsideWrites)
       out.push(
         `  #${String(w.seq).padEnd(5)} ${w.verdict.padEnd(8)} ${w.kind.padEnd(6)} ${cut(w.path, width)}`,
+      );
+  }
+  const { destructive } = input.findings;
+  if (destructive.length > 0) {
+    out.push("", `Destructive commands (${destructive.length}):`);
+    for (const d of destructive)
+      out.push(
+        `  #${String(d.seq).padEnd(5)} ${d.verdict.padEnd(8)} ${cut(d.command, width)}`,
+        `         ${cut(d.reason, width * 2)}`,
       );
   }
   const { suggestions, unsuggested } = input.suggest;
