@@ -100,7 +100,7 @@ export async function serve(argv: readonly string[], io: Io): Promise<number> {
       log(`${signal}: finishing the calls in flight`);
       server.close().then(
         () => {
-          log("stopped");
+          log(`stopped after ${server.decided} hook call${server.decided === 1 ? "" : "s"}`);
           resolve(0);
         },
         (error: unknown) => {

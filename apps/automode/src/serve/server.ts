@@ -31,6 +31,8 @@ export interface RunningServer {
   port: number | undefined;
   socket: string | undefined;
   pool: ProjectPool;
+  /** Hook calls decided so far (refusals not counted). */
+  readonly decided: number;
   /** Stops accepting, finishes the calls in flight and their audit appends, removes the socket. */
   close(): Promise<void>;
 }
@@ -204,6 +206,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const pool = new ProjectPool({ env: options.env });
   const inFlight = new Set<Promise<void>>();
   let closing = false;
+  let decided = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? "/").split("?")[0];
@@ -276,6 +279,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         context.tier ?? "balanced",
       );
     }
+    decided += 1;
     hookAnswer(res, decision);
   };
 
@@ -345,5 +349,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return closed;
   };
 
-  return { port, socket: options.socket, pool, close };
+  return {
+    port,
+    socket: options.socket,
+    pool,
+    get decided() {
+      return decided;
+    },
+    close,
+  };
 }
