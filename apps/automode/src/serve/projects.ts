@@ -1,5 +1,5 @@
 import { basename, join } from "node:path";
-import { AuditWriter } from "@automode/audit";
+import { AuditWriter, type DecisionEntry } from "@automode/audit";
 import type { Engine } from "@automode/engine";
 import { nodeFileSystem } from "@automode/scope";
 import { auditEntry } from "../audit.js";
@@ -39,6 +39,11 @@ export interface PoolOptions {
 export class ProjectPool {
   readonly #kept = new Map<string, Kept>();
   readonly #writers = new Map<string, AuditWriter>();
+  readonly #queued = new Map<
+    AuditWriter,
+    Array<{ entry: DecisionEntry; resolve: () => void; reject: (error: unknown) => void }>
+  >();
+  #scheduled = false;
   readonly #maxProjects: number;
   readonly #watchLimit: number;
   /** Engines built so far (tests and `doctor` read it: a rebuild shows here). */
@@ -66,9 +71,7 @@ export class ProjectPool {
           throw new Error("no engine for this project");
         return kept.engine;
       },
-      record: async (project, recorded) => {
-        await this.#writer(project).append(auditEntry(project, recorded));
-      },
+      record: (project, recorded) => this.#record(project, auditEntry(project, recorded)),
     };
   }
 
@@ -117,6 +120,39 @@ export class ProjectPool {
     return kept;
   }
 
+  /**
+   * Appends are held for one turn of the event loop and handed to the writer together: an
+   * uncontended append runs start to finish inside `append`, so without this each call would
+   * take the lock, read the tail, write and sign alone. Together they go out in two writes
+   * (the first append, then the rest as one batch), in the order the calls were decided.
+   */
+  #record(project: Project, entry: DecisionEntry): Promise<void> {
+    const writer = this.#writer(project);
+    return new Promise<void>((resolve, reject) => {
+      let queued = this.#queued.get(writer);
+      if (queued === undefined) {
+        queued = [];
+        this.#queued.set(writer, queued);
+      }
+      queued.push({ entry, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.#hand());
+      }
+    });
+  }
+
+  #hand(): void {
+    this.#scheduled = false;
+    const all = [...this.#queued];
+    this.#queued.clear();
+    for (const [writer, queued] of all) {
+      for (const { entry, resolve, reject } of queued) {
+        writer.append(entry).then(() => resolve(), reject);
+      }
+    }
+  }
+
   #writer(project: Project): AuditWriter {
     const redact = project.policy.audit.redact;
     const key = `${project.auditPath}\0${redact}`;
@@ -130,6 +166,7 @@ export class ProjectPool {
 
   /** Waits for every queued audit append; later ones are refused. */
   async close(): Promise<void> {
+    if (this.#scheduled) await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.all([...this.#writers.values()].map((writer) => writer.close()));
   }
 }

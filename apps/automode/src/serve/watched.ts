@@ -19,17 +19,37 @@ export type Looked = "content" | "kind";
  * For "kind" (a path only looked at: does it exist, is it a link): its type and inode, so a
  * folder written into, or a log appended to, is not a change.
  */
-function identity(path: string, how: Looked): string {
+interface Identity {
+  /** 0: missing, 1: file, 2: folder, 3: link, 4: other, 5: unreadable. */
+  type: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+// Numbers compared field by field: formatting them into a string cost as much as the lstat.
+function identity(path: string, how: Looked): Identity {
   try {
     const st = lstatSync(path, { throwIfNoEntry: false });
-    if (st === undefined) return "-";
-    const type = st.isSymbolicLink() ? "l" : st.isDirectory() ? "d" : st.isFile() ? "f" : "o";
+    if (st === undefined) return { type: 0, ino: 0, size: 0, mtimeMs: 0, ctimeMs: 0 };
+    const type = st.isFile() ? 1 : st.isDirectory() ? 2 : st.isSymbolicLink() ? 3 : 4;
     return how === "kind"
-      ? `${type}:${st.ino}`
-      : `${type}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+      ? { type, ino: st.ino, size: 0, mtimeMs: 0, ctimeMs: 0 }
+      : { type, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
   } catch {
-    return "?";
+    return { type: 5, ino: 0, size: 0, mtimeMs: 0, ctimeMs: 0 };
   }
+}
+
+function same(a: Identity, b: Identity): boolean {
+  return (
+    a.type === b.type &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs
+  );
 }
 
 /**
@@ -39,7 +59,7 @@ function identity(path: string, how: Looked): string {
  * the engine is not kept at all (re-checking would cost more than rebuilding).
  */
 export class WatchedFiles {
-  readonly #seen = new Map<string, { how: Looked; seen: string }>();
+  readonly #seen = new Map<string, { how: Looked; seen: Identity }>();
   #overflow = false;
 
   constructor(readonly limit: number) {}
@@ -71,7 +91,7 @@ export class WatchedFiles {
   changed(): string | undefined {
     if (this.#overflow) return "";
     for (const [path, { how, seen }] of this.#seen) {
-      if (identity(path, how) !== seen) return path;
+      if (!same(identity(path, how), seen)) return path;
     }
     return undefined;
   }
