@@ -5,7 +5,9 @@
  *      audit append included (the server answers after the record is written);
  *   2. sustained throughput over BENCH_SERVE_SECONDS (default 60), then: every answered call is in
  *      the log once, and `automode audit verify` passes;
- *   3. resident memory after BENCH_MEM_SMALL (10,000) and BENCH_MEM_LARGE (100,000) requests.
+ *   3. memory after BENCH_MEM_SMALL (10,000) and BENCH_MEM_LARGE (100,000) requests: resident
+ *      size as it is, and resident size and live heap after a forced collection (a preloaded
+ *      probe, bench/memory-probe.cjs), which tells a leak from V8 collecting late.
  * Targets (issue 14): p50 ≤ 1 ms, p99 ≤ 5 ms, ≥ 2,000 decisions/s, memory within 10%.
  *
  *   pnpm build && pnpm bench     (BENCH_SERVE_SECONDS=10 BENCH_MEM_LARGE=30000 for a short run)
@@ -34,6 +36,9 @@ const token = "bench-token-0123456789abcdef";
 const server = spawn(
   process.execPath,
   [
+    "--expose-gc",
+    "-r",
+    join(here, "bench", "memory-probe.cjs"),
     ...(process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     bin,
     "serve",
@@ -50,8 +55,8 @@ const server = spawn(
     stdio: ["ignore", "ignore", "pipe"],
   },
 );
+let said = "";
 const port = await new Promise<number>((resolve, reject) => {
-  let said = "";
   server.stderr.on("data", (chunk: Buffer) => {
     said += chunk.toString("utf8");
     const port = /127\.0\.0\.1:(\d+)/.exec(said)?.[1];
@@ -59,6 +64,22 @@ const port = await new Promise<number>((resolve, reject) => {
   });
   server.on("exit", (code) => reject(new Error(`automode serve exited ${code}: ${said}`)));
 });
+
+interface Probe {
+  rssBefore: number;
+  rss: number;
+  heapUsed: number;
+}
+/** The server's memory: resident size as it is, then after a forced collection (the live heap). */
+async function probe(): Promise<Probe> {
+  const seen = said.length;
+  server.kill("SIGUSR2");
+  for (;;) {
+    const line = /memory-probe (\{.*\})\n/.exec(said.slice(seen))?.[1];
+    if (line !== undefined) return JSON.parse(line) as Probe;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 const hookInput = (tool_name: string, tool_input: object) =>
   JSON.stringify({
@@ -97,11 +118,6 @@ async function load(
   }
   return result;
 }
-
-const rssMb = () => {
-  const ps = spawnSync("ps", ["-o", "rss=", "-p", String(server.pid)], { encoding: "utf8" });
-  return Number(ps.stdout.trim()) / 1024;
-};
 
 /** The server's CPU time (user + system) in ms, from /proc (Linux); undefined elsewhere. */
 const cpuMs = (): number | undefined => {
@@ -154,11 +170,13 @@ out(
 );
 
 await load(calls.Read, { amount: memSmall });
-const small = rssMb();
+const small = await probe();
 await load(calls.Read, { amount: memLarge - memSmall });
-const large = rssMb();
+const large = await probe();
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+const pct = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)}%`;
 out(
-  `resident memory after ${memSmall} requests more: ${small.toFixed(1)} MB; after ${memLarge}: ${large.toFixed(1)} MB (${(((large - small) / small) * 100).toFixed(1)}%)`,
+  `memory after ${memSmall} / ${memLarge} more requests: resident ${mb(small.rssBefore)} / ${mb(large.rssBefore)} MB (${pct(small.rssBefore, large.rssBefore)}); after a forced GC: resident ${mb(small.rss)} / ${mb(large.rss)} MB (${pct(small.rss, large.rss)}), live heap ${mb(small.heapUsed)} / ${mb(large.heapUsed)} MB (${pct(small.heapUsed, large.heapUsed)})`,
 );
 
 server.kill("SIGTERM");

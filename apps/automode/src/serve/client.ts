@@ -155,6 +155,19 @@ export async function askServer(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ClientResult> {
   const stdin = readStdin();
+  try {
+    return await forward(argv, env, stdin);
+  } catch (error) {
+    // Whatever went wrong here, the bytes read are handed on: the in-process hook decides.
+    return { kind: "fallback", why: (error as Error).message, stdin };
+  }
+}
+
+async function forward(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  stdin: Buffer,
+): Promise<ClientResult> {
   if (env.AUTOMODE_NO_SERVER === "1")
     return { kind: "fallback", why: "AUTOMODE_NO_SERVER=1", stdin };
   const context = contextOf(argv);

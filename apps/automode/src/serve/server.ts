@@ -137,6 +137,8 @@ function clientContext(req: IncomingMessage): (CallContext & { cwd: string | und
   } catch {
     return "the client context header is not valid";
   }
+  if (typeof parsed !== "object" || parsed === null)
+    return "the client context header is not valid";
   const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
   const tier = text(parsed.tier);
   if (tier !== undefined && !(tiers as readonly string[]).includes(tier)) {
