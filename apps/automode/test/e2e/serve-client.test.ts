@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { appRoot, cleanup, cli, cliAsync, sampleProject } from "./cli.js";
-import { type Served, startServe } from "./serve-helpers.js";
+import { decisionOf, hookCall, type Served, startServe } from "./serve-helpers.js";
 
 const running: Served[] = [];
 afterEach(async () => {
@@ -153,6 +153,41 @@ describe("automode hook claude-code with a server", () => {
       ).toBe(true);
     }
     expect(records.filter((r) => r.event === "recovery")).toHaveLength(0);
+    const verify = cli(["audit", "verify", log], { env: { AUTOMODE_CONFIG_DIR: served.config } });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+  });
+
+  it("shares the log with command hooks deciding in-process at the same time", async () => {
+    const project = sampleProject();
+    const served = await serve();
+    let served200 = 0;
+    let stop = false;
+    const viaServer = async () => {
+      while (!stop) {
+        const reply = await hookCall(served, call(project, "Bash", { command: "git status" }));
+        expect(decisionOf(reply)).toBe("allow");
+        served200 += 1;
+      }
+    };
+    const load = Array.from({ length: 8 }, viaServer);
+    const hooks = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        cliAsync(["hook", "claude-code"], {
+          input: call(project, "Bash", { command: `echo hook-${i}` }),
+          cwd: project,
+          env: hookEnv(served, project, { AUTOMODE_NO_SERVER: "1" }),
+        }),
+      ),
+    );
+    stop = true;
+    await Promise.all(load);
+    for (const run of hooks)
+      expect(JSON.parse(run.stdout).hookSpecificOutput.permissionDecision).toBe("allow");
+    const log = join(project, ".claude", "audit.jsonl");
+    const records = decisions(log).filter((r) => r.event === undefined);
+    expect(records.filter((r) => r.target?.startsWith("echo hook-"))).toHaveLength(16);
+    expect(records.filter((r) => r.target === "git status")).toHaveLength(served200);
+    expect(served200).toBeGreaterThan(0);
     const verify = cli(["audit", "verify", log], { env: { AUTOMODE_CONFIG_DIR: served.config } });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
   });
