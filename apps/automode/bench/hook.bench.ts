@@ -2,11 +2,12 @@
  * The hook's cold start, end to end: spawn → JSON on stdout, for a Read call and a Bash call,
  * interleaved with `node -e 0` (the floor any Node hook pays), two floors beneath any real hook
  * (`bench/floors`: a hook's bare I/O, and loading tree-sitter to parse one command) and
- * cc-safety-net's hook on the same inputs. Median of BENCH_RUNS (default 25) runs each. Budget: ≤ 1.3 × `node -e 0`.
+ * cc-safety-net's hook on the same inputs, and the command hook again with `automode serve`
+ * running (the hook then hands the call over the server's socket). Median of BENCH_RUNS (default 25) runs each. Budget: ≤ 1.3 × `node -e 0`.
  *
  *   pnpm build && pnpm bench            (add -- --strict to exit 1 over budget)
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,6 +45,8 @@ interface Variant {
   name: string;
   args: string[];
   input?: string;
+  /** Run with a server's config folder (its socket and token); the others with an empty one. */
+  served?: boolean;
 }
 const floors = join(here, "bench", "floors");
 const variants: Variant[] = [
@@ -56,17 +59,56 @@ const variants: Variant[] = [
   },
   { name: "automode hook (Read)", args: [bin, "hook", "claude-code"], input: read },
   { name: "automode hook (Bash)", args: [bin, "hook", "claude-code"], input: bash },
+  // The same command hook with `automode serve` running: it hands the call over the socket.
+  {
+    name: "automode hook+serve (Read)",
+    args: [bin, "hook", "claude-code"],
+    input: read,
+    served: true,
+  },
+  {
+    name: "automode hook+serve (Bash)",
+    args: [bin, "hook", "claude-code"],
+    input: bash,
+    served: true,
+  },
   { name: "cc-safety-net (Read)", args: [safetyNet, "hook", "--claude-code"], input: read },
   { name: "cc-safety-net (Bash)", args: [safetyNet, "hook", "--claude-code"], input: bash },
 ];
 
-const env = { ...process.env, CLAUDE_PROJECT_DIR: project };
+// Config folders of the run's own: the builder's key and any server of theirs stay out of it.
+const servedConfig = join(work, "config-served");
+const plainConfig = join(work, "config-plain");
+const envOf = (variant: Variant) => ({
+  ...process.env,
+  CLAUDE_PROJECT_DIR: project,
+  AUTOMODE_TOKEN: "",
+  AUTOMODE_SOCKET: "",
+  AUTOMODE_CONFIG_DIR: variant.served ? servedConfig : plainConfig,
+});
+const server = spawn(process.execPath, [bin, "serve", "--no-tcp"], {
+  env: {
+    ...process.env,
+    AUTOMODE_TOKEN: "",
+    AUTOMODE_SOCKET: "",
+    AUTOMODE_CONFIG_DIR: servedConfig,
+  },
+  stdio: ["ignore", "ignore", "pipe"],
+});
+await new Promise<void>((resolve, reject) => {
+  let said = "";
+  server.stderr.on("data", (chunk: Buffer) => {
+    said += chunk.toString("utf8");
+    if (said.includes("ready (pid")) resolve();
+  });
+  server.on("exit", (code) => reject(new Error(`automode serve exited ${code}: ${said}`)));
+});
 function once(variant: Variant): number {
   const started = performance.now();
   const result = spawnSync(process.execPath, variant.args, {
     input: variant.input ?? "",
     cwd: project,
-    env,
+    env: envOf(variant),
     encoding: "utf8",
   });
   const elapsed = performance.now() - started;
@@ -93,7 +135,7 @@ function cpuOnce(variant: Variant): number {
   const result = spawnSync(gnuTime, ["-f", "%U %S", process.execPath, ...variant.args], {
     input: variant.input ?? "",
     cwd: project,
-    env,
+    env: envOf(variant),
     encoding: "utf8",
   });
   const [user = "0", system = "0"] = result.stderr.trim().split("\n").at(-1)?.split(" ") ?? [];
@@ -109,6 +151,8 @@ for (let i = 0; i < runs; i++) {
     if (hasGnuTime) cpu.get(variant.name)!.push(cpuOnce(variant));
   }
 }
+server.kill("SIGTERM");
+await new Promise((resolve) => server.once("exit", resolve));
 rmSync(work, { recursive: true, force: true });
 
 const median = (values: number[]) => {
@@ -141,6 +185,15 @@ for (const variant of variants) {
 process.stdout.write(
   `\nbudget: automode ≤ ${budget} × node -e 0: ${overBudget ? "OVER" : "met"}\n`,
 );
+for (const tool of ["Read", "Bash"]) {
+  const net = median(times.get(`cc-safety-net (${tool})`)!);
+  for (const name of [`automode hook (${tool})`, `automode hook+serve (${tool})`]) {
+    const m = median(times.get(name)!);
+    process.stdout.write(
+      `${name} vs cc-safety-net (${tool}): ${(m / net).toFixed(2)}× (${m < net ? "faster" : "slower"})\n`,
+    );
+  }
+}
 // Over budget fails only on request (`pnpm bench -- --strict`), so a root `pnpm bench` still
 // reaches the other packages' benchmarks.
 process.exitCode = overBudget && process.argv.includes("--strict") ? 1 : 0;

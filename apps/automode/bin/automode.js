@@ -1,14 +1,31 @@
 #!/usr/bin/env node
 // A committed entry point, so package managers can link the bin before the first build.
-// The hook starts once per tool call, so it loads its own bundle and nothing else, and this
-// file is CommonJS (bin/package.json) to spare the hook the ES module loader's start-up.
+// The hook starts once per tool call: it first offers the call to a running `automode serve`
+// through a small client bundle (Node's own modules only), and loads its own full bundle, and
+// nothing else, only when no server answers. This file is CommonJS (bin/package.json) to spare
+// the hook the ES module loader's start-up.
 const argv = process.argv.slice(2);
 const isHook = argv[0] === "hook";
 
+async function hook() {
+  let stdin;
+  try {
+    const asked = await require("../dist/hook-client.cjs").askServer(argv);
+    if (asked.kind === "answered") {
+      process.stdout.write(asked.output);
+      return 0;
+    }
+    stdin = asked.stdin;
+  } catch {
+    // The client failed before it could read stdin, or the bundle is missing: the full hook
+    // reads stdin itself and decides, as it does without a server.
+  }
+  return require("./load-hook.js").loadHook().exports.main(argv, stdin);
+}
+
 async function run() {
-  const { main } = isHook
-    ? require("./load-hook.js").loadHook().exports
-    : await import("../dist/automode.js");
+  if (isHook) return hook();
+  const { main } = await import("../dist/automode.js");
   return main(argv);
 }
 

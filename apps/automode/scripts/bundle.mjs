@@ -53,6 +53,18 @@ await build({
   banner: { js: 'var __automodeUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 
+// The hook's thin client: asks a running `automode serve` first. Node's own modules only, so
+// a tool call answered by the server never loads the hook bundle above.
+await build({
+  ...common,
+  plugins: [],
+  external: [],
+  entryPoints: ["src/serve/client.ts"],
+  outfile: "dist/hook-client.cjs",
+  format: "cjs",
+  minify: true,
+});
+
 // Every other command: one ES module; its commands load lazily inside it.
 await build({
   ...common,

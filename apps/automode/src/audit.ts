@@ -1,4 +1,10 @@
-import { appendDecision, recordFromDecision, type VerifyResult, verifyLog } from "@automode/audit";
+import {
+  appendDecision,
+  type DecisionEntry,
+  recordFromDecision,
+  type VerifyResult,
+  verifyLog,
+} from "@automode/audit";
 import type { Action, Decision } from "@automode/engine";
 import type { AppDecision } from "./decision.js";
 import type { MappedCall, ToolCall } from "./hook/map-tool.js";
@@ -30,13 +36,19 @@ function auditedAction(recorded: Recorded): Action {
   };
 }
 
-/** Appends one decision to the project's audit log (locked, hash-chained, redacted per policy). */
-export async function recordDecision(project: Project, recorded: Recorded): Promise<void> {
-  const entry = recordFromDecision(auditedAction(recorded), recorded.decision as Decision, {
+/** The audit entry for one decision (before the writer chains it). */
+export function auditEntry(project: Project, recorded: Recorded): DecisionEntry {
+  return recordFromDecision(auditedAction(recorded), recorded.decision as Decision, {
     policy: project.policyFile === undefined ? null : project.policyHash,
     us: recorded.us,
   });
-  await appendDecision(project.auditPath, entry, { redact: project.policy.audit.redact });
+}
+
+/** Appends one decision to the project's audit log (locked, hash-chained, redacted per policy). */
+export async function recordDecision(project: Project, recorded: Recorded): Promise<void> {
+  await appendDecision(project.auditPath, auditEntry(project, recorded), {
+    redact: project.policy.audit.redact,
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ Commands:
   lint [files…]      lint the policy (same as automode-lint)
   init               set up automode in this project
   doctor             check the set-up: hook wired and answering, policy, ignore file, log
+  serve              a local decision server for Claude Code's http hook and the command hook
   demo               replay a bundled session under all three tiers
 
 Options:
@@ -36,6 +37,7 @@ const commands: Record<string, () => Promise<Command>> = {
   init: async () => (await import("./commands/init.js")).init,
   doctor: async () => (await import("./commands/doctor.js")).doctor,
   demo: async () => (await import("./commands/demo.js")).demo,
+  serve: async () => (await import("./commands/serve.js")).serve,
 };
 
 function version(): string {

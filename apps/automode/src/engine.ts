@@ -1,12 +1,13 @@
 import { createEngineSync, type Engine } from "@automode/engine";
 import type { Tier } from "@automode/policy";
+import type { FileSystem } from "@automode/scope";
 import type { Project } from "./project/load.js";
 
 /**
  * The real engine for a loaded project, under the project's tier or another one. Built
  * synchronously: the hook decides once per process, and replay builds one per tier.
  */
-export function engineFor(project: Project, tier: Tier = project.tier): Engine {
+export function engineFor(project: Project, tier: Tier = project.tier, fs?: FileSystem): Engine {
   return createEngineSync({
     projectRoot: project.root,
     policy: project.policy,
@@ -16,5 +17,7 @@ export function engineFor(project: Project, tier: Tier = project.tier): Engine {
     tier,
     // The log this run writes, wherever `--audit-log` put it: the agent may not touch it either.
     protectedFiles: [project.auditPath],
+    // automode serve passes one that notes what the engine read, to tell when it is stale.
+    ...(fs !== undefined ? { fs } : {}),
   });
 }

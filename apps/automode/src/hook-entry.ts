@@ -7,10 +7,13 @@ import { type Io, processIo } from "./io.js";
 
 /**
  * The entry of the hook bundle (dist/hook.cjs): `automode hook …` loads this one file and
- * nothing of the other commands, since it starts once per tool call.
+ * nothing of the other commands, since it starts once per tool call, and only when no
+ * `automode serve` answered the thin client (dist/hook-client.cjs) first.
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], stdin?: Buffer): Promise<number> {
   const io = processIo();
+  // The thin client already read stdin (to offer it to a server that did not answer).
+  if (stdin !== undefined) io.stdin = Readable.from([stdin]);
   try {
     return await hook(argv.slice(1), io);
   } catch (error) {

@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { IgnoreRules } from "@automode/scope";
 import { parse, UsageError } from "../args.js";
 import { probeHook } from "../init/probe.js";
+import { probeHttpHook, serverStatus } from "../init/serve-probe.js";
 import {
   coversEveryTool,
   parseSettings,
@@ -13,6 +14,7 @@ import {
 } from "../init/settings.js";
 import type { Io } from "../io.js";
 import { loadProject, PolicyError, type Project } from "../project/load.js";
+import { defaultPort } from "../serve/locations.js";
 
 export const DOCTOR_HELP = `Usage: automode doctor [--dir D]
 
@@ -25,6 +27,8 @@ Checks that automode is in charge of this project, one line per check:
   ignore     the ignore file covers the baseline (.env, .env.*, *.pem, *.key, id_rsa*,
              credentials/, secrets/)
   audit      the audit log can be written
+  server     whether automode serve answers (on its socket: command hooks use it; on its
+             port: the http hook needs it); only a problem when the http hook is registered
 Exit 0 when every check is ok, 1 when one found a problem (the line says how to fix it),
 2 on bad usage. The hook check is a real call: its decision is recorded in the audit log.
 
@@ -93,7 +97,7 @@ export async function doctor(argv: readonly string[], io: Io): Promise<number> {
 
   const settings = settingsCheck(root, io.env);
   checks.push(settings.check);
-  checks.push(hookCheck(settings.hook, root, io.env));
+  checks.push(await hookCheck(settings.hook, root, io.env));
   checks.push(
     policyProblem !== undefined
       ? problem("policy", `${policyProblem}; fix it (automode lint shows every problem)`)
@@ -108,6 +112,8 @@ export async function doctor(argv: readonly string[], io: Io): Promise<number> {
     checks.push(problem("ignore", "not checked: the policy that names the ignore file is invalid"));
     checks.push(problem("audit", "not checked: the policy that names the audit log is invalid"));
   }
+
+  checks.push(await serverCheck(settings.hook, io.env));
 
   for (const check of checks) {
     io.out(`${check.ok ? "ok     " : "PROBLEM"} ${check.name.padEnd(8)} ${check.detail}\n`);
@@ -170,13 +176,32 @@ function settingsCheck(
     };
   }
   return {
-    check: ok("settings", `PreToolUse runs ${everyTool.command} for every tool`),
+    check: ok(
+      "settings",
+      everyTool.kind === "http"
+        ? `PreToolUse POSTs every tool call to ${everyTool.command} (http hook)`
+        : `PreToolUse runs ${everyTool.command} for every tool`,
+    ),
     hook: everyTool,
   };
 }
 
-function hookCheck(hook: RegisteredHook | undefined, root: string, env: NodeJS.ProcessEnv): Check {
+async function hookCheck(
+  hook: RegisteredHook | undefined,
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Check> {
   if (hook === undefined) return problem("hook", "not checked: no automode hook is registered");
+  if (hook.kind === "http") {
+    const probe = await probeHttpHook(hook.command, root, env);
+    if (!probe.ok) {
+      return problem(
+        "hook",
+        `${probe.problem}; until it is fixed Claude Code blocks every tool call (onFailure "block")`,
+      );
+    }
+    return ok("hook", `the server answers (a test Read got "${probe.decision}")`);
+  }
   const probe = probeHook(hook.command, root, env);
   if (!probe.ok) {
     return problem(
@@ -240,4 +265,43 @@ function auditCheck(log: string): Check {
     );
   }
   return ok("audit", `${log} is writable`);
+}
+
+/** The port an http hook URL names, else the default. */
+function portOf(url: string): number {
+  const port = Number(/:(\d+)\//.exec(url)?.[1]);
+  return Number.isInteger(port) ? port : defaultPort;
+}
+
+async function serverCheck(
+  hook: RegisteredHook | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<Check> {
+  const http = hook?.kind === "http";
+  const status = await serverStatus(env, http ? portOf(hook.command) : defaultPort);
+  const where = [
+    status.socketUp
+      ? `its socket ${status.socket} (command hooks hand their calls to it)`
+      : undefined,
+    status.tcpUp ? status.url : undefined,
+  ].filter((part) => part !== undefined);
+  if (where.length > 0) {
+    if (http && !status.tcpUp) {
+      return problem(
+        "server",
+        `automode serve answers on ${where.join(" and ")} but not on ${status.url}, where the http hook calls it`,
+      );
+    }
+    return ok("server", `automode serve is up: ${where.join(" and ")}`);
+  }
+  if (http) {
+    return problem(
+      "server",
+      `no automode serve answers at ${status.url}: start it (automode serve); until then Claude Code blocks every tool call`,
+    );
+  }
+  return ok(
+    "server",
+    "no automode serve running: the command hook decides in-process (start automode serve to skip a process per call)",
+  );
 }

@@ -1,13 +1,12 @@
 import type { Tier } from "@automode/policy";
 import { parse, parseTier, UsageError } from "../args.js";
 import { recordDecision } from "../audit.js";
-import { type AppDecision, decideCall, denial } from "../decision.js";
+import { type AppDecision, denial } from "../decision.js";
 import { engineFor } from "../engine.js";
-import { parseHookInput } from "../hook/input.js";
-import { mapToolCall } from "../hook/map-tool.js";
+import { answerHook, type HookBackend, type HookOptions, messageOf } from "../hook/answer.js";
 import { hookOutput } from "../hook/output.js";
 import { type Io, readAll } from "../io.js";
-import { loadProject, type Project } from "../project/load.js";
+import { loadProject } from "../project/load.js";
 
 export const HOOK_HELP = `Usage: automode hook claude-code [--policy F] [--permission-tier T] [--audit-log F]
 
@@ -51,7 +50,6 @@ async function answer(
   tier: Tier | undefined,
   auditLog: string | undefined,
 ): Promise<AppDecision> {
-  const fallbackTier: Tier = tier ?? "balanced";
   let text: string;
   try {
     text = await readAll(io.stdin);
@@ -59,59 +57,17 @@ async function answer(
     return denial(
       "invalid-input",
       `the hook could not read stdin: ${messageOf(error)}`,
-      fallbackTier,
+      tier ?? "balanced",
     );
   }
-  const started = performance.now();
-  const call = parseHookInput(text);
-  let project: Project;
-  try {
-    project = loadProject({
-      cwd: typeof call === "string" ? io.cwd : call.cwd,
-      env: io.env,
-      policyFile,
-      tier,
-      auditLog,
-    });
-  } catch (error) {
-    // Without a policy there is no audit log path either; the reason says what to fix.
-    return denial(
-      "internal-error",
-      `${messageOf(error)}; automode denies until it is fixed`,
-      fallbackTier,
-    );
-  }
-  let decision: AppDecision;
-  const mapped =
-    typeof call === "string" ? { kind: "invalid" as const, reason: call } : mapToolCall(call);
-  try {
-    decision = decideCall(mapped, engineFor(project), project);
-  } catch (error) {
-    decision = denial(
-      "internal-error",
-      `automode failed, so it denies: ${messageOf(error)}`,
-      project.tier,
-    );
-  }
-  const us = Math.round((performance.now() - started) * 1000);
-  try {
-    await recordDecision(project, {
-      call: typeof call === "string" ? undefined : call,
-      mapped,
-      decision,
-      us,
-    });
-  } catch (error) {
-    // An approval nobody can audit is not an approval.
-    return denial(
-      "internal-error",
-      `the audit log ${project.auditPath} could not be written (${messageOf(error)}), so automode denies`,
-      project.tier,
-    );
-  }
-  return decision;
+  return answerHook(text, io.cwd, tier, inProcessBackend(io.env, { policyFile, tier, auditLog }));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The command hook's backend: the project loaded and the engine built afresh for one call. */
+export function inProcessBackend(env: NodeJS.ProcessEnv, options: HookOptions): HookBackend {
+  return {
+    project: (cwd) => loadProject({ cwd, env, ...options }),
+    engine: (project) => engineFor(project),
+    record: recordDecision,
+  };
 }

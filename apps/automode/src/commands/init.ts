@@ -7,17 +7,22 @@ import { lineDiff } from "../init/diff.js";
 import { mergeGitignore } from "../init/gitignore.js";
 import { PROJECT_HOOK_COMMAND, resolveHookCommand } from "../init/hook-command.js";
 import { probeHook } from "../init/probe.js";
+import { probeHttpHook } from "../init/serve-probe.js";
 import {
   automodeHooks,
   coversEveryTool,
+  type HookEntry,
+  type HttpHook,
+  httpHookEntry,
   type RegisteredHook,
   registerHook,
   SettingsError,
 } from "../init/settings.js";
 import { schemaRefFor, starterPolicy } from "../init/templates.js";
 import type { Io } from "../io.js";
+import { defaultPort, tokenFile } from "../serve/locations.js";
 
-export const INIT_HELP = `Usage: automode init [--dir D] [--dry-run] [--hook-command C] [--permission-tier T] [--no-gitignore]
+export const INIT_HELP = `Usage: automode init [--dir D] [--dry-run] [--hook-command C | --serve [--port P]] [--permission-tier T] [--no-gitignore]
 
 Sets up automode in a project: writes .claude/policy.json (balanced, unless
 --permission-tier says otherwise) and a .claudeignore covering credentials, registers the
@@ -35,6 +40,10 @@ Options:
   --hook-command C    the hook command to register (default: ${PROJECT_HOOK_COMMAND}
                       when automode is installed in the project, else the absolute path of
                       the automode on PATH)
+  --serve             register Claude Code's http hook to a running automode serve instead
+                      (token from $AUTOMODE_TOKEN, onFailure "block": Claude Code 2.1.295+
+                      blocks a call the server cannot answer); prints how to keep it running
+  --port P            the server's port for --serve (default ${defaultPort})
   --permission-tier T the starter policy's tier: permissive | balanced | restrictive
   --no-gitignore      leave .gitignore alone
 `;
@@ -55,6 +64,8 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     "hook-command": { type: "string" },
     "permission-tier": { type: "string" },
     "no-gitignore": { type: "boolean" },
+    serve: { type: "boolean" },
+    port: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -64,6 +75,14 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
   if (positionals.length > 0)
     throw new UsageError(`init takes no arguments (got "${positionals[0]}")`);
   const tier = parseTier(values["permission-tier"]);
+  if (values.serve && values["hook-command"] !== undefined) {
+    throw new UsageError("--serve and --hook-command name two different hooks; give one");
+  }
+  if (values.port !== undefined && !values.serve) throw new UsageError("--port goes with --serve");
+  const port = values.port === undefined ? defaultPort : Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 1 to 65535 (got "${values.port}")`);
+  }
   const root = resolve(io.cwd, values.dir ?? ".");
   if (!existsSync(root)) throw new UsageError(`--dir ${root} does not exist`);
   const fail = (message: string) => {
@@ -116,6 +135,8 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     throw error;
   }
   let command: string;
+  let entry: HookEntry | undefined;
+  let http = false;
   if (registered.length > 0) {
     // Already wired: check the command that is there, and change nothing. A matcher that
     // leaves tools out is a hook that lets them run unasked; init does not call that set up.
@@ -127,6 +148,11 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
       );
     }
     command = everyTool.command;
+    http = everyTool.kind === "http";
+  } else if (values.serve) {
+    entry = httpHookEntry(port);
+    command = (entry.hooks[0] as HttpHook).url;
+    http = true;
   } else if (values["hook-command"] !== undefined) {
     command = values["hook-command"];
   } else {
@@ -134,13 +160,13 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     if (!resolved.ok) return fail(resolved.problem);
     command = resolved.command;
   }
-  const merged = registerHook(settingsBefore, command);
+  const merged = registerHook(settingsBefore, command, entry);
   if (merged.changed) {
     changes.push({
       file: settingsPath,
       before: settingsBefore,
       after: merged.text,
-      note: `PreToolUse hook registered: ${command}`,
+      note: `PreToolUse ${http ? "http hook registered: POST" : "hook registered:"} ${command}`,
     });
   } else {
     kept.push(`${settingsPath} (${merged.note})`);
@@ -173,6 +199,8 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
 
+  if (http) return writeWithHttpHook(io, root, changes, kept, command);
+
   const probe = probeHook(command, root, io.env);
   if (!probe.ok) {
     const fix =
@@ -194,5 +222,43 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     io.out("automode is set up: Claude Code now asks automode before every tool call.\n");
   }
   io.out("Run `automode doctor` any time to check the set-up again.\n");
+  return 0;
+}
+
+/**
+ * The http hook set-up: written even when the server is not up yet, since every way it can fail
+ * blocks the call (a deny from the server, or Claude Code's onFailure "block"); the check says
+ * what is still missing, and how to keep the server running.
+ */
+async function writeWithHttpHook(
+  io: Io,
+  root: string,
+  changes: Change[],
+  kept: string[],
+  url: string,
+): Promise<number> {
+  for (const change of changes) {
+    const path = join(root, change.file);
+    mkdirSync(resolve(path, ".."), { recursive: true });
+    writeFileSync(path, change.after);
+    io.out(
+      `${change.before === undefined ? "created" : "updated"} ${change.file}: ${change.note}\n`,
+    );
+  }
+  for (const line of kept) io.out(`unchanged ${line}\n`);
+  const probe = await probeHttpHook(url, root, io.env);
+  if (probe.ok)
+    io.out(`checked the http hook: the server answered "${probe.decision}" to a test call\n`);
+  else io.out(`not yet working: ${probe.problem}\n`);
+  io.out(`The http hook needs, where Claude Code starts:
+  1. automode serve running: in a terminal (automode serve), or as a systemd user unit or a
+     launchd agent (examples in the automode README, "Keep the server running");
+  2. AUTOMODE_TOKEN set to the server's token, e.g. in your shell profile:
+       export AUTOMODE_TOKEN="$(cat ${tokenFile(io.env)})"
+     (the file is created when the server first starts).
+Until both hold, Claude Code blocks every tool call (onFailure "block", Claude Code 2.1.295 or
+later; an older Claude Code runs tools unchecked when a hook fails: use the command hook there).
+Run \`automode doctor\` any time to check the set-up again.
+`);
   return 0;
 }

@@ -14,9 +14,26 @@ export class SettingsError extends Error {
   override name = "SettingsError";
 }
 
+export interface CommandHook {
+  type: "command";
+  command: string;
+  timeout: number;
+}
+
+/** Claude Code's `http` hook: the call POSTed to `url`, headers filled from `allowedEnvVars`. */
+export interface HttpHook {
+  type: "http";
+  url: string;
+  headers: Record<string, string>;
+  allowedEnvVars: string[];
+  timeout: number;
+  /** Claude Code 2.1.295+: a hook that cannot answer blocks the call instead of letting it run. */
+  onFailure: "block";
+}
+
 export interface HookEntry {
   matcher: string;
-  hooks: Array<{ type: "command"; command: string; timeout: number }>;
+  hooks: Array<CommandHook | HttpHook>;
 }
 
 export function hookEntry(command: string): HookEntry {
@@ -24,6 +41,45 @@ export function hookEntry(command: string): HookEntry {
   // (seconds) bounds a wedged hook; it is well above the audit log's 10 s lock timeout, so a
   // contended log ends in automode's own deny rather than in Claude Code killing the hook.
   return { matcher: "*", hooks: [{ type: "command", command, timeout: 30 }] };
+}
+
+/**
+ * The `http` hook `init --serve` writes: `automode serve` on loopback, the token from
+ * `$AUTOMODE_TOKEN` and the project from `$CLAUDE_PROJECT_DIR` (empty when Claude Code's
+ * environment has none: the server then finds the project from the call's cwd).
+ */
+export function httpHookEntry(port: number): HookEntry {
+  return {
+    matcher: "*",
+    hooks: [
+      {
+        type: "http",
+        url: `http://127.0.0.1:${port}/v1/hooks/claude-code`,
+        headers: {
+          Authorization: "Bearer $AUTOMODE_TOKEN",
+          "X-Automode-Project-Dir": "$CLAUDE_PROJECT_DIR",
+        },
+        allowedEnvVars: ["AUTOMODE_TOKEN", "CLAUDE_PROJECT_DIR"],
+        timeout: 30,
+        onFailure: "block",
+      },
+    ],
+  };
+}
+
+/** A URL that is `automode serve`'s hook route on loopback. */
+export function isAutomodeUrl(url: unknown): boolean {
+  return (
+    typeof url === "string" &&
+    /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/v1\/hooks\/claude-code$/.test(url)
+  );
+}
+
+/** One entry of a group's `hooks` that is automode's: its command hook or its http hook. */
+function isAutomodeEntry(hook: unknown): boolean {
+  if (typeof hook !== "object" || hook === null) return false;
+  const { command, type, url } = hook as { command?: unknown; type?: unknown; url?: unknown };
+  return type === "http" ? isAutomodeUrl(url) : isAutomodeHook(command);
 }
 
 /** A hook command that is automode's, whichever way it is spelled (npx, a path, global). */
@@ -54,13 +110,16 @@ export interface MergeResult {
  * (in any spelling) → unchanged. Not JSON, or `hooks`/`PreToolUse` of the wrong type → an error,
  * never a rewrite.
  */
-export function registerHook(original: string | undefined, command: string): MergeResult {
+export function registerHook(
+  original: string | undefined,
+  command: string,
+  entry: HookEntry = hookEntry(command),
+): MergeResult {
   if (original?.startsWith("\uFEFF")) {
     // jsonc-parser's edits do not expect a byte order mark; keep it, edit what follows.
-    const result = registerHook(original.slice(1), command);
+    const result = registerHook(original.slice(1), command, entry);
     return { ...result, text: `\uFEFF${result.text}` };
   }
-  const entry = hookEntry(command);
   if (original === undefined || original.trim() === "") {
     return {
       text: `${JSON.stringify({ hooks: { PreToolUse: [entry] } }, null, 2)}\n`,
@@ -91,12 +150,7 @@ export function registerHook(original: string | undefined, command: string): Mer
       typeof group === "object" &&
       group !== null &&
       Array.isArray((group as { hooks?: unknown }).hooks) &&
-      (group as { hooks: unknown[] }).hooks.some(
-        (hook) =>
-          typeof hook === "object" &&
-          hook !== null &&
-          isAutomodeHook((hook as { command?: unknown }).command),
-      ),
+      (group as { hooks: unknown[] }).hooks.some(isAutomodeEntry),
   );
   if (present) return { text: original, changed: false, note: "hook already registered" };
   const edits = modify(original, ["hooks", "PreToolUse", pre.length], entry, {
@@ -163,7 +217,9 @@ export function parseSettings(
 export interface RegisteredHook {
   /** The group's matcher as written; undefined when it has none. */
   matcher: unknown;
+  /** The command, or for an http hook its URL. */
   command: string;
+  kind: "command" | "http";
 }
 
 /** Every automode hook command under `hooks.PreToolUse`, with its group's matcher. */
@@ -178,8 +234,16 @@ export function registeredHooks(value: Record<string, unknown>): RegisteredHook[
     const { matcher, hooks: list } = group as { matcher?: unknown; hooks?: unknown };
     if (!Array.isArray(list)) continue;
     for (const hook of list) {
-      const command = (hook as { command?: unknown } | null)?.command;
-      if (typeof command === "string" && isAutomodeHook(command)) found.push({ matcher, command });
+      const { command, type, url } = (hook ?? {}) as {
+        command?: unknown;
+        type?: unknown;
+        url?: unknown;
+      };
+      if (type === "http") {
+        if (isAutomodeUrl(url)) found.push({ matcher, command: url as string, kind: "http" });
+      } else if (typeof command === "string" && isAutomodeHook(command)) {
+        found.push({ matcher, command, kind: "command" });
+      }
     }
   }
   return found;

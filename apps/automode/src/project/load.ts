@@ -124,7 +124,18 @@ export function sha256(text: string): string {
   return `sha256:${createHash("sha256").update(text).digest("hex")}`;
 }
 
-export function loadProject(options: LoadOptions): Project {
+/** Where a project is: its root and the policy file that applies (absent: the built-in default). */
+export interface ProjectLocation {
+  root: string;
+  policyFile?: string;
+}
+
+/**
+ * The root and policy file for `options`, found as `loadProject` finds them, without reading
+ * the policy: `automode serve` calls it on every request to tell whether the project it loaded
+ * before is still the one that applies.
+ */
+export function locateProject(options: LoadOptions): ProjectLocation {
   const env = options.env ?? process.env;
   let root: string;
   let policyFile: string | undefined;
@@ -143,6 +154,14 @@ export function loadProject(options: LoadOptions): Project {
     const candidate = join(root, ".claude", "policy.json");
     if (existsSync(candidate)) policyFile = candidate;
   }
+  return policyFile === undefined ? { root } : { root, policyFile };
+}
+
+export function loadProject(
+  options: LoadOptions,
+  location: ProjectLocation = locateProject(options),
+): Project {
+  const { root, policyFile } = location;
   let text = "";
   if (policyFile !== undefined) {
     try {
