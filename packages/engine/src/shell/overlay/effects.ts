@@ -20,7 +20,7 @@ export interface Finished {
 }
 
 /** Commands whose writes change a file's metadata, not what it holds. */
-const METADATA = new Set(["chmod", "chown", "chgrp", "chattr", "setfacl", "touch", "utimes"]);
+const METADATA = new Set(["chmod", "chown", "chgrp", "chattr", "setfacl", "utimes"]);
 
 const COPIERS = new Set(["cp", "mv", "install", "ln", "link", "ginstall", "gcp", "gmv", "gln"]);
 
@@ -143,6 +143,7 @@ function copies(base: string, f: Finished): Effect[] {
   let symbolic = false;
   let hard = base === "link";
   let relative = false;
+  let noDeref = false;
   let ended = false;
   const operands: Array<string | undefined> = [];
   for (let i = 0; i < values.length; i++) {
@@ -166,6 +167,7 @@ function copies(base: string, f: Finished): Effect[] {
       else if (long("--link") && !isLn) hard = true;
       else if (long("--relative") && isLn) relative = true;
       else if (long("--no-target-directory")) noTarget = true;
+      else if (long("--no-dereference") && isLn) noDeref = true;
       else if (eq < 0 && LONG_VALUES.some((l) => long(l))) i++;
       continue;
     }
@@ -184,6 +186,7 @@ function copies(base: string, f: Finished): Effect[] {
       else if (c === "l" && !isLn) hard = true;
       else if (c === "r" && isLn) relative = true;
       else if (c === "T") noTarget = true;
+      else if (c === "n" && isLn) noDeref = true;
     }
   }
   if (targetUnknown) return [];
@@ -202,7 +205,14 @@ function copies(base: string, f: Finished): Effect[] {
     if (operands.length < 2) return [];
     sources = operands.slice(0, -1);
     dest = operands.at(-1);
-    into = sources.length > 1 || dest?.endsWith("/") === true ? "yes" : noTarget ? "no" : "maybe";
+    into =
+      sources.length > 1 || dest?.endsWith("/") === true
+        ? "yes"
+        : noTarget
+          ? "no"
+          : noDeref
+            ? "maybe-here"
+            : "maybe";
   }
   if (dest === undefined) return [];
   const at = abs(f.cwd, dest);

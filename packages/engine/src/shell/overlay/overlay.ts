@@ -31,9 +31,10 @@ export type Effect =
 
 /**
  * Whether a destination is a folder to put the source in: `yes` (`-t dir`, several sources,
- * a trailing slash), `no` (`-T`), `maybe` (the file system decides, as `cp a b` does).
+ * a trailing slash), `no` (`-T`), `maybe` (the file system decides, as `cp a b` does),
+ * `maybe-here` (the same without following a link there: `ln -n`).
  */
-export type Into = "yes" | "no" | "maybe";
+export type Into = "yes" | "no" | "maybe" | "maybe-here";
 
 /** A path reached through what the line made: where it leads, and whether a link was taken. */
 interface Reached {
@@ -255,11 +256,40 @@ export class Overlay {
       ];
     const out: Operation[] = [];
     for (const r of all) {
+      const tree = this.unseenTree(r.path);
+      if (tree !== undefined) {
+        // A clone or an archive from the network may hold links to anywhere.
+        const reason = `${op.path} lies in ${tree}, which the line filled from content automode has not seen (it may hold links to anywhere)`;
+        out.push({
+          kind: "execute",
+          command: {
+            name: op.via ?? "",
+            args: [op.path],
+            cwd: op.cwd,
+            text: op.path,
+            wrappers: [],
+          },
+          class: "unknown",
+          reason,
+          hazards: [{ check: "dynamic", reason }],
+        });
+      }
       if (r.path === plain) continue;
       const via = `${op.via ?? op.kind}, through a link made earlier in the line`;
       out.push({ ...op, path: r.path, via });
     }
     return out;
+  }
+
+  /** The folder above `abs` that the line filled from the network or unseen content. */
+  private unseenTree(abs: string): string | undefined {
+    let p = posix.dirname(abs);
+    for (;;) {
+      for (const e of this.entries.get(p) ?? [])
+        if (e.kind === "tree" && e.taint !== "copy") return p;
+      if (p === "/") return undefined;
+      p = posix.dirname(p);
+    }
   }
 
   /** Applies the effects of the command that just ended, in order. */
@@ -280,10 +310,19 @@ export class Overlay {
     const out: string[] = [];
     for (const r of all) {
       // A destination that is a link to a folder, or a folder: the name goes inside.
-      const folder = into === "yes" || (into === "maybe" && this.isDirFollowing(r.path));
+      const folder =
+        into === "yes" ||
+        (into === "maybe" && this.isDirFollowing(r.path)) ||
+        (into === "maybe-here" && this.isDirHere(r.path));
       out.push(folder ? posix.join(r.path, name) : r.path);
     }
     return unique2(out);
+  }
+
+  private isDirHere(abs: string): boolean {
+    const es = this.entries.get(abs) ?? [];
+    if (es.some((e) => e.kind === "dir" || e.kind === "tree")) return true;
+    return !es.some((e) => e.kind === "symlink") && this.fs.lstat(abs) === "directory";
   }
 
   private isDirFollowing(abs: string): boolean {
