@@ -8,6 +8,11 @@ export interface State {
   oldpwd: string | undefined;
   /** `pushd` stack. */
   dirs: string[];
+  /**
+   * Other folders the shell may be in: a `cd` to a folder that does not exist fails and leaves
+   * the shell where it was (`cd x; cat ../.env`), so later relative paths are judged from both.
+   */
+  alts?: readonly string[];
 }
 
 /** What a command's standard input is fed with. */

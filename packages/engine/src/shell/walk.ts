@@ -40,8 +40,8 @@ export class Walker implements Host {
    * Ends a command for the overlay: its operations (from `from`) are followed through what
    * the line made so far, then its own effects are applied for the commands after it.
    */
-  settle(from: number): void {
-    this.settler.settle(from);
+  settle(from: number, st?: State): void {
+    this.settler.settle(from, st);
   }
 
   script(text: string, st: State, frame: Frame, feed: Feed | undefined): Flow {
@@ -138,7 +138,7 @@ export class Walker implements Host {
         const start = this.ops.length;
         this.redirect(node, st, frame, continuations);
         this.redirectWrites(start, this.ops.length, false);
-        this.settle(start);
+        this.settle(start, st);
         return this.continue(continuations, NO_FLOW, st, frame);
       }
       default:
@@ -265,7 +265,7 @@ export class Walker implements Host {
     let flow: Flow = body ? this.statement(body, st, frame, bodyFeed) : NO_FLOW;
     // `{ …; } > f`: the redirect's file now holds what the body printed.
     this.redirectWrites(redirectsStart, redirectsEnd, this.network > networkBefore || flow.network);
-    this.settle(redirectsStart);
+    this.settle(redirectsStart, st);
     flow = this.continue(continuations, flow, st, frame);
     return flow;
   }
@@ -460,7 +460,7 @@ export class Walker implements Host {
       redirectsEnd,
       this.network > networkBefore || stdin?.network === true,
     );
-    this.settle(opsBefore);
+    this.settle(opsBefore, st);
     flow = this.continue(continuations, flow, st, frame);
     return flow;
   }
@@ -592,7 +592,9 @@ class Scope implements WordScope {
 }
 
 function copy(st: State): State {
-  return { cwd: st.cwd, oldpwd: st.oldpwd, dirs: [...st.dirs] };
+  const c: State = { cwd: st.cwd, oldpwd: st.oldpwd, dirs: [...st.dirs] };
+  if (st.alts !== undefined) c.alts = st.alts;
+  return c;
 }
 
 const WORDISH = new Set([

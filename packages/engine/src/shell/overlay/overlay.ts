@@ -214,6 +214,14 @@ export class Overlay {
     return false;
   }
 
+  /** Whether the line may have made something at the path (so a `cd` there may succeed). */
+  mayHold(abs: string): boolean {
+    if (this.empty) return false;
+    if (this.entries.has(abs) || this.unseenTree(abs) !== undefined) return true;
+    const all = this.resolve(abs, "/");
+    return all === undefined || all.some((r) => r.linked || this.entries.has(r.path));
+  }
+
   /** Whether the path is a folder, in the overlay or on disk. */
   isDir(abs: string): boolean {
     for (const e of this.entries.get(abs) ?? [])
@@ -230,8 +238,9 @@ export class Overlay {
   through(op: Operation): Operation[] {
     if (this.empty || (op.kind !== "read" && op.kind !== "write" && op.kind !== "delete"))
       return [];
-    // Deleting a link deletes the link, not what it names.
-    const all = this.resolve(op.path, op.cwd, op.kind !== "delete");
+    // Deleting a link deletes the link, not what it names; but the pipeline judges a delete at
+    // its real path too (`rm c` for a link to `.claude` is denied), and so does the overlay.
+    const all = this.resolve(op.path, op.cwd);
     const plain = posix.resolve(op.cwd, op.path);
     if (all === undefined)
       return [

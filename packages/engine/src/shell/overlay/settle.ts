@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { ExecuteOperation, Operation } from "../../types.js";
+import type { State } from "../model.js";
 import type { Overlay } from "./overlay.js";
 
 /**
@@ -75,20 +76,29 @@ export class Settler {
     private readonly ops: Operation[],
   ) {}
 
-  settle(from: number): void {
+  settle(from: number, st?: State): void {
     const ov = this.overlay;
     const end = this.ops.length;
     const added: Operation[] = [];
+    const alts = st?.alts;
     for (let i = from; i < end; i++) {
       if (this.done[i] === true) continue;
       this.done[i] = true;
-      if (ov.empty) continue;
       const op = this.ops[i] as Operation;
+      const again =
+        alts !== undefined && alts.length > 0 && st !== undefined ? fromAlts(op, st.cwd, alts) : [];
+      for (const x of again) {
+        const key = `${opKey(x)}\0${x.kind === "network" || x.kind === "execute" ? "" : x.cwd}`;
+        if (this.extras.has(key)) continue;
+        this.extras.add(key);
+        added.push(x);
+      }
+      if (ov.empty) continue;
       if (op.kind === "execute") {
         this.build(op);
         continue;
       }
-      for (const x of ov.through(op)) {
+      for (const x of [...ov.through(op), ...again.flatMap((a) => ov.through(a))]) {
         const key = opKey(x);
         if (this.extras.has(key)) continue;
         this.extras.add(key);
@@ -121,6 +131,13 @@ export class Settler {
           },
     ];
   }
+}
+
+/** The same access from each folder a failed `cd` may have left the shell in. */
+function fromAlts(op: Operation, cwd: string, alts: readonly string[]): Operation[] {
+  if (op.kind !== "read" && op.kind !== "write" && op.kind !== "delete") return [];
+  if (op.path.startsWith("/") || op.cwd !== cwd) return [];
+  return alts.map((a) => ({ ...op, cwd: a, via: `${op.via ?? op.kind}, if an earlier cd failed` }));
 }
 
 function opKey(op: Operation): string {
