@@ -286,6 +286,10 @@ export class Overlay {
       if (r.path === plain) continue;
       const via = `${op.via ?? op.kind}, through a link made earlier in the line`;
       out.push({ ...op, path: r.path, via });
+      // Writing into a `.claude` folder reached through a link (`rsync -a x/ c/`, `tar -C c`)
+      // may replace the files it holds, as for the folder named directly.
+      if (op.kind === "write" && posix.basename(r.path) === ".claude")
+        for (const f of CLAUDE_FILES) out.push({ ...op, path: `${r.path}/${f}`, via });
     }
     return out;
   }
@@ -414,6 +418,9 @@ function unique(list: Reached[]): Reached[] {
 function unique2(list: string[]): string[] {
   return list.length < 2 ? list : [...new Set(list)];
 }
+
+/** The files a `.claude` folder holds that keep automode in charge. */
+const CLAUDE_FILES = ["policy.json", "settings.json", "settings.local.json"] as const;
 
 /** Names a build tool, test runner or interpreter may load when it runs in a project. */
 const CODE_NAMES = new Set([
