@@ -22,6 +22,23 @@ export interface Finished {
 /** Commands whose writes change a file's metadata, not what it holds. */
 const METADATA = new Set(["chmod", "chown", "chgrp", "chattr", "setfacl", "utimes"]);
 
+/** Commands that write what an archive holds into a folder. */
+const EXTRACTORS = new Set([
+  "tar",
+  "gtar",
+  "bsdtar",
+  "unzip",
+  "7z",
+  "7za",
+  "7zz",
+  "unrar",
+  "cpio",
+  "ar",
+  "rsync",
+  "git",
+  "cp",
+]);
+
 const COPIERS = new Set(["cp", "mv", "install", "ln", "link", "ginstall", "gcp", "gmv", "gln"]);
 
 /** Names that download into a folder under the URL's own name (`wget URL`, `curl -O URL`). */
@@ -62,10 +79,12 @@ export function recordEffects(host: Host, f: Finished): void {
   }
   const taint: Taint = network ? "remote" : (worse(readTaint, "dynamic") as Taint);
   let wrote = false;
+  // Only a download or an extraction writes into a folder it names (`tar x -C d`, `wget -P d`).
+  const fills = network || EXTRACTORS.has(base);
   for (const op of writesOf(host, f.opsStart)) {
     wrote = true;
     const at = abs(op.cwd, op.path);
-    if (host.overlay.isDir(posix.resolve(at))) {
+    if (fills && host.overlay.isDir(posix.resolve(at))) {
       if (network && NAMED_DOWNLOADERS.has(base) && f.urls.length > 0) {
         for (const u of f.urls)
           fx.push({ kind: "write", at: `${at}/${urlName(u)}`, taint: "remote", by });

@@ -226,6 +226,9 @@ export class Overlay {
   isDir(abs: string): boolean {
     for (const e of this.entries.get(abs) ?? [])
       if (e.kind === "dir" || e.kind === "tree") return true;
+    // One `lstat` for the common case; `realpath` (which throws on a missing path) for links.
+    const kind = this.fs.lstat(abs);
+    if (kind !== "symlink") return kind === "directory";
     const real = this.fs.realpath(abs);
     return real !== undefined && this.fs.lstat(real) === "directory";
   }
