@@ -48,6 +48,10 @@ export const lineLinks: Case[] = [
   x("mkdir -p build && cp src/app.ts build/ && cat build/app.ts", "AAE"),
   x("echo x > notes.txt && git add notes.txt && git commit -m x", "AAE"),
   x("npm run build > build.log 2>&1 && npm test", "AAE"),
+  // a cd to a folder that does not exist fails: bash stays where it was
+  x("cd nope; cd ..; cat repo/.env", "DDD", "ignored-path"),
+  x("cd nope || cat ../repo/.env", "DDD", "ignored-path"),
+  x("cd src; cd ..; cat README.md", "AAE"),
 ];
 
 export const lineTaint: Case[] = [
@@ -79,6 +83,8 @@ export const lineTaint: Case[] = [
   x("ln -s /bin/rm x && ./x -rf src", "EEE", "dynamic"),
   x("cp /bin/rm x && ./x -rf src", "EEE", "dynamic"),
   x("chmod +x scripts/build.js && ./scripts/build.js", "AAE"),
+  // an edit by a program automode reads is still text the line made: the tests run it
+  x("sed -i 's/a/b/' src/app.ts && npm test", "EEE", "dynamic"),
 ];
 
 export const lineSwaps: Case[] = [
