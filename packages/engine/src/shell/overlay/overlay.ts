@@ -459,11 +459,32 @@ const CODE_NAMES = new Set([
   "composer.json",
   "deno.json",
   "bunfig.toml",
+  // What an install resolves and fetches: a written lockfile or requirement list points anywhere.
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "pnpm-workspace.yaml",
+  "bun.lockb",
+  "bun.lock",
+  "pipfile",
+  "pipfile.lock",
+  "poetry.lock",
+  "uv.lock",
+  "cargo.lock",
+  "go.sum",
+  "gemfile.lock",
+  "composer.lock",
 ]);
 
 const CODE_EXT =
   /\.(?:[cm]?[jt]sx?|py|pyw|pth|rb|pl|pm|php|sh|bash|zsh|ksh|go|rs|java|kt|kts|scala|c|cc|cpp|cxx|h|hpp|lua|ex|exs|mk|cmake|gradle|swift|r|jl|node|so|dylib|wasm|jar)$/i;
 
 export function isCodeFile(name: string): boolean {
-  return CODE_NAMES.has(name.toLowerCase()) || CODE_EXT.test(name);
+  const lower = name.toLowerCase();
+  return (
+    CODE_NAMES.has(lower) ||
+    CODE_EXT.test(name) ||
+    /^(?:requirements|constraints).*\.(?:txt|in)$/.test(lower)
+  );
 }
