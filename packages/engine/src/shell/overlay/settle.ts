@@ -113,8 +113,15 @@ export class Settler {
   }
 
   private build(op: ExecuteOperation): void {
-    const name = posix.basename(op.command.name);
-    if (!BUILD_RUNNERS.has(name)) return;
+    // The program, or a runner it was reached through (`python3 -m mod`, `npx tsx x.ts`).
+    let name = posix.basename(op.command.name);
+    if (!BUILD_RUNNERS.has(name)) {
+      const via = op.command.wrappers
+        .map((w) => posix.basename(w.split(" ")[0] ?? ""))
+        .find((w) => BUILD_RUNNERS.has(w));
+      if (via === undefined) return;
+      name = via;
+    }
     const b = this.overlay.buildTaint();
     if (b === undefined) return;
     const file = posix.basename(b.path);
