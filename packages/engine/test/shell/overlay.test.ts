@@ -35,6 +35,10 @@ describe("the overlay follows links made earlier in the line", () => {
     expect(fileOps("ln -s -t lib ../a ../b", at)).toEqual(
       expect.arrayContaining([`read:lib/../a@${root}`, `read:lib/../b@${root}`]),
     );
+    // into an existing folder without a slash (`lib` is one): the link is lib/x
+    expect(fileOps("ln -s ../x lib", at)).toContain(`read:lib/../x@${root}`);
+    expect(fileOps("mkdir -p d/e && ln -s ../x d/e", at)).toContain(`read:d/e/../x@${root}`);
+    expect(fileOps("ln -s ../x newname", at)).toContain(`read:../x@${root}`);
     // `ln -r` names the target from the cwd; an absolute target is itself
     expect(fileOps("ln -sr x lib/x", at)).toContain(`read:x@${root}`);
     expect(fileOps("ln -s /etc/hosts lib/h", at)).toContain(`read:/etc/hosts@${root}`);

@@ -54,7 +54,11 @@ export function recordEffects(host: Host, f: Finished): void {
   const by = f.name;
   const base = posix.basename(f.name);
   const copier = COPIERS.has(base);
-  if (copier) fx.push(...copies(base, f));
+  if (copier) {
+    const made = copies(base, f);
+    fx.push(...made);
+    for (const e of made) if (e.kind === "symlink") linkInFolder(host, f, e);
+  }
   if (base === "mkdir") {
     for (const op of writesOf(host, f.opsStart))
       fx.push({ kind: "mkdir", at: abs(op.cwd, op.path), by });
@@ -98,6 +102,25 @@ export function recordEffects(host: Host, f: Finished): void {
       const name = urlName(u).replace(/\.git$/, "");
       if (name !== "" && name !== "index.html")
         fx.push({ kind: "tree", at: abs(f.cwd, name), taint: "remote", by });
+    }
+  }
+}
+
+/**
+ * `ln -s ../x lib` with `lib` an existing folder makes `lib/x`, whose target is read from
+ * `lib`: the read the operand table emitted from the destination's parent moves there.
+ */
+function linkInFolder(host: Host, f: Finished, e: Extract<Effect, { kind: "symlink" }>): void {
+  if (e.into !== "maybe" || e.target.startsWith("/")) return;
+  const dest = e.at.slice(f.cwd.length + 1);
+  if (!e.at.startsWith(`${f.cwd}/`) || !host.overlay.isDir(posix.resolve(e.at))) return;
+  const slash = dest.lastIndexOf("/");
+  const was = slash < 0 ? e.target : `${dest.slice(0, slash)}/${e.target}`;
+  for (let i = f.opsStart; i < host.ops.length; i++) {
+    const op = host.ops[i];
+    if (op?.kind === "read" && op.via === f.name && op.cwd === f.cwd && op.path === was) {
+      op.path = `${dest}/${e.target}`;
+      return;
     }
   }
 }

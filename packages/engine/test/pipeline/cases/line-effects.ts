@@ -43,6 +43,7 @@ export const lineLinks: Case[] = [
   // everyday lines keep their verdicts
   x("ln -s ../x lib/x", "AAE"),
   x("ln -s ../README.md lib/readme", "AAE"),
+  x("ln -s ../README.md lib", "AAE"),
   x("ln -s ../.env lib/x", "DDD", "ignored-path"),
   x("mkdir -p build && cp src/app.ts build/", "AAE"),
   x("mkdir -p build && cp src/app.ts build/ && cat build/app.ts", "AAE"),
