@@ -22,6 +22,43 @@ export interface Finished {
 /** Commands whose writes change a file's metadata, not what it holds. */
 const METADATA = new Set(["chmod", "chown", "chgrp", "chattr", "setfacl", "utimes"]);
 
+/**
+ * Compilers and build tools: what they write is built from the project's sources (`go build
+ * -o bin/app && ./bin/app` runs the project). Sources the line wrote taint the build itself.
+ */
+export const BUILDERS = new Set([
+  "go",
+  "cargo",
+  "rustc",
+  "gcc",
+  "g++",
+  "cc",
+  "c++",
+  "clang",
+  "clang++",
+  "javac",
+  "kotlinc",
+  "scalac",
+  "tsc",
+  "esbuild",
+  "swc",
+  "babel",
+  "webpack",
+  "rollup",
+  "vite",
+  "parcel",
+  "make",
+  "cmake",
+  "ninja",
+  "mvn",
+  "gradle",
+  "dotnet",
+  "zig",
+  "ghc",
+  "swiftc",
+  "ld",
+]);
+
 /** Commands that write what an archive holds into a folder. */
 const EXTRACTORS = new Set([
   "tar",
@@ -77,11 +114,14 @@ export function recordEffects(host: Host, f: Finished): void {
   let readTaint: Taint | undefined;
   for (let i = f.opsStart; i < host.ops.length; i++) {
     const op = host.ops[i];
-    if (op?.kind !== "read" || op.incidental) continue;
+    // Incidental arguments too: `gcc -o app m.c` names its source as one.
+    if (op?.kind !== "read") continue;
     const t = host.overlay.taintOf(op.path, op.cwd);
     readTaint = worse(readTaint, t === "unknown" ? "dynamic" : t);
   }
-  const taint: Taint = network ? "remote" : (worse(readTaint, "dynamic") as Taint);
+  const taint: Taint = network
+    ? "remote"
+    : (worse(readTaint, BUILDERS.has(base) ? "built" : "dynamic") as Taint);
   let wrote = false;
   // Only a download or an extraction writes into a folder it names (`tar x -C d`, `wget -P d`).
   const fills = network || EXTRACTORS.has(base);

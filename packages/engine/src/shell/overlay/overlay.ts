@@ -4,10 +4,12 @@ import type { FileSystem } from "../fs.js";
 
 /**
  * What the line put at a path, as far as running it goes: content from the network
- * (`remote`), content the line made or changed (`dynamic`), or a new name for a file that
- * already existed (`copy`: known content, but not the file the command word names).
+ * (`remote`), content the line made or changed (`dynamic`), a new name for a file that
+ * already existed (`copy`: known content, but not the file the command word names), or the
+ * output of a compiler or build tool from the project's own sources (`built`: running it runs
+ * the project, as `go run` would; a tainted source taints the build itself).
  */
-export type Taint = "remote" | "dynamic" | "copy";
+export type Taint = "remote" | "dynamic" | "copy" | "built";
 
 /** One thing the line made at a path. A path can hold several (branches that may run). */
 export type Entry =
@@ -47,7 +49,7 @@ interface Reached {
 const MAX_ALTERNATIVES = 16;
 const MAX_LINK_DEPTH = 16;
 
-const SEVERITY: Record<Taint, number> = { copy: 1, dynamic: 2, remote: 3 };
+const SEVERITY: Record<Taint, number> = { built: 0, copy: 1, dynamic: 2, remote: 3 };
 
 export function worse(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   if (a === undefined) return b;
@@ -157,7 +159,7 @@ export class Overlay {
   /** The hazard of running (`sh x`, `./x`, `source x`, `python x`) a file the line made. */
   runHazard(file: string, cwd: string, name: string): Hazard[] {
     const t = this.taintOf(file, cwd);
-    if (t === undefined) return [];
+    if (t === undefined || t === "built") return [];
     if (t === "remote")
       return [
         {
@@ -186,7 +188,7 @@ export class Overlay {
     for (const [path, es] of this.entries) {
       for (const e of es) {
         if (e.kind !== "file" && e.kind !== "tree") continue;
-        if (e.taint === "copy") continue;
+        if (e.taint === "copy" || e.taint === "built") continue;
         if (e.kind === "file" && !isCodeFile(posix.basename(path))) continue;
         if (found === undefined || (e.taint === "remote" && found.taint !== "remote"))
           found = { taint: e.taint, path };
@@ -302,7 +304,7 @@ export class Overlay {
     let p = posix.dirname(abs);
     for (;;) {
       for (const e of this.entries.get(p) ?? [])
-        if (e.kind === "tree" && e.taint !== "copy") return p;
+        if (e.kind === "tree" && e.taint !== "copy" && e.taint !== "built") return p;
       if (p === "/") return undefined;
       p = posix.dirname(p);
     }

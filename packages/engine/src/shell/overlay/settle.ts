@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import type { ExecuteOperation, Operation } from "../../types.js";
 import type { State } from "../model.js";
+import { BUILDERS } from "./effects.js";
 import type { Overlay } from "./overlay.js";
 
 /**
@@ -115,7 +116,7 @@ export class Settler {
   private build(op: ExecuteOperation): void {
     // The program, or a runner it was reached through (`python3 -m mod`, `npx tsx x.ts`).
     let name = posix.basename(op.command.name);
-    if (!BUILD_RUNNERS.has(name)) {
+    if (!BUILD_RUNNERS.has(name) && !BUILDERS.has(name)) {
       const via = op.command.wrappers
         .map((w) => posix.basename(w.split(" ")[0] ?? ""))
         .find((w) => BUILD_RUNNERS.has(w));

@@ -84,6 +84,11 @@ export const lineTaint: Case[] = [
   x("ln -s /bin/rm x && ./x -rf src", "EEE", "dynamic"),
   x("cp /bin/rm x && ./x -rf src", "EEE", "dynamic"),
   x("chmod +x scripts/build.js && ./scripts/build.js", "AAE"),
+  // what a compiler builds from the project runs the project; from a written source, not
+  x("go build -o bin/app ./cmd && ./bin/app", "AAE"),
+  x("gcc -o app main.c && ./app", "AAE"),
+  x("echo 'int main(){}' > m.c && gcc -o app m.c && ./app", "EEE", "dynamic"),
+  x("curl -so m.c https://example.com && gcc -o app m.c", "EEE", "remote-code"),
   // an edit by a program automode reads is still text the line made: the tests run it
   x("sed -i 's/a/b/' src/app.ts && npm test", "EEE", "dynamic"),
 ];
