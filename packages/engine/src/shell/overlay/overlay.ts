@@ -68,6 +68,23 @@ class TooMany extends Error {}
  */
 export class Overlay {
   readonly entries = new Map<string, Entry[]>();
+  /**
+   * The same entries by lower-cased path: the shell analysis is not told whether the volume
+   * folds case (macOS's does: `ln -s .claude C` makes `c/policy.json` the policy), so a path
+   * also meets what the line made under another case. On a case-sensitive volume that only
+   * adds places a path may lead (more severe, never less).
+   */
+  private readonly folded = new Map<string, Entry[]>();
+
+  /** What the line made at a path, under any case; `undefined` when nothing. */
+  private at(path: string): Entry[] | undefined {
+    const exact = this.entries.get(path);
+    if (this.folded.size === 0) return exact;
+    const folded = this.folded.get(path.toLowerCase());
+    if (folded === undefined || folded === exact) return exact;
+    if (exact === undefined) return folded;
+    return [...exact, ...folded.filter((e) => !exact.includes(e))];
+  }
   /** Effects of the command being analysed, applied when it ends (`settle`). */
   readonly pending: Effect[] = [];
 
@@ -94,7 +111,7 @@ export class Overlay {
           continue;
         }
         const n = r.path === "/" ? `/${comp}` : `${r.path}/${comp}`;
-        const es = this.entries.get(n);
+        const es = this.at(n);
         let plain = es === undefined;
         for (const e of es ?? []) {
           if (e.kind === "symlink" && (!last || followLast)) {
@@ -131,7 +148,7 @@ export class Overlay {
     let p = abs;
     let t: Taint | undefined;
     for (;;) {
-      for (const e of this.entries.get(p) ?? []) {
+      for (const e of this.at(p) ?? []) {
         if (e.kind === "file" || e.kind === "tree") t = worse(t, e.taint);
         else if (e.kind === "hardlink") t = worse(t, this.taintHere(e.of) ?? "copy");
       }
@@ -210,8 +227,8 @@ export class Overlay {
     const all = this.resolve(dir, "/");
     if (all === undefined || all.some((r) => r.linked)) return true;
     for (const r of all) {
-      const prefix = r.path === "/" ? "/" : `${r.path}/`;
-      for (const key of this.entries.keys()) if (key.startsWith(prefix)) return true;
+      const prefix = (r.path === "/" ? "/" : `${r.path}/`).toLowerCase();
+      for (const key of this.entries.keys()) if (key.toLowerCase().startsWith(prefix)) return true;
     }
     return false;
   }
@@ -219,15 +236,14 @@ export class Overlay {
   /** Whether the line may have made something at the path (so a `cd` there may succeed). */
   mayHold(abs: string): boolean {
     if (this.empty) return false;
-    if (this.entries.has(abs) || this.unseenTree(abs) !== undefined) return true;
+    if (this.at(abs) !== undefined || this.unseenTree(abs) !== undefined) return true;
     const all = this.resolve(abs, "/");
-    return all === undefined || all.some((r) => r.linked || this.entries.has(r.path));
+    return all === undefined || all.some((r) => r.linked || this.at(r.path) !== undefined);
   }
 
   /** Whether the path is a folder, in the overlay or on disk. */
   isDir(abs: string): boolean {
-    for (const e of this.entries.get(abs) ?? [])
-      if (e.kind === "dir" || e.kind === "tree") return true;
+    for (const e of this.at(abs) ?? []) if (e.kind === "dir" || e.kind === "tree") return true;
     // One `lstat` for the common case; `realpath` (which throws on a missing path) for links.
     const kind = this.fs.lstat(abs);
     if (kind !== "symlink") return kind === "directory";
@@ -303,7 +319,7 @@ export class Overlay {
   private unseenTree(abs: string): string | undefined {
     let p = posix.dirname(abs);
     for (;;) {
-      for (const e of this.entries.get(p) ?? [])
+      for (const e of this.at(p) ?? [])
         if (e.kind === "tree" && e.taint !== "copy" && e.taint !== "built") return p;
       if (p === "/") return undefined;
       p = posix.dirname(p);
@@ -320,6 +336,11 @@ export class Overlay {
     const list = this.entries.get(at);
     if (list === undefined) this.entries.set(at, [e]);
     else if (!list.some((x) => sameEntry(x, e))) list.push(e);
+    else return;
+    const key = at.toLowerCase();
+    const folded = this.folded.get(key);
+    if (folded === undefined) this.folded.set(key, [e]);
+    else folded.push(e);
   }
 
   /** Where a new name lands: its folder through the overlay, the name itself not followed. */
@@ -338,7 +359,7 @@ export class Overlay {
   }
 
   private isDirHere(abs: string): boolean {
-    const es = this.entries.get(abs) ?? [];
+    const es = this.at(abs) ?? [];
     if (es.some((e) => e.kind === "dir" || e.kind === "tree")) return true;
     return !es.some((e) => e.kind === "symlink") && this.fs.lstat(abs) === "directory";
   }

@@ -28,6 +28,8 @@ export const lineLinks: Case[] = [
     "self-protection",
   ),
   x("ln -s . c && echo {} > c/c/.claude/policy.json", "DDD", "self-protection"),
+  // a case-insensitive volume (macOS) makes C and c one name: both are followed
+  x("ln -s .claude C && echo {} > c/policy.json", "DDD", "self-protection"),
   x("ln .claudeignore h && echo x > h", "DDD", "self-protection"),
   x("link .claudeignore h && echo x > h", "DDD", "self-protection"),
   x("cp -s @ROOT@/.claude c && echo {} > c/policy.json", "DDD", "self-protection"),
