@@ -4,6 +4,21 @@ import { parseArgs } from "./flags.js";
 import { type Ctx, execOp, type Invocation } from "./invocation.js";
 import type { Flow } from "./model.js";
 
+/** Folders a line of failed `cd` commands may have left the shell in, at most. */
+const MAX_ALTS = 4;
+
+/**
+ * A `cd` to a folder that neither the file system nor the overlay shows fails, and the shell
+ * stays where it was (`cd x; cat ../.env` reads the project's `.env`). Only judged when the
+ * file system shows the folder the shell is in (an empty in-memory one shows nothing).
+ */
+function mayFail(c: Ctx, from: string, to: string): boolean {
+  const fs = c.host.fs;
+  if (fs.lstat(from) === undefined) return false;
+  if (fs.lstat(to) !== undefined) return false;
+  return !c.host.overlay.mayHold(to);
+}
+
 /** `cd`, `pushd`, `popd`: the working folder tracked along the line (SPEC section 4). */
 export function cd(c: Ctx, inv: Invocation): Flow {
   const { name, args, wrappers, hazards } = inv;
@@ -38,7 +53,19 @@ export function cd(c: Ctx, inv: Invocation): Flow {
   } else {
     next = posix.resolve(from, target.value);
     pathOp(host, "incidental", target, from, name);
+    const to = target.value;
+    const alts = (st.alts ?? []).map((a) => posix.resolve(a, to));
+    if (mayFail(c, from, next)) alts.push(from);
+    const unique = [...new Set(alts)].filter((a) => a !== next);
+    if (unique.length > MAX_ALTS)
+      hazards.push({
+        check: "dynamic",
+        reason: `${name} ${to}: too many earlier cd commands may have failed to tell the folder`,
+      });
+    st.alts = unique.length > 0 ? unique.slice(0, MAX_ALTS) : undefined;
   }
+  // `cd` alone, `cd -`, `popd`: where the shell goes no longer depends on a failed cd.
+  if (target?.value === undefined || target.value === "-" || name === "popd") st.alts = undefined;
   host.ops.push(
     execOp(
       c,

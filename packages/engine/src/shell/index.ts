@@ -44,6 +44,7 @@ export function analyzeCommand(line: string, ctx: ShellContext): Operation[] {
     if (hasError)
       walker.ops.push(unparseableOp(line, ctx.cwd, TOP, "the command cannot be parsed as bash"));
     walker.statement(root, { cwd: ctx.cwd, oldpwd: ctx.oldpwd, dirs: [] }, TOP, undefined);
+    walker.settle(0);
     if (walker.ops.length === 0) {
       // Nothing runs (empty line, comments, plain assignments): still one operation to judge.
       walker.ops.push({

@@ -1,4 +1,3 @@
-import { posix } from "node:path";
 import type { CommandClass, ExecuteOperation, Hazard } from "../types.js";
 import { envEffect } from "./env.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
@@ -131,15 +130,12 @@ export function flowSince(host: Host, before: number): Flow {
   return { network: host.network > before, text: undefined };
 }
 
-/** Running a file that a network command wrote earlier in the same line is remote code. */
+/**
+ * Running a file the line made: downloaded is remote code, written, copied or linked is
+ * dynamic (the overlay, `overlay/overlay.ts`).
+ */
 export function downloadedHazard(host: Host, file: string, cwd: string, name: string): Hazard[] {
-  if (host.downloaded.size === 0 || !host.downloaded.has(posix.resolve(cwd, file))) return [];
-  return [
-    {
-      check: "remote-code",
-      reason: `${name} runs ${file}, which was just downloaded from the network`,
-    },
-  ];
+  return host.overlay.runHazard(file, cwd, name);
 }
 
 export const MAX_NESTING = 12;

@@ -1,5 +1,6 @@
 import type { Hazard, Operation } from "../types.js";
 import type { FileSystem } from "./fs.js";
+import type { Overlay } from "./overlay/overlay.js";
 
 /** Shell state tracked along one command line. */
 export interface State {
@@ -7,6 +8,11 @@ export interface State {
   oldpwd: string | undefined;
   /** `pushd` stack. */
   dirs: string[];
+  /**
+   * Other folders the shell may be in: a `cd` to a folder that does not exist fails and leaves
+   * the shell where it was (`cd x; cat ../.env`), so later relative paths are judged from both.
+   */
+  alts?: readonly string[];
 }
 
 /** What a command's standard input is fed with. */
@@ -40,8 +46,8 @@ export interface Host {
   readonly ops: Operation[];
   /** Count of network-class commands emitted so far (to tell whether a stage used the net). */
   network: number;
-  /** Absolute paths written by network commands earlier in the line (`curl -o x.sh`). */
-  readonly downloaded: Set<string>;
+  /** What the commands earlier in the line made: links, files, folders, downloads. */
+  readonly overlay: Overlay;
   /** Parses and analyses a command line given as a string (`bash -c '…'`). */
   script(text: string, st: State, frame: Frame, feed: Feed | undefined): Flow;
 }

@@ -224,7 +224,45 @@ function ln(v: Values): Roles {
     if (t !== undefined)
       r.extra.push({ role: "write", path: t.replace(/\/+$/, "").split("/").pop() || t });
   }
+  if (symbolic) linkTargets(r, v, p);
   return r;
+}
+
+/**
+ * A relative symbolic link target is read from the link's folder, not the cwd (`ln -s ../x
+ * lib/x` names `x` in the project). `ln -r` takes it from the cwd and `-t`, several targets
+ * or a trailing slash put the links in the destination folder; a single destination without
+ * a slash is taken as the link's own name (an existing folder there is the overlay's to see).
+ */
+function linkTargets(r: Roles, v: Values, p: ParsedArgs): void {
+  if (p.opts.some((o) => o.name === "-r" || o.name === "--relative")) return;
+  const target = p.opts.find((o) => o.name === "-t" || o.name === "--target-directory");
+  const ops = p.operands;
+  let folder: string | undefined;
+  let sources: readonly number[];
+  if (target) {
+    folder = target.value;
+    sources = ops;
+  } else if (ops.length < 2) return;
+  else {
+    sources = ops.slice(0, -1);
+    const dest = v[ops.at(-1) as number];
+    if (dest === undefined) return;
+    folder =
+      sources.length > 1 || dest.endsWith("/")
+        ? dest
+        : dest.includes("/")
+          ? dest.slice(0, dest.lastIndexOf("/"))
+          : ".";
+  }
+  if (folder === undefined) return;
+  for (const i of sources) {
+    const t = v[i];
+    if (t === undefined || t.startsWith("/") || r.roles[i] !== "read") continue;
+    r.roles[i] = "plain";
+    const base = folder.replace(/\/+$/, "");
+    r.extra.push({ role: "read", path: base === "." ? t : `${base || ""}/${t}` });
+  }
 }
 
 /** `host:path`, `user@host:path` (scp/rsync remote form), not `./a:b` or `/a:b`. */

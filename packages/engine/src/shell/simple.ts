@@ -34,6 +34,8 @@ import {
 import { analyzeProgram } from "./languages/index.js";
 import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles } from "./operands.js";
+import { recordEffects } from "./overlay/effects.js";
+import { workingTreeSwap } from "./overlay/swaps.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
 import { runsCode } from "./runs-code.js";
@@ -81,6 +83,10 @@ export function expandWords(
     }
     const pieces = w.pattern.includes("{") ? braceExpand(w.pattern) : [w.pattern];
     for (const p of pieces) {
+      if (hasGlob(p) && host.overlay.globUnknown(p, cwd)) {
+        out.push({ value: undefined, text: w.text, unknown: "variable" });
+        continue;
+      }
       if (hasGlob(p)) {
         const g = expandGlob(p, cwd, host.fs);
         if (g.truncated)
@@ -816,21 +822,23 @@ function finish(c: Ctx, inv: Invocation): Flow {
       if (!own.some((o) => o.kind === kind && o.path === p && o.cwd === cwd))
         pathOp(host, kind, { value: p, text: p }, cwd, via);
   }
-  if (klass === "network") {
-    // `curl -o x.sh URL`, `wget -O x.sh URL`: remember what now holds network content.
-    args.forEach((a, i) => {
-      if (roles.roles[i] === "write" && a.value !== undefined)
-        host.downloaded.add(posix.resolve(cwd, a.value));
-    });
-    for (const e of roles.extra)
-      if (e.role === "write") host.downloaded.add(posix.resolve(cwd, e.path));
-  }
   for (const url of roles.urls) host.ops.push({ kind: "network", url, via });
   if (effects) {
     for (const url of effects.hosts)
       if (!roles.urls.includes(url)) host.ops.push({ kind: "network", url, via: name });
     effects.emit();
   }
+  if (name === "git") workingTreeSwap(host, values, cls.sub, cls.afterSub, cwd);
+  recordEffects(host, {
+    name,
+    args,
+    sub: cls.sub,
+    cwd,
+    klass,
+    feedNetwork: feed?.network === true,
+    opsStart,
+    urls: roles.urls,
+  });
   if (roles.execs.length > 0) findExecs(c, { ...inv, cwd }, roles);
   let text: string | undefined;
   if ((name === "echo" || name === "printf") && values.every((v) => v !== undefined))

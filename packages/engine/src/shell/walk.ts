@@ -1,8 +1,9 @@
-import { posix } from "node:path";
 import type { Hazard, Operation } from "../types.js";
 import { envEffect } from "./env.js";
 import type { FileSystem } from "./fs.js";
 import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
+import { Overlay } from "./overlay/overlay.js";
+import { Settler } from "./overlay/settle.js";
 import { parseBash, type SyntaxNode } from "./parser.js";
 import { type Arg, type Assign, expandWords, incidental, pathOp, runSimple } from "./simple.js";
 import { evalWord, type Word, type WordScope, wordValue } from "./words.js";
@@ -23,13 +24,25 @@ const HEREDOC_PARTS = new Set([
 export class Walker implements Host {
   readonly ops: Operation[] = [];
   network = 0;
-  readonly downloaded = new Set<string>();
+  readonly overlay: Overlay;
+  private readonly settler: Settler;
   private depth = 0;
 
   constructor(
     readonly fs: FileSystem,
     readonly home: string,
-  ) {}
+  ) {
+    this.overlay = new Overlay(fs);
+    this.settler = new Settler(this.overlay, this.ops);
+  }
+
+  /**
+   * Ends a command for the overlay: its operations (from `from`) are followed through what
+   * the line made so far, then its own effects are applied for the commands after it.
+   */
+  settle(from: number, st?: State): void {
+    this.settler.settle(from, st);
+  }
 
   script(text: string, st: State, frame: Frame, feed: Feed | undefined): Flow {
     if (frame.depth > 12 || text.length > 10_000) {
@@ -122,7 +135,10 @@ export class Walker implements Host {
       case "herestring_redirect": {
         // A redirect on its own: `> f` truncates f, `$(<f)` reads f.
         const continuations: SyntaxNode[] = [];
+        const start = this.ops.length;
         this.redirect(node, st, frame, continuations);
+        this.redirectWrites(start, this.ops.length, false);
+        this.settle(start, st);
         return this.continue(continuations, NO_FLOW, st, frame);
       }
       default:
@@ -239,13 +255,33 @@ export class Walker implements Host {
   ): Flow {
     let bodyFeed = feed;
     const continuations: SyntaxNode[] = [];
+    const redirectsStart = this.ops.length;
     for (const r of redirects) {
       const f = this.redirect(r, st, frame, continuations);
       if (f) bodyFeed = f;
     }
+    const redirectsEnd = this.ops.length;
+    const networkBefore = this.network;
     let flow: Flow = body ? this.statement(body, st, frame, bodyFeed) : NO_FLOW;
+    // `{ …; } > f`: the redirect's file now holds what the body printed.
+    this.redirectWrites(redirectsStart, redirectsEnd, this.network > networkBefore || flow.network);
+    this.settle(redirectsStart, st);
     flow = this.continue(continuations, flow, st, frame);
     return flow;
+  }
+
+  /** Records the files written by redirects among ops[from, to) in the overlay. */
+  private redirectWrites(from: number, to: number, network: boolean): void {
+    for (let i = from; i < to; i++) {
+      const o = this.ops[i];
+      if (o?.kind !== "write" || !o.via?.endsWith(" redirect")) continue;
+      this.overlay.pending.push({
+        kind: "write",
+        at: o.path.startsWith("/") ? o.path : `${o.cwd}/${o.path}`,
+        taint: network ? "remote" : "dynamic",
+        by: o.via,
+      });
+    }
   }
 
   /** `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline inside the heredoc redirect. */
@@ -418,13 +454,13 @@ export class Walker implements Host {
     );
     if (hazards.length > 0 && args.length === 0)
       this.ops.push(dynamicOp(text, st.cwd, frame, "dynamic", hazards[0]?.reason ?? "glob"));
-    if (this.network > networkBefore) {
-      // `curl URL > x.sh`: the file now holds network content.
-      for (let i = opsBefore; i < redirectsEnd; i++) {
-        const o = this.ops[i];
-        if (o?.kind === "write") this.downloaded.add(posix.resolve(o.cwd, o.path));
-      }
-    }
+    // `curl URL > x.sh` holds network content; `echo … > x.sh` text the line made.
+    this.redirectWrites(
+      opsBefore,
+      redirectsEnd,
+      this.network > networkBefore || stdin?.network === true,
+    );
+    this.settle(opsBefore, st);
     flow = this.continue(continuations, flow, st, frame);
     return flow;
   }
@@ -556,7 +592,9 @@ class Scope implements WordScope {
 }
 
 function copy(st: State): State {
-  return { cwd: st.cwd, oldpwd: st.oldpwd, dirs: [...st.dirs] };
+  const c: State = { cwd: st.cwd, oldpwd: st.oldpwd, dirs: [...st.dirs] };
+  if (st.alts !== undefined) c.alts = st.alts;
+  return c;
 }
 
 const WORDISH = new Set([

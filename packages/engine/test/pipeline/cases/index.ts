@@ -19,6 +19,7 @@ import {
   systemPaths,
 } from "./hard-limits.js";
 import { identity, newStores, wiring } from "./identity.js";
+import { lineLinks, lineSwaps, lineTaint } from "./line-effects.js";
 import { pathTricks } from "./paths.js";
 import { fileUrls, procPaths } from "./proc-and-file-urls.js";
 import { rules } from "./rules.js";
@@ -78,6 +79,9 @@ export const groups: Record<string, Case[]> = {
   "closed world: destructive spellings": destructiveSpellings,
   "closed world: everyday commands": everyday,
   "closed world: attack findings": attackFindings,
+  "the line as the shell runs it: links": lineLinks,
+  "the line as the shell runs it: taint": lineTaint,
+  "the line as the shell runs it: working-tree swaps": lineSwaps,
 };
 
 export type { Case, Expect } from "./types.js";

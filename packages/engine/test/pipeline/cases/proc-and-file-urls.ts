@@ -18,7 +18,7 @@ export const procPaths: Case[] = [
   x("vim /dev/fd/../cwd/.env", "DDD", "ignored-path"),
   x("cat /proc/1/cwd/README.md", "EEE", "dynamic"),
   // The shell's `cd` tracking is lexical (`/dev/cwd`): the folder is not known, so it asks.
-  x("cd /dev/fd/../cwd && cat .env", "EEE", "dynamic"),
+  x("cd /dev/fd/../cwd && cat .env", "DDD", "ignored-path"), // bash falls back to the physical path: the project
   x("cd /dev/fd/.. && cat cwd/.env", "EEE", "dynamic"),
   x("cd /proc/self/cwd && cat .env", "EEE", "dynamic"),
   // A pattern is expanded by the shell's own process, through its own /proc/self.
