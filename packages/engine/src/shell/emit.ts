@@ -16,7 +16,7 @@ export function pathOp(
   via: string,
 ): void {
   const path = a.value;
-  if (path === undefined || path === "" || isHarmlessPath(path)) return;
+  if (path === undefined || path === "" || isHarmlessPath(path, cwd)) return;
   const tree = a.tree === true;
   switch (role) {
     case "read":
@@ -111,7 +111,7 @@ export function incidental(host: Host, value: string, cwd: string, via: string):
 }
 
 export function pushIncidental(host: Host, path: string, cwd: string, via: string): void {
-  if (path !== "" && !isHarmlessPath(path) && !isUrl(path))
+  if (path !== "" && !isHarmlessPath(path, cwd) && !isUrl(path))
     host.ops.push({ kind: "read", path, cwd, incidental: true, via });
 }
 

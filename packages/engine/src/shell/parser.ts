@@ -143,7 +143,7 @@ export function parseBash(line: string): ParsedLine {
   // default, allocated and zeroed on every parse): one just large enough reads it in one go.
   const tree = load().parse(line, undefined, { bufferSize: line.length + 1 });
   const rootNode = tree.rootNode;
-  const hasError = rootNode.hasError;
+  let hasError = rootNode.hasError;
   const cursor = rootNode.walk();
   const root = nodeAt(cursor, line);
   const path: SyntaxNode[] = [root];
@@ -152,6 +152,7 @@ export function parseBash(line: string): ParsedLine {
     if (cursor.gotoFirstChild()) {
       const child = nodeAt(cursor, line);
       adopt(parent, child);
+      hasError ||= descriptorAsWord(child, parent, line, cursor.endIndex);
       path.push(child);
       continue;
     }
@@ -162,10 +163,33 @@ export function parseBash(line: string): ParsedLine {
       if (cursor.gotoNextSibling()) {
         const sibling = nodeAt(cursor, line);
         adopt(path[path.length - 1] as SyntaxNode, sibling);
+        hasError ||= descriptorAsWord(
+          sibling,
+          path[path.length - 1] as SyntaxNode,
+          line,
+          cursor.endIndex,
+        );
         path.push(sibling);
         break;
       }
       cursor.gotoParent();
     }
   }
+}
+
+/**
+ * tree-sitter-bash reads `0` right before `<` or `>` as an argument (`bash 0<&0` is `bash 0`
+ * with `<&0`), where bash reads the descriptor of the redirect: the structures disagree
+ * (`curl … | bash 0<&0` would run a project file `0`), so the line counts as not parsed.
+ */
+function descriptorAsWord(
+  node: SyntaxNode,
+  parent: SyntaxNode,
+  line: string,
+  end: number,
+): boolean {
+  if (node.type !== "number" || (parent.type !== "command" && parent.type !== "command_name"))
+    return false;
+  const next = line[end];
+  return next === "<" || next === ">";
 }

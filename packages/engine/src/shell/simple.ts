@@ -37,6 +37,7 @@ import { assignRoles } from "./operands.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
 import { runsCode } from "./runs-code.js";
+import { stdinScript } from "./stdin-script.js";
 import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
 import { INTERPRETERS, RUNNERS, WRAPPERS } from "./tables/wrappers.js";
@@ -491,6 +492,8 @@ function special(c: Ctx, inv: Invocation): Flow {
     );
     return flowSince(host, before);
   }
+  const fromStdin = stdinScript(c, inv);
+  if (fromStdin) return fromStdin;
   const kind = runsCode(name);
   if (kind === "shell") {
     const p = parseArgs(values, {
