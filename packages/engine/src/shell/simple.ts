@@ -14,9 +14,11 @@ import {
 import { caseFold, commandName, isProjectFile } from "./command-word.js";
 import { coverageRun } from "./coverage.js";
 import { incidental, incidentalAll, pathOp } from "./emit.js";
+import { onlyFileUrls } from "./file-urls.js";
 import { findExecs } from "./find-exec.js";
 import { hasOpt, parseArgs } from "./flags.js";
-import { gitConfigEffects, gitRevPaths } from "./git-extras.js";
+import { gitConfigEffects } from "./git-extras.js";
+import { gitPaths } from "./git-paths.js";
 import { expandGlob } from "./glob.js";
 import { interpreter, stdinInterpreter } from "./interpreters.js";
 import {
@@ -704,9 +706,9 @@ function finish(c: Ctx, inv: Invocation): Flow {
   // A patch writes the files it names (`git apply x.patch` onto `.claude/policy.json`).
   const patched =
     name === "git" && (cls.sub[0] === "apply" || cls.sub[0] === "am")
-      ? gitApplyWrites(cls.sub[0], values.slice(cls.afterSub), cwd, host.fs)
+      ? gitApplyWrites(cls.sub[0], values.slice(cls.afterSub), cwd, host.fs, feed?.text)
       : name === "patch"
-        ? patchWrites(values, cwd, host.fs)
+        ? patchWrites(values, cwd, host.fs, feed?.text)
         : undefined;
   if (patched?.unseen) hazards.push({ check: "dynamic", reason: patched.unseen });
   if (effects) {
@@ -730,6 +732,10 @@ function finish(c: Ctx, inv: Invocation): Flow {
   ) {
     klass = "network";
     reason = `${name} talks to ${roles.urls[0]}`;
+  }
+  if (klass === "network" && onlyFileUrls(name, values, roles.urls, effects?.hosts ?? [])) {
+    klass = "read-only";
+    reason = `${name} reads local files through file:// URLs`;
   }
   if (name === "find" && values.includes("-delete")) {
     roles.roles = roles.roles.map((r) => (r === "list" ? "delete-recursive" : r));
@@ -766,7 +772,6 @@ function finish(c: Ctx, inv: Invocation): Flow {
     });
   for (const r of program?.dynamic ?? []) hazards.push({ check: "dynamic", reason: r });
   for (const r of program?.destructive ?? []) hazards.push({ check: "destructive", reason: r });
-  if (name === "git") gitRevPaths(host, args, cwd);
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
   // Words automode cannot know, where a path may go.
@@ -796,6 +801,16 @@ function finish(c: Ctx, inv: Invocation): Flow {
   const via = name;
   for (const p of patched?.paths ?? [])
     pathOp(host, "write", { value: p, text: p }, cwd, `${name} (patch)`);
+  if (name === "git")
+    gitPaths(host, {
+      reading,
+      args,
+      sub: cls.sub,
+      afterSub: cls.afterSub,
+      cwdIn,
+      cwd,
+      class: klass,
+    });
   args.forEach((a, i) => {
     const role = roles.roles[i];
     if (a.value === undefined || role === "plain" || role === "network") return;
