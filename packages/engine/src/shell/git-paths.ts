@@ -3,7 +3,7 @@ import type { CommandClass } from "../types.js";
 import { incidental, pathOp } from "./emit.js";
 import type { FileSystem } from "./fs.js";
 import type { Reading } from "./knowledge/index.js";
-import type { Host } from "./model.js";
+import type { Feed, Host } from "./model.js";
 import { isUrl, scpRemote } from "./remote.js";
 import type { Arg } from "./simple.js";
 
@@ -65,6 +65,10 @@ export function gitScope(
     else if (f.name === "--work-tree") {
       workTree = posix.resolve(cwd, f.value);
       moved.push(workTree);
+    } else if (f.name === "-c" && /^core\.worktree=./iu.test(f.value)) {
+      // `git -c core.worktree=DIR` is `--work-tree=DIR` spelled as a setting.
+      workTree = posix.resolve(cwd, f.value.slice(f.value.indexOf("=") + 1));
+      moved.push(workTree);
     } else if (f.name === "--git-dir") {
       gitDir = posix.resolve(cwd, f.value);
       moved.push(gitDir);
@@ -124,6 +128,8 @@ export interface GitInvocation {
   cwdIn: string;
   cwd: string;
   class: CommandClass;
+  /** What the line feeds on its standard input, when it feeds anything. */
+  feed: Feed | undefined;
 }
 
 /**
@@ -163,7 +169,57 @@ export function gitPaths(host: Host, g: GitInvocation): void {
     const path = f.valueIndex === undefined ? revisionPath(f.value) : undefined;
     if (path !== undefined) incidental(host, resolveRevisionPath(path, scope, g.cwd), g.cwd, "git");
   }
+  if (g.sub[0] === "cat-file") catFileBatch(host, g, scope);
   if (g.class === "read-only" || scope.moved.length === 0) return;
   for (const where of new Set([scope.top, ...scope.moved]))
     host.ops.push({ kind: "write", path: where, cwd: g.cwd, via: `git ${g.sub.join(" ")}` });
+}
+
+/**
+ * `git cat-file --batch` prints the objects named on its standard input (`HEAD:.env`): each
+ * name fed in the line is read as above; names automode cannot see are dynamic, and
+ * `--batch-all-objects` prints every object, a recursive read of the whole work tree.
+ * `--batch-check` prints only types and sizes.
+ */
+function catFileBatch(host: Host, g: GitInvocation, scope: GitScope): void {
+  const found = g.reading?.found ?? [];
+  const contents = found.some((f) => f.name === "--batch" || f.name === "--batch-command");
+  if (!contents) return;
+  if (found.some((f) => f.name === "--batch-all-objects")) {
+    pathOp(host, "read-recursive", { value: scope.top, text: scope.top }, g.cwd, "git cat-file");
+    return;
+  }
+  const text = g.feed?.text;
+  if (text === undefined) {
+    host.ops.push({
+      kind: "execute",
+      command: {
+        name: "git",
+        args: ["cat-file"],
+        cwd: g.cwd,
+        text: "git cat-file --batch",
+        wrappers: [],
+      },
+      class: "unknown",
+      reason: "git cat-file --batch prints objects named on its input",
+      hazards: [
+        {
+          check: "dynamic",
+          reason: `git cat-file --batch prints the objects named on ${g.feed ? g.feed.via : "its standard input"}, which automode cannot see`,
+        },
+      ],
+    });
+    return;
+  }
+  for (const word of text.split(/\s+/u)) {
+    const path = revisionPath(word);
+    if (path !== undefined)
+      pathOp(
+        host,
+        "read",
+        { value: resolveRevisionPath(path, scope, g.cwd), text: word },
+        g.cwd,
+        `git cat-file ${word}`,
+      );
+  }
 }

@@ -82,6 +82,8 @@ export interface ParsedLine {
   root: SyntaxNode;
   /** tree-sitter found a syntax error or inserted a missing token somewhere. */
   hasError: boolean;
+  /** tree-sitter's structure differs from bash's here (see `descriptorAsWord`): not parsed. */
+  misread: boolean;
 }
 
 interface SymbolInfo {
@@ -143,7 +145,8 @@ export function parseBash(line: string): ParsedLine {
   // default, allocated and zeroed on every parse): one just large enough reads it in one go.
   const tree = load().parse(line, undefined, { bufferSize: line.length + 1 });
   const rootNode = tree.rootNode;
-  let hasError = rootNode.hasError;
+  const hasError = rootNode.hasError;
+  let misread = false;
   const cursor = rootNode.walk();
   const root = nodeAt(cursor, line);
   const path: SyntaxNode[] = [root];
@@ -152,18 +155,18 @@ export function parseBash(line: string): ParsedLine {
     if (cursor.gotoFirstChild()) {
       const child = nodeAt(cursor, line);
       adopt(parent, child);
-      hasError ||= descriptorAsWord(child, parent, line, cursor.endIndex);
+      misread ||= descriptorAsWord(child, parent, line, cursor.endIndex);
       path.push(child);
       continue;
     }
     // A leaf: on to the next sibling of it or of the nearest ancestor that has one.
     for (;;) {
-      if (path.length === 1) return { root, hasError };
+      if (path.length === 1) return { root, hasError, misread };
       path.pop();
       if (cursor.gotoNextSibling()) {
         const sibling = nodeAt(cursor, line);
         adopt(path[path.length - 1] as SyntaxNode, sibling);
-        hasError ||= descriptorAsWord(
+        misread ||= descriptorAsWord(
           sibling,
           path[path.length - 1] as SyntaxNode,
           line,

@@ -17,11 +17,19 @@ function mayBeSpecial(word: string): boolean {
   return word.includes("dev") || word.includes("proc");
 }
 
-/** Whether a word names the command's standard input (`/dev/stdin`, `/proc/self/fd/0`, …). */
-export function namesStdin(word: string, cwd: string): boolean {
-  if (!mayBeSpecial(word)) return false;
+/**
+ * What a word names when it is a descriptor rather than a file: `"standard input"` for
+ * `/dev/stdin`, `/proc/self/fd/0`, …; `"open file descriptor N"` for a descriptor past the
+ * standard three (`/dev/fd/3`, what `3<<EOF` feeds). Undefined for a file or stdout/stderr.
+ */
+export function descriptorOf(word: string, cwd: string): string | undefined {
+  if (!mayBeSpecial(word)) return undefined;
   const special = specialPath(joinTo(cwd, word), cwd);
-  return special?.kind === "stream" && special.stream === "stdin";
+  // Standard output and error are where a program writes, not a script it could read.
+  if (special?.kind === "stream") return special.stream === "stdin" ? "standard input" : undefined;
+  if (special?.kind === "unknown" && /\/fd\/[0-9]+$/u.test(special.path))
+    return `open file descriptor ${special.path.slice(special.path.lastIndexOf("/") + 1)}`;
+  return undefined;
 }
 
 /**

@@ -810,6 +810,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
       cwdIn,
       cwd,
       class: klass,
+      feed,
     });
   args.forEach((a, i) => {
     const role = roles.roles[i];

@@ -3,7 +3,7 @@ import { incidentalAll } from "./emit.js";
 import { stdinInterpreter } from "./interpreters.js";
 import { type Ctx, execOp, type Invocation } from "./invocation.js";
 import type { Flow } from "./model.js";
-import { namesStdin } from "./proc-paths.js";
+import { descriptorOf } from "./proc-paths.js";
 import { runsCode } from "./runs-code.js";
 
 /** Programs that read a build file or script named as an argument, besides shells and interpreters. */
@@ -32,23 +32,30 @@ export function stdinScript(c: Ctx, inv: Invocation): Flow | undefined {
   const { name, args, cwd, wrappers, hazards } = inv;
   if (!runsAFile(name)) return undefined;
   let word: string | undefined;
+  let what: string | undefined;
   for (const a of args) {
     const v = a.value;
-    if (v === undefined) continue;
+    // `bash <(curl …)`: a process substitution is judged for what feeds it (simple.ts).
+    if (v === undefined || a.procsub) continue;
     const eq = v.indexOf("=");
     // `-f/dev/stdin`, `--file=/dev/stdin`: the value glued to the option.
     const glued = v.startsWith("-") && !v.startsWith("--") ? v.slice(2) : undefined;
-    for (const w of [v, eq === -1 ? undefined : v.slice(eq + 1), glued])
-      if (w !== undefined && w !== "" && namesStdin(w, cwd)) word = w;
-    if (word !== undefined) break;
+    for (const w of [v, eq === -1 ? undefined : v.slice(eq + 1), glued]) {
+      const d = w === undefined || w === "" ? undefined : descriptorOf(w, cwd);
+      if (d !== undefined && what === undefined) {
+        word = w;
+        what = d;
+      }
+    }
+    if (what === "standard input") break;
   }
-  if (word === undefined) return undefined;
+  if (word === undefined || what === undefined) return undefined;
   const fed: Hazard = {
     check: "dynamic",
-    reason: `${name} ${word} runs a script read from standard input, a script fed into a shell`,
+    reason: `${name} ${word} runs a script read from ${what}, a script fed into a shell`,
   };
   const rest = args.filter((a) => a.value !== word && a.value?.endsWith(`=${word}`) !== true);
-  if (c.feed) {
+  if (c.feed && what === "standard input") {
     // What is fed is judged as a fed script is: from the network it is remote code, a shell's
     // literal heredoc is analysed as well.
     const kind = runsCode(name);
@@ -61,13 +68,10 @@ export function stdinScript(c: Ctx, inv: Invocation): Flow | undefined {
     return flow;
   }
   c.host.ops.push(
-    execOp(
-      c,
-      { name, args, cwd, wrappers },
-      "unknown",
-      `${name} runs a script read from standard input`,
-      [...hazards, fed],
-    ),
+    execOp(c, { name, args, cwd, wrappers }, "unknown", `${name} runs a script read from ${what}`, [
+      ...hazards,
+      fed,
+    ]),
   );
   incidentalAll(c.host, rest, cwd, name, name);
   return { network: c.host.network > c.before, text: undefined };

@@ -38,8 +38,8 @@ export class Walker implements Host {
       );
       return NO_FLOW;
     }
-    const { root, hasError } = parseBash(text);
-    if (hasError)
+    const { root, hasError, misread } = parseBash(text);
+    if (hasError || misread)
       this.ops.push(
         unparseableOp(text, st.cwd, frame, "part of the nested script cannot be parsed"),
       );
