@@ -15,8 +15,8 @@ import type { Arg } from "./simple.js";
 
 /** What an invocation of git works on. */
 export interface GitScope {
-  /** The top of the work tree: where `rev:path` and `:path` are relative to. */
-  top: string;
+  /** The top of the work tree: where `rev:path` and `:path` are relative to (looked up once, when asked). */
+  readonly top: string;
   /** Folders the global options moved git to (`-C`, `--work-tree`, `--git-dir`), resolved. */
   moved: string[];
 }
@@ -75,8 +75,14 @@ export function gitScope(
     }
   }
   if (moved.length === 0 && cwd !== cwdIn) moved.push(cwd);
-  const top = workTree ?? (gitDir !== undefined ? cwd : (workTreeTop(fs, cwd) ?? cwd));
-  return { top, moved: [...new Set(moved)] };
+  let top = workTree ?? (gitDir !== undefined ? cwd : undefined);
+  return {
+    get top(): string {
+      top ??= workTreeTop(fs, cwd) ?? cwd;
+      return top;
+    },
+    moved: [...new Set(moved)],
+  };
 }
 
 /**
