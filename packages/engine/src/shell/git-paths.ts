@@ -4,6 +4,7 @@ import { incidental, pathOp } from "./emit.js";
 import type { FileSystem } from "./fs.js";
 import type { Reading } from "./knowledge/index.js";
 import type { Feed, Host } from "./model.js";
+import { cdTarget } from "./proc-paths.js";
 import { isUrl, scpRemote } from "./remote.js";
 import type { Arg } from "./simple.js";
 
@@ -44,6 +45,11 @@ function workTreeTop(fs: FileSystem, cwd: string): string | undefined {
   }
 }
 
+/** A folder named to git, normalised as `cd` would (`/dev/fd/../cwd` is the cwd). */
+function folder(cwd: string, value: string): string {
+  return cdTarget(cwd, value, "git", []) ?? posix.resolve(cwd, value);
+}
+
 /**
  * The scope of one git invocation. `cwd` is where it runs after its `-C` options (git applies
  * them first); `--git-dir` and `--work-tree` values are relative to that folder, as git reads
@@ -63,14 +69,14 @@ export function gitScope(
     if (f.index >= afterSub || f.value === undefined || f.value === "") continue;
     if (f.name === "-C") moved.push(cwd);
     else if (f.name === "--work-tree") {
-      workTree = posix.resolve(cwd, f.value);
+      workTree = folder(cwd, f.value);
       moved.push(workTree);
     } else if (f.name === "-c" && /^core\.worktree=./iu.test(f.value)) {
       // `git -c core.worktree=DIR` is `--work-tree=DIR` spelled as a setting.
-      workTree = posix.resolve(cwd, f.value.slice(f.value.indexOf("=") + 1));
+      workTree = folder(cwd, f.value.slice(f.value.indexOf("=") + 1));
       moved.push(workTree);
     } else if (f.name === "--git-dir") {
-      gitDir = posix.resolve(cwd, f.value);
+      gitDir = folder(cwd, f.value);
       moved.push(gitDir);
     }
   }

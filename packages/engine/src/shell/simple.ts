@@ -38,6 +38,7 @@ import type { Feed, Flow, Frame, Host, State } from "./model.js";
 import { assignRoles } from "./operands.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
+import { cdTarget } from "./proc-paths.js";
 import { runsCode } from "./runs-code.js";
 import { stdinScript } from "./stdin-script.js";
 import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
@@ -188,7 +189,8 @@ export function runSimple(
       if (w.noRun && hasOpt(p, ...w.noRun)) break;
       for (const o of p.opts) {
         if (o.value === undefined) continue;
-        if (w.chdirOpts?.includes(o.name)) cwd = posix.resolve(cwd, o.value);
+        if (w.chdirOpts?.includes(o.name))
+          cwd = cdTarget(cwd, o.value, `${name} ${o.name}`, hazards) ?? cwd;
         else if (w.readOpts?.includes(o.name))
           pending.push({ kind: "read", path: o.value, cwd, via: `${name} ${o.name}` });
         else if (w.writeOpts?.includes(o.name))
@@ -639,7 +641,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
     cls = { ...again, sub: words, afterSub: reading.afterSub, chdir: cls.chdir };
   }
   let cwd = cwdIn;
-  for (const d of cls.chdir) cwd = posix.resolve(cwd, d);
+  for (const d of cls.chdir) cwd = cdTarget(cwd, d, `${name} -C`, hazards) ?? cwd;
   // sed, awk, jq, yq, SQL and redis-cli programs: parsed, never pattern-matched; an option
   // or command they do not know makes the program not understood (a dynamic hazard).
   const program = isProjectFile(name)

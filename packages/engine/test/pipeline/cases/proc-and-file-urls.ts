@@ -29,6 +29,10 @@ export const procPaths: Case[] = [
   x("cd /dev/fd/.. && cat cwd/README.md", "EEE", "dynamic"),
   x("cd /proc/1/cwd && cat README.md", "EEE", "dynamic"),
   x("cd /dev/fd/3 && ls", "EEE", "dynamic"),
+  // Folders given to an option are normalised the same way.
+  x("env -C /dev/fd/../cwd/src cat ../.env", "DDD", "ignored-path"),
+  x("git -C /dev/fd/../cwd show :.env", "DDD", "ignored-path"),
+  x("git -C /proc/1/cwd status", "EEE", "dynamic"),
   // A pattern is expanded by the shell's own process, through its own /proc/self.
   x("cat /proc/self/cwd/.e*", "EEE", "dynamic"),
   x("cd /dev && ls", "AEE"),
