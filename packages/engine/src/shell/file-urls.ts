@@ -24,7 +24,9 @@ export function onlyFileUrls(
   hosts: readonly string[],
 ): boolean {
   if (name !== "curl" && name !== "wget") return false;
-  if (urls.length === 0 || hosts.length > 0 || !urls.every(isFileUrl)) return false;
+  if (urls.length === 0 || !urls.every(isFileUrl)) return false;
+  // The model names `--url`'s value as a host too (`tcp://file:/p`): the same URL.
+  if (!hosts.every((h) => urls.some((u) => h === u || h === `tcp://${u}`))) return false;
   return !values.some((v) => v !== undefined && MORE_URLS.test(v));
 }
 

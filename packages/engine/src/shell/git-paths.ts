@@ -113,11 +113,12 @@ export function revisionPath(word: string): string | undefined {
     const ch = word[i];
     if (ch === "{") depth++;
     else if (ch === "}" && depth > 0) depth--;
+    // A revision has no blank outside `{…}` (`fix: x` is a message, `@{2 days ago}` a date).
+    else if (depth === 0 && /\s/u.test(ch as string)) return undefined;
     else if (ch === ":" && depth === 0) {
       if (i === 0) return undefined;
       // `git@github.com:a/b` is a remote (it names a user), not `rev:path`.
       if (scpRemote(word)?.user !== undefined) return undefined;
-      if (/\s/u.test(word.slice(0, i))) return undefined;
       return word.slice(i + 1);
     }
   }

@@ -596,7 +596,7 @@ function curl(v: Values): Roles {
         set(o, val.includes("=") ? "plain" : "read");
         break;
       case "--url": {
-        const u = toUrl(val, "http");
+        const u = isFileUrl(val) ? val : toUrl(val, "http");
         if (u) r.urls.push(u);
         set(o, "network");
         break;
@@ -610,7 +610,8 @@ function curl(v: Values): Roles {
   for (const i of p.operands) {
     const a = v[i];
     if (a === undefined) continue;
-    const u = toUrl(a, "http");
+    // curl also takes `file:/p` (one slash) as a file URL.
+    const u = isFileUrl(a) ? a : toUrl(a, "http");
     if (u) {
       r.urls.push(u);
       r.roles[i] = "network";

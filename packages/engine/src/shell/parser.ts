@@ -155,7 +155,7 @@ export function parseBash(line: string): ParsedLine {
     if (cursor.gotoFirstChild()) {
       const child = nodeAt(cursor, line);
       adopt(parent, child);
-      misread ||= descriptorAsWord(child, parent, line, cursor.endIndex);
+      misread ||= misreadAt(child, parent, line);
       path.push(child);
       continue;
     }
@@ -166,12 +166,7 @@ export function parseBash(line: string): ParsedLine {
       if (cursor.gotoNextSibling()) {
         const sibling = nodeAt(cursor, line);
         adopt(path[path.length - 1] as SyntaxNode, sibling);
-        misread ||= descriptorAsWord(
-          sibling,
-          path[path.length - 1] as SyntaxNode,
-          line,
-          cursor.endIndex,
-        );
+        misread ||= misreadAt(sibling, path[path.length - 1] as SyntaxNode, line);
         path.push(sibling);
         break;
       }
@@ -181,18 +176,19 @@ export function parseBash(line: string): ParsedLine {
 }
 
 /**
- * tree-sitter-bash reads `0` right before `<` or `>` as an argument (`bash 0<&0` is `bash 0`
- * with `<&0`), where bash reads the descriptor of the redirect: the structures disagree
- * (`curl … | bash 0<&0` would run a project file `0`), so the line counts as not parsed.
+ * Where tree-sitter-bash's structure differs from bash's, so the line counts as not parsed:
+ * - it reads `0` right before `<` or `>` as an argument (`bash 0<&0` is `bash 0` with `<&0`),
+ *   where bash reads the descriptor of the redirect (`curl … | bash 0<&0` would run a file `0`);
+ * - it drops a word right before a heredoc (`make -f - <<EOF` loses the `-`): text that no
+ *   node holds, between a redirect and what comes before it.
  */
-function descriptorAsWord(
-  node: SyntaxNode,
-  parent: SyntaxNode,
-  line: string,
-  end: number,
-): boolean {
-  if (node.type !== "number" || (parent.type !== "command" && parent.type !== "command_name"))
-    return false;
-  const next = line[end];
-  return next === "<" || next === ">";
+function misreadAt(node: SyntaxNode, parent: SyntaxNode, line: string): boolean {
+  if (node.type === "number")
+    return (
+      (parent.type === "command" || parent.type === "command_name") &&
+      (line[node.end] === "<" || line[node.end] === ">")
+    );
+  if (!node.type.endsWith("_redirect")) return false;
+  const before = parent.children[parent.children.length - 2];
+  return before !== undefined && /[^\s\\]/u.test(line.slice(before.end, node.start));
 }

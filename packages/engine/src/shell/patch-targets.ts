@@ -1,6 +1,8 @@
 import { posix } from "node:path";
+import { specialPath } from "@automode/scope";
 import { hasOpt, optValue, parseArgs } from "./flags.js";
 import type { FileSystem } from "./fs.js";
+import { descriptorOf } from "./proc-paths.js";
 
 /**
  * The files a unified, context or git diff writes (`+++ b/src/a.ts`, `*** a.ts`, `Index: a.ts`,
@@ -149,7 +151,10 @@ function readPatches(
   dir: string | undefined,
   stdin: string | undefined,
 ): PatchWrites {
-  const fromInput = files.every((f) => f === undefined || f === "-");
+  // `git apply /dev/stdin`, `patch -i /proc/self/fd/0`: standard input under another name.
+  const fromInput = files.every(
+    (f) => f === undefined || f === "-" || descriptorOf(f, cwd) === "standard input",
+  );
   if (fromInput && stdin !== undefined) {
     // A heredoc or herestring: the patch is in the line. An unquoted heredoc expands `$…` and
     // backquotes before git or patch sees the names, so a name holding one is not known.
@@ -169,7 +174,7 @@ function readPatches(
     };
   const paths: string[] = [];
   for (const f of files as string[]) {
-    const text = fs.readFile(posix.resolve(cwd, f));
+    const text = regularFileText(fs, f, cwd);
     if (text === undefined)
       return {
         paths: [],
@@ -178,4 +183,18 @@ function readPatches(
     for (const t of patchTargets(text, strip)) paths.push(dir ? posix.join(dir, t) : t);
   }
   return { paths, unseen: undefined };
+}
+
+/**
+ * The text of a patch file, when it is a regular file: never a device (`/dev/zero` would never
+ * end, `/dev/stdin` is automode's own input), a descriptor or a path through `/proc/self`,
+ * which would name automode's process, not the command's (those are normalised first).
+ */
+function regularFileText(fs: FileSystem, f: string, cwd: string): string | undefined {
+  const joined = f.startsWith("/") ? f : `${cwd === "/" ? "" : cwd}/${f}`;
+  const special = specialPath(joined, cwd);
+  if (special !== undefined && special.kind !== "plain") return undefined;
+  const real = fs.realpath(posix.resolve(special?.path ?? joined));
+  if (real === undefined || fs.lstat(real) !== "file") return undefined;
+  return fs.readFile(real);
 }

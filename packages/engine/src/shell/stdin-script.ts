@@ -9,6 +9,11 @@ import { runsCode } from "./runs-code.js";
 /** Programs that read a build file or script named as an argument, besides shells and interpreters. */
 const BUILD_FILES: ReadonlySet<string> = new Set(["make", "gmake"]);
 
+/** `-f`, `--file`, `--makefile` and the abbreviations GNU make's getopt accepts. */
+const MAKEFILE_OPTION = /^(?:-f|--fil(?:e)?|--makef(?:i(?:l(?:e)?)?)?)$/u;
+/** The same with `-` glued: `-f-`, `--file=-`. */
+const MAKEFILE_FROM_STDIN = /^(?:-f-|--fil(?:e)?=-|--makef(?:i(?:l(?:e)?)?)?=-)$/u;
+
 /** Whether `name` runs a file named among its arguments as code (`bash f`, `python3 f`, `make -f f`). */
 function runsAFile(name: string): boolean {
   const kind = runsCode(name);
@@ -48,6 +53,19 @@ export function stdinScript(c: Ctx, inv: Invocation): Flow | undefined {
       }
     }
     if (what === "standard input") break;
+  }
+  if (what === undefined && BUILD_FILES.has(name)) {
+    // `make -f - <<EOF`: GNU make reads the makefile named `-` from standard input.
+    const values = args.map((a) => a.value);
+    const at = values.findIndex(
+      (v, i) =>
+        (v !== undefined && MAKEFILE_FROM_STDIN.test(v)) ||
+        (v !== undefined && MAKEFILE_OPTION.test(v) && values[i + 1] === "-"),
+    );
+    if (at !== -1) {
+      word = values[at] === "-f" || !values[at]?.endsWith("-") ? "-" : values[at];
+      what = "standard input";
+    }
   }
   if (word === undefined || what === undefined) return undefined;
   const fed: Hazard = {
