@@ -330,6 +330,12 @@ function covers(event: TraceEvent, predictions: Prediction[]): Prediction[] {
     const path = event.path;
     for (const target of [p.path, p.real]) {
       if (path === target) return true;
+      // `/proc/self/x` is the running process's `/proc/<pid>/x`.
+      if (
+        target.startsWith("/proc/self/") &&
+        path.replace(/^\/proc\/\d+\//, "/proc/self/") === target
+      )
+        return true;
       // Reaching a path lists the folders on the way (a glob: `cat secrets/*` lists secrets).
       if (event.kind === "read" && event.listing === true && under(target, path)) return true;
       // A recursive operation covers everything under its folder; a write or delete of a

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { specialPath } from "@automode/scope";
 import { createEngineSync } from "../src/engine.js";
 import type { Operation, Verdict } from "../src/types.js";
 import type { Fixture } from "./fixture.js";
@@ -60,7 +61,16 @@ function toPrediction(op: Operation, verdict: Verdict, home: string): Prediction
     case "read":
     case "write":
     case "delete": {
-      const path = resolve(op.cwd, expandHome(op.path, home));
+      // Through `/dev/fd/..` and `/proc/self/cwd`, the path is the command's, as the scope
+      // reads it; the oracle's own process must not be asked.
+      const written = resolve(op.cwd, expandHome(op.path, home));
+      const special = specialPath(
+        expandHome(op.path, home).startsWith("/")
+          ? expandHome(op.path, home)
+          : `${op.cwd}/${op.path}`,
+        op.cwd,
+      );
+      const path = special?.kind === "plain" ? resolve(special.path) : written;
       const prediction: Prediction = {
         kind: op.kind,
         path,

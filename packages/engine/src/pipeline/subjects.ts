@@ -1,8 +1,6 @@
-import { isAbsolute, join, posix } from "node:path";
-import { specialPath } from "@automode/scope";
+import { isAbsolute, join } from "node:path";
 import type { Analyzer } from "../ports.js";
-import { SHELLS } from "../shell/tables/wrappers.js";
-import type { Action, ExecuteOperation, Hazard, Operation } from "../types.js";
+import type { Action, Operation } from "../types.js";
 import { fileUrlOf } from "./file-url.js";
 import { globReach } from "./reach.js";
 import { hostOf } from "./rules/domains.js";
@@ -57,113 +55,15 @@ function fileReads(op: Extract<Operation, { kind: "network" }>, cwd: string): Op
   return url.paths.map((path) => ({ kind: "read", path, cwd, ...(op.via ? { via: op.via } : {}) }));
 }
 
-/** `/dev/fd/N` and `/proc/self/fd/N` alone: a descriptor (process substitution), not a path. */
-const descriptorOnly = /^\/(?:dev|proc\/self)\/fd\/[0-9]+$/u;
-const throughDescriptors = /^\/(?:dev|proc\/self)\/fd\//u;
-
 /**
- * `cd /dev/fd/../cwd` stays in the same folder, but a lexical `cd` tracking moves to `/dev/cwd`:
- * when the folder the scope's normalisation names differs from the lexical one, the paths of
- * the later commands are not known.
- */
-function cdThroughProc(op: ExecuteOperation): Hazard | undefined {
-  const { name, args, cwd } = op.command;
-  if (name !== "cd" && name !== "pushd") return undefined;
-  const target = args.find((a) => !a.startsWith("-") || a === "-");
-  if (target === undefined || target === "-") return undefined;
-  const lexical = posix.resolve(cwd, target);
-  const joined = target.startsWith("/") ? target : `${cwd}/${target}`;
-  const special = specialPath(joined, cwd);
-  if (special === undefined) return undefined;
-  if (special.kind !== "unknown" && posix.resolve(special.path) === lexical) return undefined;
-  return {
-    check: "dynamic",
-    reason: `${name} ${target} goes through /proc or /dev, so the folder later commands run in is not known`,
-  };
-}
-
-/**
- * Programs that run a file named as an argument as code. A backstop until the shell analysis
- * uses the scope's `stdin` marker itself (it classes `bash /dev/stdin` as running a file).
- */
-const scriptRunners: ReadonlySet<string> = new Set([
-  ...SHELLS,
-  "busybox",
-  "source",
-  ".",
-  "python",
-  "python2",
-  "python3",
-  "node",
-  "nodejs",
-  "perl",
-  "ruby",
-  "php",
-  "lua",
-  "tclsh",
-  "Rscript",
-  "deno",
-  "bun",
-  "make",
-  "gmake",
-]);
-
-/** `bash /dev/stdin <<EOF`, `sh /proc/self/fd/0`: a script fed into a shell (SPEC section 4). */
-function stdinScript(op: ExecuteOperation): Hazard | undefined {
-  const { name, args, cwd } = op.command;
-  const runner = scriptRunners.has(name) || /^python3\.[0-9]+$/u.test(name);
-  if (!runner) return undefined;
-  for (const arg of args) {
-    const eq = arg.indexOf("=");
-    for (const word of eq === -1 ? [arg] : [arg, arg.slice(eq + 1)]) {
-      if (!word.startsWith("/") || !(word.includes("/dev/") || word.includes("/proc/"))) continue;
-      const special = specialPath(word, cwd);
-      if (special?.kind === "stream" && special.stream === "stdin") {
-        return {
-          check: "dynamic",
-          reason: `${name} ${word} runs a script read from standard input, a script fed into a shell`,
-        };
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * What the shell analysis leaves out, added back before any check: its network operations to
- * `file://` URLs are reads, and arguments through `/dev/fd/` or `/proc/self/fd/` that are more
- * than a descriptor (`/dev/fd/../cwd/.env`) are read arguments, which the scope normalises.
+ * What the shell analysis leaves to the pipeline: its network operations to `file://` URLs
+ * are reads of their paths (each spelling the URL can stand for).
  */
 function afterShell(ops: Operation[], cwd: string): Operation[] {
   const out: Operation[] = [];
-  const named = new Set<string>();
   for (const op of ops) {
-    if (op.kind === "read" || op.kind === "write" || op.kind === "delete") {
-      named.add(`${op.cwd}\0${op.path}`);
-    }
-  }
-  for (const op of ops) {
-    if (op.kind === "network") {
-      out.push(...fileReads(op, cwd));
-      continue;
-    }
-    if (op.kind !== "execute") {
-      out.push(op);
-      continue;
-    }
-    const added = [cdThroughProc(op), stdinScript(op)].filter((h) => h !== undefined);
-    out.push(added.length === 0 ? op : { ...op, hazards: [...op.hazards, ...added] });
-    const where = op.command.cwd;
-    for (const arg of op.command.args) {
-      const eq = arg.indexOf("=");
-      for (const word of eq === -1 ? [arg] : [arg, arg.slice(eq + 1)]) {
-        if (!throughDescriptors.test(word) || descriptorOnly.test(word)) continue;
-        const key = `${where}\0${word}`;
-        if (named.has(key)) continue;
-        named.add(key);
-        out.push({ kind: "read", path: word, cwd: where, incidental: true, via: op.command.name });
-      }
-    }
+    if (op.kind === "network") out.push(...fileReads(op, cwd));
+    else out.push(op);
   }
   return out;
 }

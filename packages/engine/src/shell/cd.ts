@@ -1,8 +1,8 @@
-import { posix } from "node:path";
 import { pathOp } from "./emit.js";
 import { parseArgs } from "./flags.js";
 import { type Ctx, execOp, type Invocation } from "./invocation.js";
 import type { Flow } from "./model.js";
+import { cdTarget } from "./proc-paths.js";
 
 /** Folders a line of failed `cd` commands may have left the shell in, at most. */
 const MAX_ALTS = 4;
@@ -51,7 +51,7 @@ export function cd(c: Ctx, inv: Invocation): Flow {
         reason: "cd - returns to a directory automode did not see",
       });
   } else {
-    next = posix.resolve(from, target.value);
+    next = cdTarget(from, target.value, name, hazards);
     pathOp(host, "incidental", target, from, name);
     const to = target.value;
     const alts = (st.alts ?? []).map((a) => posix.resolve(a, to));

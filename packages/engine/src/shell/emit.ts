@@ -16,7 +16,8 @@ export function pathOp(
   via: string,
 ): void {
   const path = a.value;
-  if (path === undefined || path === "" || isHarmlessPath(path)) return;
+  if (path === undefined || path === "" || isHarmlessPath(path, cwd)) return;
+  if (role !== "incidental") atFile(host, path, cwd, via);
   const tree = a.tree === true;
   switch (role) {
     case "read":
@@ -111,8 +112,19 @@ export function incidental(host: Host, value: string, cwd: string, via: string):
 }
 
 export function pushIncidental(host: Host, path: string, cwd: string, via: string): void {
-  if (path !== "" && !isHarmlessPath(path) && !isUrl(path))
+  if (path !== "" && !isHarmlessPath(path, cwd) && !isUrl(path)) {
     host.ops.push({ kind: "read", path, cwd, incidental: true, via });
+    atFile(host, path, cwd, via);
+  }
+}
+
+/**
+ * `@file` is how many programs take a file's contents (`gcc @args`, `curl -d @f`, httpie
+ * `f=@x`): an argument naming an ignored path behind an `@` is an access to it, whatever the
+ * program (issue 12, item 7).
+ */
+function atFile(host: Host, path: string, cwd: string, via: string): void {
+  if (path.length > 1 && path.startsWith("@")) pushIncidental(host, path.slice(1), cwd, via);
 }
 
 export function incidentalAll(

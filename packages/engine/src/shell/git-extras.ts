@@ -1,11 +1,8 @@
 import type { Hazard } from "../types.js";
 import { HOOKS_PATH, hooksFolder } from "./closed.js";
-import { incidental } from "./emit.js";
 import { gitSetting } from "./knowledge/git.js";
 import type { Reading } from "./knowledge/index.js";
 import type { Host } from "./model.js";
-import { isUrl, scpRemote } from "./remote.js";
-import type { Arg } from "./simple.js";
 
 /**
  * git's configuration given on the command line: `git -c core.hooksPath=…`, `git config
@@ -32,15 +29,4 @@ export function gitConfigEffects(
     hazards.push({ check: "dynamic", reason: `git config ${key} sets a command git runs later` });
   if (viaC || (key !== undefined && /^core\.hookspath$/i.test(key)))
     host.ops.push({ kind: "write", path: hooksFolder(host, cwd), cwd, via: "git core.hooksPath" });
-}
-
-/** `git show HEAD:.env` reads .env as committed: the path after the colon is a file. */
-export function gitRevPaths(host: Host, args: readonly Arg[], cwd: string): void {
-  for (const a of args) {
-    const v = a.value;
-    const m = v === undefined ? null : /^[^:\s-][^:\s]*:(.+)$/.exec(v);
-    // `git@github.com:a/b` is a remote (it names a user), not `rev:path`.
-    if (m?.[1] && v !== undefined && !isUrl(v) && scpRemote(v)?.user === undefined)
-      incidental(host, m[1], cwd, "git");
-  }
 }

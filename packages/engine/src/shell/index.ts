@@ -39,9 +39,9 @@ export function analyzeCommand(line: string, ctx: ShellContext): Operation[] {
     }
     if (line.includes("\0"))
       return [unparseableOp(line, ctx.cwd, TOP, "the command contains a NUL byte")];
-    const { root, hasError } = parseBash(line);
+    const { root, hasError, misread } = parseBash(line);
     const walker = new Walker(ctx.fs, ctx.home);
-    if (hasError)
+    if (hasError || misread)
       walker.ops.push(unparseableOp(line, ctx.cwd, TOP, "the command cannot be parsed as bash"));
     walker.statement(root, { cwd: ctx.cwd, oldpwd: ctx.oldpwd, dirs: [] }, TOP, undefined);
     walker.settle(0);

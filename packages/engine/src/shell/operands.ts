@@ -1,3 +1,4 @@
+import { isFileUrl, uploadTargets } from "./file-urls.js";
 import { hasOpt, type OptSpec, type ParsedArgs, parseArgs } from "./flags.js";
 import { isUrl, scpRemote } from "./remote.js";
 import { FILE_COMMANDS, type FileSpec } from "./tables/files.js";
@@ -633,7 +634,7 @@ function curl(v: Values): Roles {
         set(o, val.includes("=") ? "plain" : "read");
         break;
       case "--url": {
-        const u = toUrl(val, "http");
+        const u = isFileUrl(val) ? val : toUrl(val, "http");
         if (u) r.urls.push(u);
         set(o, "network");
         break;
@@ -647,10 +648,19 @@ function curl(v: Values): Roles {
   for (const i of p.operands) {
     const a = v[i];
     if (a === undefined) continue;
-    const u = toUrl(a, "http");
+    // curl also takes `file:/p` (one slash) as a file URL.
+    const u = isFileUrl(a) ? a : toUrl(a, "http");
     if (u) {
       r.urls.push(u);
       r.roles[i] = "network";
+    }
+  }
+  if (hasOpt(p, "-T", "--upload-file")) {
+    // An upload to a `file://` URL writes that file.
+    for (const u of r.urls.filter(isFileUrl)) {
+      const targets = uploadTargets(u);
+      if (targets) r.extra.push(...targets);
+      else r.dynamic.push(`curl -T uploads to ${u}, a file automode cannot name`);
     }
   }
   return r;
@@ -973,6 +983,61 @@ function git(v: Values, afterSub: number, sub: readonly string[]): Roles {
 }
 
 /**
+ * Programs that read more arguments from `@file` (a response file): compilers and linkers of
+ * gcc and binutils, LLVM, the JDK and Kotlin/Scala, .NET, TypeScript, Rust and Swift.
+ */
+const RESPONSE_FILES: ReadonlySet<string> = new Set([
+  "gcc",
+  "g++",
+  "cc",
+  "c++",
+  "cpp",
+  "clang",
+  "clang++",
+  "clang-cl",
+  "ld",
+  "ld.lld",
+  "ld.gold",
+  "lld",
+  "lld-link",
+  "as",
+  "ar",
+  "nm",
+  "objdump",
+  "objcopy",
+  "strip",
+  "readelf",
+  "javac",
+  "java",
+  "javadoc",
+  "jar",
+  "jlink",
+  "jpackage",
+  "kotlinc",
+  "scalac",
+  "dotnet",
+  "msbuild",
+  "csc",
+  "tsc",
+  "rustc",
+  "swiftc",
+]);
+
+/**
+ * `gcc @args.txt` reads the file, and the options it holds are ones the closed world never
+ * sees (`-wrapper`, `-fplugin`): a read of the file, and dynamic, like an argument that is not
+ * a literal.
+ */
+function responseFiles(r: Roles, v: Values): void {
+  v.forEach((a, i) => {
+    if (a === undefined || a.length < 2 || !a.startsWith("@")) return;
+    r.roles[i] = "plain";
+    r.extra.push({ role: "read", path: a.slice(1) });
+    r.dynamic.push(`${a} reads more arguments from ${a.slice(1)}, which automode does not see`);
+  });
+}
+
+/**
  * Roles of the arguments of one command: the modelled operands of known commands. The rest
  * (undefined) become incidental reads in `command.ts`.
  */
@@ -1083,6 +1148,7 @@ export function assignRoles(
       if (spec) return table(spec, v);
       const r = empty(v.length);
       markSub(r, v, afterSub, sub);
+      if (RESPONSE_FILES.has(name)) responseFiles(r, v);
       return r;
     }
   }

@@ -42,8 +42,8 @@ export class SyntaxNode {
     readonly isNamed: boolean,
     /** The parsed line, sliced on first use: many nodes' text is never read. */
     private readonly line: string,
-    private readonly start: number,
-    private readonly end: number,
+    readonly start: number,
+    readonly end: number,
     /** The grammar field this node fills in its parent (`name`, `body`, `value`, …). */
     readonly field: string | undefined,
   ) {}
@@ -82,6 +82,8 @@ export interface ParsedLine {
   root: SyntaxNode;
   /** tree-sitter found a syntax error or inserted a missing token somewhere. */
   hasError: boolean;
+  /** tree-sitter's structure differs from bash's here (see `descriptorAsWord`): not parsed. */
+  misread: boolean;
 }
 
 interface SymbolInfo {
@@ -144,6 +146,7 @@ export function parseBash(line: string): ParsedLine {
   const tree = load().parse(line, undefined, { bufferSize: line.length + 1 });
   const rootNode = tree.rootNode;
   const hasError = rootNode.hasError;
+  let misread = false;
   const cursor = rootNode.walk();
   const root = nodeAt(cursor, line);
   const path: SyntaxNode[] = [root];
@@ -152,20 +155,40 @@ export function parseBash(line: string): ParsedLine {
     if (cursor.gotoFirstChild()) {
       const child = nodeAt(cursor, line);
       adopt(parent, child);
+      misread ||= misreadAt(child, parent, line);
       path.push(child);
       continue;
     }
     // A leaf: on to the next sibling of it or of the nearest ancestor that has one.
     for (;;) {
-      if (path.length === 1) return { root, hasError };
+      if (path.length === 1) return { root, hasError, misread };
       path.pop();
       if (cursor.gotoNextSibling()) {
         const sibling = nodeAt(cursor, line);
         adopt(path[path.length - 1] as SyntaxNode, sibling);
+        misread ||= misreadAt(sibling, path[path.length - 1] as SyntaxNode, line);
         path.push(sibling);
         break;
       }
       cursor.gotoParent();
     }
   }
+}
+
+/**
+ * Where tree-sitter-bash's structure differs from bash's, so the line counts as not parsed:
+ * - it reads `0` right before `<` or `>` as an argument (`bash 0<&0` is `bash 0` with `<&0`),
+ *   where bash reads the descriptor of the redirect (`curl … | bash 0<&0` would run a file `0`);
+ * - it drops a word right before a heredoc (`make -f - <<EOF` loses the `-`): text that no
+ *   node holds, between a redirect and what comes before it.
+ */
+function misreadAt(node: SyntaxNode, parent: SyntaxNode, line: string): boolean {
+  if (node.type === "number")
+    return (
+      (parent.type === "command" || parent.type === "command_name") &&
+      (line[node.end] === "<" || line[node.end] === ">")
+    );
+  if (!node.type.endsWith("_redirect")) return false;
+  const before = parent.children[parent.children.length - 2];
+  return before !== undefined && /[^\s\\]/u.test(line.slice(before.end, node.start));
 }

@@ -14,9 +14,11 @@ import {
 import { caseFold, commandName, isProjectFile } from "./command-word.js";
 import { coverageRun } from "./coverage.js";
 import { incidental, incidentalAll, pathOp } from "./emit.js";
+import { onlyFileUrls } from "./file-urls.js";
 import { findExecs } from "./find-exec.js";
 import { hasOpt, parseArgs } from "./flags.js";
-import { gitConfigEffects, gitRevPaths } from "./git-extras.js";
+import { gitConfigEffects } from "./git-extras.js";
+import { gitPaths } from "./git-paths.js";
 import { expandGlob } from "./glob.js";
 import { interpreter, stdinInterpreter } from "./interpreters.js";
 import {
@@ -38,7 +40,9 @@ import { recordEffects } from "./overlay/effects.js";
 import { workingTreeSwap } from "./overlay/swaps.js";
 import { parallel } from "./parallel.js";
 import { gitApplyWrites, patchWrites } from "./patch-targets.js";
+import { cdTarget } from "./proc-paths.js";
 import { runsCode } from "./runs-code.js";
+import { stdinScript } from "./stdin-script.js";
 import { NO_PATH_ARGS, TEST_COMMANDS } from "./tables/commands.js";
 import { DESTRUCTIVE, destructiveByName } from "./tables/destructive.js";
 import { INTERPRETERS, RUNNERS, WRAPPERS } from "./tables/wrappers.js";
@@ -191,7 +195,8 @@ export function runSimple(
       if (w.noRun && hasOpt(p, ...w.noRun)) break;
       for (const o of p.opts) {
         if (o.value === undefined) continue;
-        if (w.chdirOpts?.includes(o.name)) cwd = posix.resolve(cwd, o.value);
+        if (w.chdirOpts?.includes(o.name))
+          cwd = cdTarget(cwd, o.value, `${name} ${o.name}`, hazards) ?? cwd;
         else if (w.readOpts?.includes(o.name))
           pending.push({ kind: "read", path: o.value, cwd, via: `${name} ${o.name}` });
         else if (w.writeOpts?.includes(o.name))
@@ -497,6 +502,8 @@ function special(c: Ctx, inv: Invocation): Flow {
     );
     return flowSince(host, before);
   }
+  const fromStdin = stdinScript(c, inv);
+  if (fromStdin) return fromStdin;
   const kind = runsCode(name);
   if (kind === "shell") {
     const p = parseArgs(values, {
@@ -640,7 +647,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
     cls = { ...again, sub: words, afterSub: reading.afterSub, chdir: cls.chdir };
   }
   let cwd = cwdIn;
-  for (const d of cls.chdir) cwd = posix.resolve(cwd, d);
+  for (const d of cls.chdir) cwd = cdTarget(cwd, d, `${name} -C`, hazards) ?? cwd;
   // sed, awk, jq, yq, SQL and redis-cli programs: parsed, never pattern-matched; an option
   // or command they do not know makes the program not understood (a dynamic hazard).
   const program = isProjectFile(name)
@@ -707,9 +714,9 @@ function finish(c: Ctx, inv: Invocation): Flow {
   // A patch writes the files it names (`git apply x.patch` onto `.claude/policy.json`).
   const patched =
     name === "git" && (cls.sub[0] === "apply" || cls.sub[0] === "am")
-      ? gitApplyWrites(cls.sub[0], values.slice(cls.afterSub), cwd, host.fs)
+      ? gitApplyWrites(cls.sub[0], values.slice(cls.afterSub), cwd, host.fs, feed?.text)
       : name === "patch"
-        ? patchWrites(values, cwd, host.fs)
+        ? patchWrites(values, cwd, host.fs, feed?.text)
         : undefined;
   if (patched?.unseen) hazards.push({ check: "dynamic", reason: patched.unseen });
   if (effects) {
@@ -733,6 +740,10 @@ function finish(c: Ctx, inv: Invocation): Flow {
   ) {
     klass = "network";
     reason = `${name} talks to ${roles.urls[0]}`;
+  }
+  if (klass === "network" && onlyFileUrls(name, values, roles.urls, effects?.hosts ?? [])) {
+    klass = "read-only";
+    reason = `${name} reads local files through file:// URLs`;
   }
   if (name === "find" && values.includes("-delete")) {
     roles.roles = roles.roles.map((r) => (r === "list" ? "delete-recursive" : r));
@@ -769,7 +780,6 @@ function finish(c: Ctx, inv: Invocation): Flow {
     });
   for (const r of program?.dynamic ?? []) hazards.push({ check: "dynamic", reason: r });
   for (const r of program?.destructive ?? []) hazards.push({ check: "destructive", reason: r });
-  if (name === "git") gitRevPaths(host, args, cwd);
   for (const reasonText of roles.dynamic)
     hazards.push({ check: "dynamic", reason: `${name}: ${reasonText}` });
   // Words automode cannot know, where a path may go.
@@ -799,6 +809,17 @@ function finish(c: Ctx, inv: Invocation): Flow {
   const via = name;
   for (const p of patched?.paths ?? [])
     pathOp(host, "write", { value: p, text: p }, cwd, `${name} (patch)`);
+  if (name === "git")
+    gitPaths(host, {
+      reading,
+      args,
+      sub: cls.sub,
+      afterSub: cls.afterSub,
+      cwdIn,
+      cwd,
+      class: klass,
+      feed,
+    });
   args.forEach((a, i) => {
     const role = roles.roles[i];
     if (a.value === undefined || role === "plain" || role === "network") return;

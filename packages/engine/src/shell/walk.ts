@@ -51,8 +51,8 @@ export class Walker implements Host {
       );
       return NO_FLOW;
     }
-    const { root, hasError } = parseBash(text);
-    if (hasError)
+    const { root, hasError, misread } = parseBash(text);
+    if (hasError || misread)
       this.ops.push(
         unparseableOp(text, st.cwd, frame, "part of the nested script cannot be parsed"),
       );
@@ -326,8 +326,13 @@ export class Walker implements Host {
         if (
           (op === ">&" || op === "<&" || op === ">&-" || op === "<&-") &&
           /^\d+-?$|^-$/.test(dest.text)
-        )
-          return undefined;
+        ) {
+          // `bash <&0`, `sh 0<&3`: standard input from a descriptor, text automode cannot see.
+          const fd = r.namedChildren.find((c) => c.type === "file_descriptor")?.text ?? "0";
+          return op === "<&" && fd === "0" && /^\d+$/.test(dest.text)
+            ? { network: false, text: undefined, via: `<&${dest.text}` }
+            : undefined;
+        }
         const w = evalWord(dest, scope);
         const args = expandWords([w], st.cwd, this, []);
         const via = `${op} redirect`;

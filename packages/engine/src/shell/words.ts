@@ -196,7 +196,14 @@ function part(node: SyntaxNode, b: Builder, scope: WordScope, first: boolean): v
       return;
     case "string":
     case "translated_string": {
-      for (const c of node.namedChildren) {
+      // tree-sitter-bash leaves the newlines between pieces of a string out of every child
+      // (`"a⏎b"` is `a` and `b`): the text between two children is part of the string.
+      let at: number | undefined;
+      for (const c of node.children) {
+        if (at !== undefined && c.start > at)
+          doubleQuotedText(node.text.slice(at - node.start, c.start - node.start), b);
+        at = c.end;
+        if (!c.isNamed) continue;
         if (c.type === "string_content") doubleQuotedText(c.text, b);
         else part(c, b, scope, false);
       }

@@ -42,11 +42,54 @@ describe("paths through /proc and /dev, and file:// URLs, through the engine", (
     expect(far.reason).toContain('host "server"');
   });
 
-  // These need the shell analysis to stop treating `/dev/fd/…` and `/proc/self/fd/…` as
-  // harmless descriptors (src/shell/tables/files.ts isHarmlessPath); src/shell/ is being rewritten
-  // by another engineer.
-  it.todo(
-    "echo > /dev/fd/../cwd/.claudeignore is a self-protection deny (redirect dropped by the shell)",
-  );
-  it.todo("cat < /dev/fd/../cwd/.env is an ignored-path deny (redirect dropped by the shell)");
+  it("a redirect through /dev/fd/.. reaches the file it names, in every tier", () => {
+    for (const tier of ["permissive", "balanced", "restrictive"] as const) {
+      const engine = createEngineSync({ projectRoot: project.root, tier, env });
+      const write = engine.decide({
+        kind: "execute",
+        command: "echo > /dev/fd/../cwd/.claudeignore",
+        cwd: project.root,
+      });
+      expect(write, tier).toMatchObject({ verdict: "deny", check: "self-protection" });
+      expect(write.operations).toContainEqual(
+        expect.objectContaining({ kind: "write", target: `${project.root}/.claudeignore` }),
+      );
+      const read = engine.decide({
+        kind: "execute",
+        command: "cat < /dev/fd/../cwd/.env",
+        cwd: project.root,
+      });
+      expect(read, tier).toMatchObject({ verdict: "deny", check: "ignored-path" });
+    }
+  });
+
+  it("cd through /dev/fd/.. moves to the folder the kernel resolves", () => {
+    const engine = createEngineSync({ projectRoot: project.root, tier: "balanced", env });
+    const d = engine.decide({
+      kind: "execute",
+      command: "cd /dev/fd/../cwd/src && cat ../config/server.key",
+      cwd: project.root,
+    });
+    expect(d).toMatchObject({ verdict: "deny", check: "ignored-path" });
+    expect(d.operations).toContainEqual(
+      expect.objectContaining({ kind: "read", target: `${project.root}/config/server.key` }),
+    );
+  });
+
+  it("a script read from standard input is a script fed into a shell, whatever runs it", () => {
+    const engine = createEngineSync({ projectRoot: project.root, tier: "permissive", env });
+    for (const command of [
+      "bash /dev/stdin",
+      "sh /proc/self/fd/0",
+      "python3 /dev/stdin",
+      "source /dev/stdin",
+      "make -f /dev/stdin",
+      "node /dev/stdin",
+      "bash /dev/fd/0",
+    ]) {
+      const d = engine.decide({ kind: "execute", command, cwd: project.root });
+      expect(d, command).toMatchObject({ verdict: "escalate", check: "dynamic" });
+      expect(d.reason, command).toContain("a script fed into a shell");
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { posix } from "node:path";
+import { specialPath } from "@automode/scope";
 import type { OptSpec } from "../flags.js";
 
 /**
@@ -283,7 +285,7 @@ export const FILE_COMMANDS: Readonly<Record<string, FileSpec>> = {
   },
 };
 
-/** Device and descriptor paths that are not files: reading or writing them touches nothing. */
+/** Device paths that are not files: reading or writing them touches nothing. */
 export const HARMLESS_PATHS: ReadonlySet<string> = new Set([
   "/dev/null",
   "/dev/stdout",
@@ -295,6 +297,24 @@ export const HARMLESS_PATHS: ReadonlySet<string> = new Set([
   "/dev/urandom",
 ]);
 
-export function isHarmlessPath(p: string): boolean {
-  return HARMLESS_PATHS.has(p) || p.startsWith("/dev/fd/") || p.startsWith("/proc/self/fd/");
+/** `/dev/fd/N` and `/proc/self/fd/N` alone: a descriptor (process substitution), not a path. */
+const descriptorOnly = /^\/(?:dev|proc\/self)\/fd\/[0-9]+$/u;
+
+/**
+ * Whether a path names no file, judged on the path normalised for the command (SPEC section
+ * 4, issue 12 item 4): `/dev/fd/../cwd/.env` is `<cwd>/.env`, a file, never skipped; a
+ * standard stream in any spelling (`/proc/self/fd/1`, `/dev/fd/../fd/2`) is harmless, and so
+ * is a bare descriptor (`/dev/fd/63`, what `<(…)` passes). A relative path is joined to `cwd`
+ * first (`../../dev/null` from two folders down).
+ */
+export function isHarmlessPath(p: string, cwd = "/"): boolean {
+  if (HARMLESS_PATHS.has(p) || descriptorOnly.test(p)) return true;
+  if (!p.includes("dev") && !p.includes("proc")) return false;
+  const joined = p.startsWith("/") ? p : `${cwd === "/" ? "" : cwd}/${p}`;
+  const special = specialPath(joined, cwd);
+  if (special === undefined) return HARMLESS_PATHS.has(posix.resolve(joined));
+  return (
+    special.kind === "stream" ||
+    (special.kind === "plain" && HARMLESS_PATHS.has(posix.resolve(special.path)))
+  );
 }

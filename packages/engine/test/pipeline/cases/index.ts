@@ -9,6 +9,7 @@ import {
   unknownVerbs,
   writesFiles,
 } from "./closed-world.js";
+import { gitPaths } from "./git-paths.js";
 import {
   credentials,
   ignored,
@@ -68,6 +69,7 @@ export const groups: Record<string, Case[]> = {
   "path tricks": pathTricks,
   "paths through /proc and /dev": procPaths,
   "file:// URLs": fileUrls,
+  "git paths, @file arguments, file:// transfers, patches in the line": gitPaths,
   rules,
   "reported bypasses": bypasses,
   "file identity, wiring, new credential stores": [...identity, ...wiring, ...newStores],
