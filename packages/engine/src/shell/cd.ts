@@ -54,8 +54,8 @@ export function cd(c: Ctx, inv: Invocation): Flow {
     next = cdTarget(from, target.value, name, hazards);
     pathOp(host, "incidental", target, from, name);
     const to = target.value;
-    const alts = (st.alts ?? []).map((a) => posix.resolve(a, to));
-    if (mayFail(c, from, next)) alts.push(from);
+    const alts = (st.alts ?? []).flatMap((a) => cdTarget(a, to, name, hazards) ?? []);
+    if (next !== undefined && mayFail(c, from, next)) alts.push(from);
     const unique = [...new Set(alts)].filter((a) => a !== next);
     if (unique.length > MAX_ALTS)
       hazards.push({
