@@ -109,9 +109,10 @@ describe("what cannot be parsed is escalated", () => {
     const deep = `bash -c ${JSON.stringify(`${"bash -c ".repeat(30)}ls`)}`;
     expect(() => analyzeCommand(deep, CTX)).not.toThrow();
   });
-  it("initShellParser is optional and idempotent", () => {
-    initShellParser();
-    initShellParser();
+  it("initShellParser is idempotent and says which parser it readied", async () => {
+    const first = await initShellParser();
+    expect(await initShellParser()).toBe(first);
+    expect(["native", "wasm"]).toContain(first);
     expect(execs("ls")[0]?.class).toBe("read-only");
   });
   it("a broken file system does not make it throw: it fails closed", () => {
