@@ -65,6 +65,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 2;
   }
   try {
+    // The hook readies the parser itself, only for a command; the others may all read one.
+    if (first !== "hook") await (await import("./engine.js")).readyShellParser();
     return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -2,7 +2,7 @@ import type { Tier } from "@automode/policy";
 import { parse, parseTier, UsageError } from "../args.js";
 import { recordDecision } from "../audit.js";
 import { type AppDecision, decideCall, denial } from "../decision.js";
-import { engineFor } from "../engine.js";
+import { engineFor, readyShellParser } from "../engine.js";
 import { parseHookInput } from "../hook/input.js";
 import { mapToolCall } from "../hook/map-tool.js";
 import { hookOutput } from "../hook/output.js";
@@ -84,6 +84,8 @@ async function answer(
   let decision: AppDecision;
   const mapped =
     typeof call === "string" ? { kind: "invalid" as const, reason: call } : mapToolCall(call);
+  // Only a command needs the parser: a file action never pays for loading it.
+  if (mapped.kind === "action" && mapped.action.kind === "execute") await readyShellParser();
   try {
     decision = decideCall(mapped, engineFor(project), project);
   } catch (error) {
