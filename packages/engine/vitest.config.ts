@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { shared } from "../../vitest.shared.js";
 
 /**
@@ -12,6 +12,10 @@ const onParser = (parser: "native" | "wasm") => ({
     name: parser,
     env: { AUTOMODE_PARSER: parser },
     setupFiles: ["test/parser-setup.ts"],
+    // parsers.test.ts compares the two parsers itself (each named explicitly): once is enough.
+    ...(parser === "wasm"
+      ? { exclude: [...configDefaults.exclude, "test/shell/parsers.test.ts"] }
+      : {}),
   },
 });
 
