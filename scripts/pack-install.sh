@@ -8,6 +8,7 @@
 # so the WebAssembly fallback is proven on a real install (once when npm could not install the
 # native packages at all, as on Debian 12 without a compiler).
 # Usage: scripts/pack-install.sh   (run after `pnpm build`; CI runs it from .ci/run)
+#        PACK_INSTALL_COMPILER=1 scripts/pack-install.sh   (let npm compile the native binding)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/automode-pack-install.XXXXXX")"
@@ -40,7 +41,12 @@ mkdir -p "$project"
 cd "$project"
 npm init -y >/dev/null
 # The registry serves third-party dependencies; automode's own come from the tarballs only.
-CC=/bin/false CXX=/bin/false npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}"
+# PACK_INSTALL_COMPILER=1 keeps the compiler, so the native binding can build (and both runs happen).
+if [ "${PACK_INSTALL_COMPILER:-}" = 1 ]; then
+  npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}"
+else
+  CC=/bin/false CXX=/bin/false npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}"
+fi
 for name in @automode/policy @automode/scope @automode/engine @automode/audit @automode/lint automode; do
   [ -f "node_modules/$name/package.json" ] || fail "$name is not installed"
   if [ -L "node_modules/$name" ]; then fail "$name is a link into the workspace, not an install"; fi
