@@ -32,7 +32,7 @@ const common = {
   platform: "node",
   target: "node20",
   conditions: ["source"],
-  external: ["tree-sitter", "tree-sitter-bash"],
+  external: ["tree-sitter", "tree-sitter-bash", "web-tree-sitter"],
   // ESM builds first: jsonc-parser's UMD main requires its modules by computed paths.
   mainFields: ["module", "main"],
   sourcemap: false,

@@ -40,6 +40,9 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import("./commands/serve.js")).serve,
 };
 
+/** The commands that build engines synchronously and may read a shell command with them. */
+const DECIDES = new Set(["decide", "explain", "replay", "demo"]);
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version: string;
@@ -67,6 +70,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 2;
   }
   try {
+    // Commands that decide shell lines ready the parser first (the hook does it itself).
+    if (DECIDES.has(first)) await (await import("./engine.js")).readyShellParser();
     return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

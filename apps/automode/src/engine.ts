@@ -1,4 +1,4 @@
-import { createEngineSync, type Engine } from "@automode/engine";
+import { createEngineSync, type Engine, initShellParser } from "@automode/engine";
 import type { Tier } from "@automode/policy";
 import type { FileSystem } from "@automode/scope";
 import type { Project } from "./project/load.js";
@@ -20,4 +20,13 @@ export function engineFor(project: Project, tier: Tier = project.tier, fs?: File
     // automode serve passes one that notes what the engine read, to tell when it is stale.
     ...(fs !== undefined ? { fs } : {}),
   });
+}
+
+/**
+ * Readies the bash parser before a synchronous engine reads a command: the native binding, or
+ * the WebAssembly build where the binding does not load (only an await can ready that one).
+ * A failure is not fatal: the engine then escalates every command, saying why.
+ */
+export async function readyShellParser(): Promise<void> {
+  await initShellParser().catch(() => undefined);
 }

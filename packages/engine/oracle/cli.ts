@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { initShellParser } from "../src/shell/parser-load.js";
 import type { Effect, Miss } from "./compare.js";
 import type { Prediction } from "./predict.js";
 import { type CommandReport, Oracle } from "./run.js";
@@ -168,6 +169,8 @@ function report(r: CommandReport, triage: TriageEntry[], args: Args, tally: Tall
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The predictions build engines synchronously: the parser AUTOMODE_PARSER names is readied first.
+  await initShellParser();
   let args: Args | "help";
   let triage: TriageEntry[] = [];
   let commands: string[] = [];

@@ -18,6 +18,13 @@ import {
 } from "@automode/scope";
 import { makeAnalyzer } from "./analyzer.js";
 import { buildEngine, type Engine } from "./core.js";
+import {
+  checkParserChoice,
+  initShellParser,
+  parserChoiceFromEnv,
+  type ShellParserChoice,
+  shellParserSync,
+} from "./shell/parser-load.js";
 
 export interface EngineOptions {
   /** Absolute: the folder that holds `.claude/`. */
@@ -40,6 +47,12 @@ export interface EngineOptions {
   protectedFiles?: readonly string[];
   fs?: FileSystem;
   env?: ScopeEnv;
+  /**
+   * The bash parser: `native` (the tree-sitter binding), `wasm` (web-tree-sitter) or `auto`
+   * (native when it loads, else wasm). Default: the `AUTOMODE_PARSER` environment variable,
+   * else `auto`. `createEngineSync` cannot initialise the WebAssembly parser (see the README).
+   */
+  parser?: ShellParserChoice;
 }
 
 /** The policy could not be read or is invalid: the engine refuses to start (fail closed). */
@@ -93,6 +106,10 @@ export function createEngineSync(options: EngineOptions): Engine {
       `projectRoot must be an absolute path, got ${JSON.stringify(options.projectRoot)}`,
     );
   }
+  const parser = parserChoice(options);
+  // Fail at creation when the WebAssembly parser was asked for and nobody initialised it; the
+  // native one loads on the first command (a file action never pays for it).
+  if (parser === "wasm") shellParserSync(parser);
   const fs = options.fs ?? nodeFileSystem;
   const env = options.env ?? defaultEnv();
   const { policy, file } = loadPolicy(options, fs);
@@ -121,7 +138,7 @@ export function createEngineSync(options: EngineOptions): Engine {
   }
   return buildEngine({
     scope,
-    analyze: makeAnalyzer({ scope, fs, env }),
+    analyze: makeAnalyzer({ scope, fs, env, parser }),
     policy,
     tier: options.tier ?? policy.tier,
     home: env.home,
@@ -140,7 +157,15 @@ export function createEngineSync(options: EngineOptions): Engine {
   });
 }
 
-/** The documented entry point (the issue's API); creation may become asynchronous (WASM). */
+function parserChoice(options: EngineOptions): ShellParserChoice {
+  return options.parser === undefined ? parserChoiceFromEnv() : checkParserChoice(options.parser);
+}
+
+/**
+ * The documented entry point: readies the bash parser first (the native binding, or the
+ * WebAssembly build where the binding does not load), then builds the engine.
+ */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
+  await initShellParser(parserChoice(options));
   return createEngineSync(options);
 }

@@ -27,5 +27,14 @@ export {
   MODELLED_TOOLS,
 } from "./pipeline/tools/known.js";
 export type { Analyzer, EngineEnv, ScopeLike } from "./ports.js";
-export { analyzeCommand, type ShellContext } from "./shell/index.js";
+export {
+  analyzeCommand,
+  initShellParser,
+  PARSER_ENV,
+  parserChoiceFromEnv,
+  type ShellContext,
+  type ShellParserChoice,
+  ShellParserError,
+  type ShellParserKind,
+} from "./shell/index.js";
 export * from "./types.js";

@@ -1,6 +1,7 @@
 import type { Tier } from "@automode/policy";
 import type { Recorded } from "../audit.js";
 import { type AppDecision, type DecideEngine, decideCall, denial } from "../decision.js";
+import { readyShellParser } from "../engine.js";
 import type { Project } from "../project/load.js";
 import { parseHookInput } from "./input.js";
 import { mapToolCall } from "./map-tool.js";
@@ -57,6 +58,8 @@ export async function answerHook(
   let decision: AppDecision;
   const mapped =
     typeof call === "string" ? { kind: "invalid" as const, reason: call } : mapToolCall(call);
+  // Only a command needs the parser: a file action never pays for loading it (once per process).
+  if (mapped.kind === "action" && mapped.action.kind === "execute") await readyShellParser();
   try {
     decision = decideCall(mapped, backend.engine(project), project);
   } catch (error) {

@@ -1,10 +1,23 @@
 import type { Operation } from "../types.js";
 import type { FileSystem } from "./fs.js";
 import { parseBash } from "./parser.js";
+import {
+  parserChoiceFromEnv,
+  type ShellParserChoice,
+  shellParserSync,
+  withShellParser,
+} from "./parser-load.js";
 import { unparseableOp, Walker } from "./walk.js";
 
 export type { FileKind, FileSystem } from "./fs.js";
 export { initShellParser } from "./parser.js";
+export {
+  PARSER_ENV,
+  parserChoiceFromEnv,
+  type ShellParserChoice,
+  ShellParserError,
+  type ShellParserKind,
+} from "./parser-load.js";
 
 export interface ShellContext {
   /** Absolute directory the command line starts in. */
@@ -13,6 +26,8 @@ export interface ShellContext {
   fs: FileSystem;
   /** `$OLDPWD` / `cd -` at the start; unknown when absent. */
   oldpwd?: string;
+  /** Which bash parser reads the line; default `AUTOMODE_PARSER`, else `auto`. */
+  parser?: ShellParserChoice;
 }
 
 /** SPEC section 4: longer command lines are escalated unread. */
@@ -39,12 +54,16 @@ export function analyzeCommand(line: string, ctx: ShellContext): Operation[] {
     }
     if (line.includes("\0"))
       return [unparseableOp(line, ctx.cwd, TOP, "the command contains a NUL byte")];
-    const { root, hasError, misread } = parseBash(line);
+    // A parser that cannot be had throws here, and the line is escalated with the reason.
+    const parser = shellParserSync(ctx.parser ?? parserChoiceFromEnv());
     const walker = new Walker(ctx.fs, ctx.home);
-    if (hasError || misread)
-      walker.ops.push(unparseableOp(line, ctx.cwd, TOP, "the command cannot be parsed as bash"));
-    walker.statement(root, { cwd: ctx.cwd, oldpwd: ctx.oldpwd, dirs: [] }, TOP, undefined);
-    walker.settle(0);
+    withShellParser(parser, () => {
+      const { root, hasError, misread } = parseBash(line);
+      if (hasError || misread)
+        walker.ops.push(unparseableOp(line, ctx.cwd, TOP, "the command cannot be parsed as bash"));
+      walker.statement(root, { cwd: ctx.cwd, oldpwd: ctx.oldpwd, dirs: [] }, TOP, undefined);
+      walker.settle(0);
+    });
     if (walker.ops.length === 0) {
       // Nothing runs (empty line, comments, plain assignments): still one operation to judge.
       walker.ops.push({

@@ -1,28 +1,11 @@
-import { createRequire } from "node:module";
-import type TreeSitter from "tree-sitter";
+import { activeShellParser, type ShellCursor, type ShellGrammar } from "./parser-load.js";
 
 /**
- * The native binding (`tree-sitter` + `tree-sitter-bash`, prebuilt for every platform we ship)
- * loads in ~15 ms against ~55 ms for the WebAssembly build, and this runs once per hook call,
- * so the cold start matters more than anything else. Loaded lazily so importing the engine
- * for file actions never pays for it; one parser for the whole process.
+ * Which parser reads a line (the native binding or the WebAssembly build of the same grammar)
+ * is decided in parser-load.ts; this file copies either one's tree into plain objects, so the
+ * walk never knows which it was.
  */
-let parser: TreeSitter | undefined;
-
-export function initShellParser(): void {
-  load();
-}
-
-function load(): TreeSitter {
-  if (parser) return parser;
-  const require = createRequire(import.meta.url);
-  const Parser = require("tree-sitter") as typeof TreeSitter;
-  const bash = require("tree-sitter-bash") as TreeSitter.Language;
-  const p = new Parser();
-  p.setLanguage(bash);
-  parser = p;
-  return p;
-}
+export { initShellParser } from "./parser-load.js";
 
 /**
  * One node of a parsed command line, as plain JavaScript data. The binding's own
@@ -93,13 +76,26 @@ interface SymbolInfo {
 
 /**
  * A node's type and named-ness depend only on its grammar symbol, and field names only on the
- * field id: both are asked of the binding once per id, then read from these tables (a string
+ * field id: both are asked of the parser once per id, then read from these tables (a string
  * made once also makes the walker's `switch (node.type)` compare the same string object).
+ * One pair of tables per parser: ids are the grammar's, but nothing is assumed across builds.
  */
-const symbols = new Map<number, SymbolInfo>();
-const fields = new Map<number, string>();
+interface Tables {
+  symbols: Map<number, SymbolInfo>;
+  fields: Map<number, string>;
+}
+const tablesByParser = new WeakMap<ShellGrammar, Tables>();
 
-function symbolOf(cursor: TreeSitter.TreeCursor): SymbolInfo {
+function tablesFor(parser: ShellGrammar): Tables {
+  let tables = tablesByParser.get(parser);
+  if (tables === undefined) {
+    tables = { symbols: new Map(), fields: new Map() };
+    tablesByParser.set(parser, tables);
+  }
+  return tables;
+}
+
+function symbolOf(cursor: ShellCursor, { symbols }: Tables): SymbolInfo {
   const id = cursor.nodeTypeId;
   let info = symbols.get(id);
   if (info === undefined) {
@@ -109,22 +105,29 @@ function symbolOf(cursor: TreeSitter.TreeCursor): SymbolInfo {
   return info;
 }
 
-function fieldOf(cursor: TreeSitter.TreeCursor): string | undefined {
+function fieldOf(cursor: ShellCursor, { fields }: Tables): string | undefined {
   const id = cursor.currentFieldId;
   if (id === 0) return undefined;
   let name = fields.get(id);
   if (name === undefined) {
-    name = cursor.currentFieldName;
-    fields.set(id, name);
+    name = cursor.currentFieldName ?? undefined;
+    if (name !== undefined) fields.set(id, name);
   }
   return name;
 }
 
 const NO_NODES: readonly SyntaxNode[] = Object.freeze([]);
 
-function nodeAt(cursor: TreeSitter.TreeCursor, line: string): SyntaxNode {
-  const { type, named } = symbolOf(cursor);
-  return new SyntaxNode(type, named, line, cursor.startIndex, cursor.endIndex, fieldOf(cursor));
+function nodeAt(cursor: ShellCursor, line: string, tables: Tables): SyntaxNode {
+  const { type, named } = symbolOf(cursor, tables);
+  return new SyntaxNode(
+    type,
+    named,
+    line,
+    cursor.startIndex,
+    cursor.endIndex,
+    fieldOf(cursor, tables),
+  );
 }
 
 function adopt(parent: SyntaxNode, child: SyntaxNode): void {
@@ -141,19 +144,47 @@ function adopt(parent: SyntaxNode, child: SyntaxNode): void {
  * limits are enforced).
  */
 export function parseBash(line: string): ParsedLine {
-  // The binding copies the input through a buffer of `bufferSize` UTF-16 units (32 Ki by
-  // default, allocated and zeroed on every parse): one just large enough reads it in one go.
-  const tree = load().parse(line, undefined, { bufferSize: line.length + 1 });
-  const rootNode = tree.rootNode;
-  const hasError = rootNode.hasError;
+  const parser = activeShellParser();
+  const tree = parser.open(neutralInput(line));
+  try {
+    return copyTree(tree.cursor, tree.hasError, line, tablesFor(parser));
+  } finally {
+    tree.close();
+  }
+}
+
+/**
+ * The grammar's scanner asks the C library whether a character is a letter or a space
+ * (`iswalpha`, `iswspace`), and the answer for non-ASCII characters depends on the library and
+ * the locale: the WebAssembly build calls `é` a letter (so `é=x` became an assignment and ran
+ * nothing) where the native one, in the C locale, does not. Bash itself takes only ASCII
+ * letters in names and only ASCII blanks between words. So every non-ASCII UTF-16 unit is
+ * parsed as a private-use character (neither letter nor space in any library): the offsets
+ * stay the same, the copy reads the real text, and both parsers read the line as bash does.
+ * Two characters may map to the same one; the only place that compares characters is a
+ * heredoc's end marker, which can then only end early, so more of the line is read as commands.
+ */
+function neutralInput(line: string): string {
+  return NON_ASCII.test(line)
+    ? line.replace(NON_ASCII_ALL, (c) => String.fromCharCode(0xe000 + (c.charCodeAt(0) % 0x1900)))
+    : line;
+}
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+
+function copyTree(
+  cursor: ShellCursor,
+  hasError: boolean,
+  line: string,
+  tables: Tables,
+): ParsedLine {
+  const root = nodeAt(cursor, line, tables);
   let misread = false;
-  const cursor = rootNode.walk();
-  const root = nodeAt(cursor, line);
   const path: SyntaxNode[] = [root];
   for (;;) {
     const parent = path[path.length - 1] as SyntaxNode;
     if (cursor.gotoFirstChild()) {
-      const child = nodeAt(cursor, line);
+      const child = nodeAt(cursor, line, tables);
       adopt(parent, child);
       misread ||= misreadAt(child, parent, line);
       path.push(child);
@@ -164,7 +195,7 @@ export function parseBash(line: string): ParsedLine {
       if (path.length === 1) return { root, hasError, misread };
       path.pop();
       if (cursor.gotoNextSibling()) {
-        const sibling = nodeAt(cursor, line);
+        const sibling = nodeAt(cursor, line, tables);
         adopt(path[path.length - 1] as SyntaxNode, sibling);
         misread ||= misreadAt(sibling, path[path.length - 1] as SyntaxNode, line);
         path.push(sibling);

@@ -24,7 +24,7 @@ const corpus = [
 ];
 
 const t0 = performance.now();
-initShellParser();
+await initShellParser();
 const loadMs = performance.now() - t0;
 
 const ctx = { cwd: "/repo", home: "/home/u", fs: emptyFs };

@@ -109,9 +109,12 @@ describe("what cannot be parsed is escalated", () => {
     const deep = `bash -c ${JSON.stringify(`${"bash -c ".repeat(30)}ls`)}`;
     expect(() => analyzeCommand(deep, CTX)).not.toThrow();
   });
-  it("initShellParser is optional and idempotent", () => {
-    initShellParser();
-    initShellParser();
+  it("initShellParser readies the parser AUTOMODE_PARSER names, idempotently", async () => {
+    // vitest.config.ts runs the whole suite once per parser.
+    const named = process.env.AUTOMODE_PARSER;
+    expect(["native", "wasm"]).toContain(named);
+    expect(await initShellParser()).toBe(named);
+    expect(await initShellParser()).toBe(named);
     expect(execs("ls")[0]?.class).toBe("read-only");
   });
   it("a broken file system does not make it throw: it fails closed", () => {
