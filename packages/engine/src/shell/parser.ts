@@ -42,8 +42,8 @@ export class SyntaxNode {
     readonly isNamed: boolean,
     /** The parsed line, sliced on first use: many nodes' text is never read. */
     private readonly line: string,
-    private readonly start: number,
-    private readonly end: number,
+    readonly start: number,
+    readonly end: number,
     /** The grammar field this node fills in its parent (`name`, `body`, `value`, …). */
     readonly field: string | undefined,
   ) {}

@@ -1,6 +1,8 @@
 import { posix } from "node:path";
 import type { Hazard, Operation } from "../types.js";
 import { envEffect } from "./env.js";
+import { backtickScript, heredocScript } from "./evaluation-structure.js";
+import { evaluationOps, scanAssignedName } from "./evaluation-walk.js";
 import type { FileSystem } from "./fs.js";
 import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
 import { parseBash, type SyntaxNode } from "./parser.js";
@@ -65,6 +67,7 @@ export class Walker implements Host {
   private dispatch(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
     switch (node.type) {
       case "program":
+        return evaluationOps(this, node, st, frame, this.sequence(node, st, frame, feed));
       case "compound_statement":
       case "do_group":
       case "else_clause":
@@ -334,7 +337,11 @@ export class Walker implements Host {
             text = c.text;
             if (!quoted) {
               // An unquoted heredoc expands `$( )` in the outer shell.
-              const w = this.scopeScan(c, st, frame);
+              const body = heredocScript(c);
+              const w =
+                body === undefined
+                  ? this.scopeScan(c, st, frame)
+                  : this.nestedText(body, st, frame);
               network ||= w;
             }
           } else if (!HEREDOC_PARTS.has(c.type)) continuations.push(c);
@@ -376,6 +383,7 @@ export class Walker implements Host {
         case "variable_assignment": {
           const name = c.childForFieldName("name")?.text ?? "";
           const value = c.childForFieldName("value");
+          scanAssignedName(this, c, st, frame);
           assigns.push({ name, word: value ? evalWord(value, scope) : undefined });
           break;
         }
@@ -437,6 +445,7 @@ export class Walker implements Host {
       if (c.type === "variable_assignment") {
         const name = c.childForFieldName("name")?.text ?? "";
         const value = c.childForFieldName("value");
+        scanAssignedName(this, c, st, frame);
         if (value) evalWord(value, scope);
         if (envEffect(name) === "dynamic")
           hazards.push({
@@ -467,6 +476,7 @@ export class Walker implements Host {
     for (const a of list) {
       const name = a.childForFieldName("name")?.text ?? "";
       const value = a.childForFieldName("value");
+      scanAssignedName(this, a, st, frame);
       if (value) evalWord(value, scope);
       if (envEffect(name) === "dynamic")
         this.ops.push(
@@ -520,9 +530,18 @@ export class Walker implements Host {
 
   /** Analyses a substitution; tells whether its commands use the network. */
   nested(node: SyntaxNode, st: State, frame: Frame): boolean {
+    const text = backtickScript(node);
+    if (text !== undefined) return this.nestedText(text, st, frame);
     const before = this.network;
     // A substitution runs in a subshell: its `cd` does not leak out.
     this.sequence(node, copy(st), frame, undefined);
+    return this.network > before;
+  }
+
+  /** Text bash runs that the tree does not show as commands (evaluation-structure.ts). */
+  private nestedText(text: string, st: State, frame: Frame): boolean {
+    const before = this.network;
+    this.script(text, copy(st), frame, undefined);
     return this.network > before;
   }
 
