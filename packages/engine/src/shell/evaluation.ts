@@ -5,7 +5,7 @@ import {
   type Numbers,
   splitName,
 } from "./evaluation-arith.js";
-import { continuationProblem } from "./evaluation-structure.js";
+import { structureProblem } from "./evaluation-structure.js";
 import type { SyntaxNode } from "./parser.js";
 import { evalWord, type WordScope, wordValue } from "./words.js";
 
@@ -29,7 +29,7 @@ export interface Finding {
 
 /** Cheap test before any tree walk: the line holds nothing this module looks at. */
 const TRIGGER =
-  /[[{]|\(\(|\\\n|\blet\b|\b(?:declare|typeset|local|export|readonly|unset|read|printf|mapfile|readarray|wait|getopts|test|builtin|command)\b/;
+  /[[{#`\n]|\(\(|\blet\b|\b(?:declare|typeset|local|export|readonly|unset|read|printf|mapfile|readarray|wait|getopts|test|builtin|command)\b/;
 
 const ARITH_TESTS = new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
 
@@ -38,7 +38,7 @@ export function evaluationFindings(root: SyntaxNode): Finding[] {
   const line = root.text;
   if (!TRIGGER.test(line)) return [];
   const out: Finding[] = [];
-  const cont = continuationProblem(root, line);
+  const cont = structureProblem(root, line);
   if (cont) out.push({ check: "unparseable", reason: cont, text: line });
   const facts = new Facts();
   facts.collect(root);

@@ -338,11 +338,7 @@ export class Walker implements Host {
             if (!quoted) {
               // An unquoted heredoc expands `$( )` in the outer shell.
               const body = heredocScript(c);
-              const w =
-                body === undefined
-                  ? this.scopeScan(c, st, frame)
-                  : this.nestedText(body, st, frame);
-              network ||= w;
+              if (body !== undefined) network ||= this.nestedText(body, st, frame);
             }
           } else if (!HEREDOC_PARTS.has(c.type)) continuations.push(c);
         }

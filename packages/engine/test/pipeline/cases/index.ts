@@ -9,6 +9,7 @@ import {
   unknownVerbs,
   writesFiles,
 } from "./closed-world.js";
+import { evaluation } from "./evaluation.js";
 import {
   credentials,
   ignored,
@@ -78,6 +79,7 @@ export const groups: Record<string, Case[]> = {
   "closed world: destructive spellings": destructiveSpellings,
   "closed world: everyday commands": everyday,
   "closed world: attack findings": attackFindings,
+  "bash evaluation the tree does not show": evaluation,
 };
 
 export type { Case, Expect } from "./types.js";
