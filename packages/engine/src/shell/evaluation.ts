@@ -91,6 +91,8 @@ class Facts implements Numbers {
   readonly assoc = new Set<string>();
 
   fixed(name: string, at: number): boolean {
+    // bash sets `_` to the last argument of every command it runs.
+    if (name === "_") return false;
     const s = this.sites.get(name);
     if (isShellNumber(name)) return s === undefined || s.numeric;
     return s !== undefined && s.numeric && s.first < at;
