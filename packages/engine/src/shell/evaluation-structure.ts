@@ -186,6 +186,8 @@ function treeProblem(root: SyntaxNode, line: string): string | undefined {
       return "a heredoc body that starts with a backslash is read differently by bash and tree-sitter-bash";
     if ((n.type === "command" || n.type === "redirected_statement") && joinsLines(n, line))
       return "tree-sitter-bash reads two lines as one command, where bash ends the command at the newline";
+    if ((n.type === "word" || n.type === "string_content") && hasBacktick(n.text))
+      return "a backtick substitution that tree-sitter-bash reads as text (inside ${ }) runs in bash";
     const q = quoted || n.type === "string";
     for (const c of n.children) stack.push([c, q]);
   }
@@ -198,6 +200,15 @@ function joinsLines(node: SyntaxNode, line: string): boolean {
   for (let i = 1; i < kids.length; i++) {
     const gap = line.slice((kids[i - 1] as SyntaxNode).end, (kids[i] as SyntaxNode).start);
     if (gap.includes("\n") && gap.replace(/\\\n/g, "").includes("\n")) return true;
+  }
+  return false;
+}
+
+/** An unescaped backtick in text the tree holds as a literal. */
+function hasBacktick(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === "`") return true;
   }
   return false;
 }

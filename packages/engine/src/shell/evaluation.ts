@@ -125,7 +125,8 @@ class Facts implements Numbers {
           if (value?.type === "arithmetic_expansion") numeric = true;
           else if (value && value.type !== "array") {
             const v = literal(value);
-            numeric = v !== undefined && isIntegerValue(v, append);
+            // `x+=1` appends to whatever x held before the line: not a number it fixes.
+            numeric = !append && v !== undefined && isIntegerValue(v, false);
           }
           this.site(nameNode.text, node.start, numeric);
         }
@@ -216,7 +217,7 @@ function simpleCommand(node: SyntaxNode): Simple | undefined {
     const w = words[i];
     const name = w ? literal(w) : undefined;
     if (name === undefined) return undefined;
-    if (name === "builtin" || name === "command") {
+    if (name === "builtin" || name === "command" || name === "time") {
       i++;
       while (words[i] && literal(words[i] as SyntaxNode) === "-p") i++;
       const next = words[i] ? literal(words[i] as SyntaxNode) : undefined;

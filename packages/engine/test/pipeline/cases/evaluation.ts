@@ -94,6 +94,11 @@ export const evaluation: Case[] = [
   x("echo <(true)\\\n# x \\\nrm -rf src", "EEE"),
   x("{ echo; }# x", "EEE", "unparseable"),
   x("cat <<-EOF\n\t\\$(rm -rf src)\n\tEOF", "AAE"),
+  x('echo "${x:-`rm -rf src`}"', "EEE", "unparseable"),
+  x("echo ${x/a/`rm -rf src`}", "EEE", "unparseable"),
+  x("cat <<EOF\n${x:-`rm -rf src`}\nEOF", "EEE", "unparseable"),
+  x("time let x", "EEE", "dynamic"),
+  x("x+=1; (( x ))", "EEE", "dynamic"),
   // What bash does not evaluate stays as it was.
   x("[[ $# -eq 0 ]]", "AAE"),
   x("[[ $? -ne 0 ]] && echo failed", "AAE"),
