@@ -24,7 +24,7 @@ export class SyntaxNode {
     readonly type: string,
     readonly isNamed: boolean,
     /** The parsed line, sliced on first use: many nodes' text is never read. */
-    private readonly line: string,
+    readonly line: string,
     readonly start: number,
     readonly end: number,
     /** The grammar field this node fills in its parent (`name`, `body`, `value`, …). */

@@ -1,5 +1,7 @@
 import type { Hazard, Operation } from "../types.js";
 import { envEffect } from "./env.js";
+import { backtickScript, heredocScript } from "./evaluation-structure.js";
+import { evaluationOps, scanAssignedName } from "./evaluation-walk.js";
 import type { FileSystem } from "./fs.js";
 import { type Feed, type Flow, type Frame, type Host, NO_FLOW, type State } from "./model.js";
 import { Overlay } from "./overlay/overlay.js";
@@ -78,6 +80,7 @@ export class Walker implements Host {
   private dispatch(node: SyntaxNode, st: State, frame: Frame, feed: Feed | undefined): Flow {
     switch (node.type) {
       case "program":
+        return evaluationOps(this, node, st, frame, this.sequence(node, st, frame, feed));
       case "compound_statement":
       case "do_group":
       case "else_clause":
@@ -375,8 +378,8 @@ export class Walker implements Host {
             text = c.text;
             if (!quoted) {
               // An unquoted heredoc expands `$( )` in the outer shell.
-              const w = this.scopeScan(c, st, frame);
-              network ||= w;
+              const body = heredocScript(c);
+              if (body !== undefined) network ||= this.nestedText(body, st, frame);
             }
           } else if (!HEREDOC_PARTS.has(c.type)) continuations.push(c);
         }
@@ -417,6 +420,7 @@ export class Walker implements Host {
         case "variable_assignment": {
           const name = c.childForFieldName("name")?.text ?? "";
           const value = c.childForFieldName("value");
+          scanAssignedName(this, c, st, frame);
           assigns.push({ name, word: value ? evalWord(value, scope) : undefined });
           break;
         }
@@ -478,6 +482,7 @@ export class Walker implements Host {
       if (c.type === "variable_assignment") {
         const name = c.childForFieldName("name")?.text ?? "";
         const value = c.childForFieldName("value");
+        scanAssignedName(this, c, st, frame);
         if (value) evalWord(value, scope);
         if (envEffect(name) === "dynamic")
           hazards.push({
@@ -508,6 +513,7 @@ export class Walker implements Host {
     for (const a of list) {
       const name = a.childForFieldName("name")?.text ?? "";
       const value = a.childForFieldName("value");
+      scanAssignedName(this, a, st, frame);
       if (value) evalWord(value, scope);
       if (envEffect(name) === "dynamic")
         this.ops.push(
@@ -561,9 +567,18 @@ export class Walker implements Host {
 
   /** Analyses a substitution; tells whether its commands use the network. */
   nested(node: SyntaxNode, st: State, frame: Frame): boolean {
+    const text = backtickScript(node);
+    if (text !== undefined) return this.nestedText(text, st, frame);
     const before = this.network;
     // A substitution runs in a subshell: its `cd` does not leak out.
     this.sequence(node, copy(st), frame, undefined);
+    return this.network > before;
+  }
+
+  /** Text bash runs that the tree does not show as commands (evaluation-structure.ts). */
+  private nestedText(text: string, st: State, frame: Frame): boolean {
+    const before = this.network;
+    this.script(text, copy(st), frame, undefined);
     return this.network > before;
   }
 

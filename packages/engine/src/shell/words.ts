@@ -66,6 +66,9 @@ interface Builder {
 
 const KNOWN_VARS = new Set(["HOME", "PWD", "OLDPWD"]);
 
+/** What can follow `$` as a variable: a name, a digit, or a special parameter. */
+const VARIABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*#?$!-])$/;
+
 function knownVar(name: string, scope: WordScope): string | undefined {
   if (name === "HOME") return scope.home;
   if (name === "PWD") return scope.cwd;
@@ -203,9 +206,10 @@ function part(node: SyntaxNode, b: Builder, scope: WordScope, first: boolean): v
         if (at !== undefined && c.start > at)
           doubleQuotedText(node.text.slice(at - node.start, c.start - node.start), b);
         at = c.end;
-        if (!c.isNamed) continue;
         if (c.type === "string_content") doubleQuotedText(c.text, b);
-        else part(c, b, scope, false);
+        else if (c.isNamed) part(c, b, scope, false);
+        // A `$` that starts no expansion (`"$"`, `"a$"`) is itself.
+        else if (c.type === "$") b.pattern += "$";
       }
       // A double-quoted string nested in an unknown construct is still a literal: nothing else.
       return;
@@ -215,7 +219,13 @@ function part(node: SyntaxNode, b: Builder, scope: WordScope, first: boolean): v
       return;
     case "simple_expansion": {
       const name = node.namedChildren[0];
-      variable(name ? name.text : "", b, scope);
+      const text = name ? name.text : "";
+      // tree-sitter-bash reads `"$ x"` as an expansion of " x"; bash keeps `$ x` as it is.
+      if (!VARIABLE.test(text)) {
+        b.pattern += escapeAll(node.text);
+        return;
+      }
+      variable(text, b, scope);
       return;
     }
     case "expansion": {

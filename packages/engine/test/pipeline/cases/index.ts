@@ -9,6 +9,7 @@ import {
   unknownVerbs,
   writesFiles,
 } from "./closed-world.js";
+import { evaluation } from "./evaluation.js";
 import { gitPaths } from "./git-paths.js";
 import {
   credentials,
@@ -84,6 +85,7 @@ export const groups: Record<string, Case[]> = {
   "the line as the shell runs it: links": lineLinks,
   "the line as the shell runs it: taint": lineTaint,
   "the line as the shell runs it: working-tree swaps": lineSwaps,
+  "bash evaluation the tree does not show": evaluation,
 };
 
 export type { Case, Expect } from "./types.js";
