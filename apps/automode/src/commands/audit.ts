@@ -14,12 +14,16 @@ import { verifyMessage } from "../audit.js";
 import type { Io } from "../io.js";
 import { loadProject, PolicyError } from "../project/load.js";
 
-export const AUDIT_HELP = `Usage: automode audit <verify|summary|report|key> [file] [--json]
+export const AUDIT_HELP = `Usage: automode audit <verify|summary|report|suggest|key> [file] [--json]
 
   verify [file]    check every record and the hash chain; exit 0 when intact, 1 otherwise
                    (without --key only the log's internal consistency is checked)
   summary [file]   decisions per verdict, tier, check and tool, as a table (--json: JSON)
-  report [file]    the summary plus every escalated and denied decision
+  report [file]    the chain, the counts, every escalated and denied decision, network
+                   destinations, writes outside the project, destructive commands and
+                   suggested rules; exit 0 when the chain is intact, 1 otherwise
+  suggest [file]   rules that would approve repeated escalations, as JSON to paste into
+                   the policy (rules and tests); never for a hard limit
   key              print your public key (creating the key pair if missing), to share
                    with whoever verifies your logs
 
@@ -32,15 +36,25 @@ Options:
                    and, on the writer's machine, that the log ends at the head last signed
                    (a cut tail)
   --pem            (key) print the public key as PEM instead of one line
-  --policy F       the policy whose audit.path to use (without a file)
+  --policy F       the policy whose audit.path to use (without a file); report and
+                   suggest also judge the records in its project
   --json           machine-readable output
+  --format F       (report) text (default), markdown (a pull request comment or
+                   $GITHUB_STEP_SUMMARY) or html (one self-contained page)
+  --output FILE    (report, suggest) write to FILE instead of standard output
+  --session ID     (report, suggest) only the decisions of this session
+  --since TIME     (report, suggest) only decisions at or after TIME (ISO 8601, e.g.
+                   2026-11-24 or 2026-11-24T10:00Z)
+  --until TIME     (report, suggest) only decisions at or before TIME
+  --min-count N    (report, suggest) escalations a group needs for a rule (default 2)
+
+The chain is always verified over the whole log, whatever the filters.
 
 The key pair and the signed heads live in $AUTOMODE_CONFIG_DIR, else
 $XDG_CONFIG_HOME/automode, else ~/.config/automode.
 `;
 
-const verbs = ["verify", "summary", "report", "key"] as const;
-type Verb = (typeof verbs)[number];
+const verbs = ["verify", "summary", "report", "suggest", "key"] as const;
 
 export async function audit(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -48,6 +62,12 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
     policy: { type: "string" },
     key: { type: "string" },
     pem: { type: "boolean" },
+    format: { type: "string" },
+    output: { type: "string" },
+    session: { type: "string" },
+    since: { type: "string" },
+    until: { type: "string" },
+    "min-count": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -67,6 +87,13 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
     throw new UsageError("--key goes with audit verify");
   if (extra !== undefined)
     throw new UsageError(`audit ${verb} takes one file (got also "${extra}")`);
+  const reportOnly = ["format", "output", "session", "since", "until", "min-count"] as const;
+  for (const flag of reportOnly) {
+    if (values[flag] !== undefined && verb !== "report" && verb !== "suggest")
+      throw new UsageError(`--${flag} goes with audit report or audit suggest`);
+  }
+  if (values.format !== undefined && verb !== "report")
+    throw new UsageError("--format goes with audit report");
   if (file !== undefined && values.policy !== undefined)
     throw new UsageError("give a log file or --policy, not both");
   const key = values.key === undefined ? undefined : publicKey(values.key, io);
@@ -84,8 +111,12 @@ export async function audit(argv: readonly string[], io: Io): Promise<number> {
     );
     return result.ok ? 0 : 1;
   }
+  if (verb === "report" || verb === "suggest") {
+    const { reportCommand } = await import("../report/command.js");
+    return reportCommand(verb, path, { ...values, file }, io);
+  }
   const { summaryReport } = await import("../audit-summary.js");
-  return summaryReport(verb as Exclude<Verb, "verify" | "key">, path, values.json === true, io);
+  return summaryReport(path, values.json === true, io);
 }
 
 /** `--key`: the key text itself, or a file holding it. A bad key is a usage error (exit 2). */

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tiers } from "@automode/policy";
@@ -16,7 +24,7 @@ Copies the bundled sample project (invoice-kit: sources, tests, .claude/policy.j
 .claudeignore, a fake .env) to a temporary folder, replays a recorded Claude Code session of
 45 tool calls (a refactor and a test fix, with the dangerous moves agents make) under all
 three tiers, prints the decisions side by side, writes one audit log per tier, verifies them
-and prints where they are. Nothing is executed; the project copy is removed afterwards.
+and prints where they are, with the HTML report of the balanced run. Nothing is executed; the project copy is removed afterwards.
 
 Options:
   --out D   write the audit logs to D (default: a new temporary folder)
@@ -81,11 +89,25 @@ export async function demo(argv: readonly string[], io: Io): Promise<number> {
       io.out(`audit log (${tier.padEnd(11)}) ${path}: ${result.message}\n`);
     }
     if (values.keep) io.out(`project copy kept at ${project}\n`);
-    io.out(`\nRead one with: automode audit summary ${auditPaths.balanced}\n`);
+    // Made while the project copy exists: the report re-runs the engine in it.
+    const report = await writeHtmlReport(
+      auditPaths.balanced!,
+      join(outDir, "report-balanced.html"),
+      io,
+    );
+    io.out(`\nHTML report of the balanced run: ${report}\n`);
+    io.out(`Read one with: automode audit summary ${auditPaths.balanced}\n`);
     return intact ? 0 : 1;
   } finally {
     removeCopy();
   }
+}
+
+/** `automode audit report --format html` of one log, written next to it. */
+async function writeHtmlReport(log: string, out: string, io: Io): Promise<string> {
+  const { buildReport, formatHtml } = await import("../report/index.js");
+  writeFileSync(out, formatHtml(await buildReport(log, { filters: {}, env: io.env })));
+  return out;
 }
 
 /** A string as it appears inside a JSON string literal. */

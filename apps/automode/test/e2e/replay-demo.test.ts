@@ -79,6 +79,10 @@ describe("automode demo", () => {
       "audit-balanced.jsonl",
       "audit-permissive.jsonl",
       "audit-restrictive.jsonl",
+      "report-balanced.html",
     ]);
+    const report = run.stdout.match(/HTML report of the balanced run: (\S+)\n/)?.[1];
+    expect(report).toBe(join(tmp, left[0]!, "report-balanced.html"));
+    expect(readFileSync(report!, "utf8")).toMatch(/^<!doctype html>/);
   });
 });
