@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { policyJsonSchema } from "@automode/policy";
 import { type CliOptions, parseCli } from "./args.js";
+import { shouldColor } from "./color.js";
 import { ReadError } from "./context.js";
 import { formatGithub, formatJson, formatSarif, formatStylish } from "./formatters/index.js";
 import { gitTopLevel } from "./git.js";
@@ -18,13 +20,17 @@ With no files, lints the project in the current folder. A file is a policy file;
 a folder is a project root.
 
 Options:
-  -f, --format <f>    stylish | json | sarif | github (default: stylish)
-  --max-warnings <n>  exit 1 when there are more than n warnings
-  --quiet             report errors only
-  --rule <id=level>   set a rule to off | warn | error (repeatable)
-  --print-schema      print the policy JSON Schema and exit
-  -h, --help          show this help
-  -v, --version       show the version
+  -f, --format <f>          stylish | json | sarif | github (default: stylish)
+  -o, --output-file <file>  write the report to this file instead of standard output
+  --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit, the default)
+  --quiet                   report errors only
+  --rule <id=level>         set a rule to off | warn | error (repeatable)
+  --stdin                   lint the policy text on standard input
+  --stdin-filename <file>   the policy file standard input stands for (its project, its name in reports)
+  --color, --no-color       force colours on or off (default: on a terminal; FORCE_COLOR, NO_COLOR)
+  --print-schema            print the policy JSON Schema and exit
+  -h, --help                show this help
+  -v, --version             show the version
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 bad usage or internal failure.
 `;
@@ -57,9 +63,12 @@ export function version(): string {
 export interface CliEnvironment {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Whether standard output is a terminal. */
   isTTY: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Where `--stdin` reads the policy from; the process's standard input by default. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 const processEnvironment = (): CliEnvironment => ({
@@ -68,11 +77,50 @@ const processEnvironment = (): CliEnvironment => ({
   isTTY: process.stdout.isTTY === true,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
 });
 
-/** NO_COLOR (no-color.org): present and not empty turns colour off. */
+/**
+ * Whether stylish output is coloured on standard output without a flag: `shouldColor`'s
+ * rule (FORCE_COLOR, then NO_COLOR set and not empty, then a terminal).
+ */
 export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
-  return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === "");
+  return shouldColor({ isTTY, env });
+}
+
+/**
+ * Colour for the report: a flag wins; a report file (`-o`) is coloured only with `--color`
+ * (FORCE_COLOR is for logs, and escape codes in a saved report are noise).
+ */
+function reportColor(options: CliOptions, io: CliEnvironment): boolean {
+  if (options.outputFile !== undefined) return options.color === true;
+  return shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY });
+}
+
+async function readText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The report file cannot be written: exit 2 with one line. */
+class OutputError extends Error {}
+
+/** Writes the report file as ESLint does: parent folders created, written even when empty. */
+function writeReport(file: string, text: string, cwd: string): void {
+  const path = resolve(cwd, file);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new OutputError(`cannot write the report to ${file}: it is a folder`);
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new OutputError(`cannot write the report to ${file}: ${code}`);
+  }
 }
 
 export function render(
@@ -89,7 +137,7 @@ export function render(
     case "github":
       return formatGithub(results, { repoRoot });
     default:
-      return formatStylish(results, { cwd: io.cwd, color: useColor(io.isTTY, io.env) });
+      return formatStylish(results, { cwd: io.cwd, color: reportColor(options, io) });
   }
 }
 
@@ -112,13 +160,19 @@ export async function main(
       io.stdout(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
       return 0;
     }
+    const stdin = options.stdin
+      ? { text: await readText(io.stdin ?? process.stdin), filename: options.stdinFilename }
+      : undefined;
     const results = await lint({
       cwd: io.cwd,
       files: options.files,
       ruleLevels: options.ruleLevels,
       quiet: options.quiet,
+      ...(stdin !== undefined ? { stdin } : {}),
     });
-    io.stdout(render(results, options, io));
+    const report = render(results, options, io);
+    if (options.outputFile !== undefined) writeReport(options.outputFile, report, io.cwd);
+    else io.stdout(report);
     const { errors, warnings } = totals(results);
     if (errors === 0 && options.maxWarnings >= 0 && warnings > options.maxWarnings) {
       io.stderr(`automode-lint: too many warnings (${warnings}, maximum ${options.maxWarnings})\n`);
@@ -128,7 +182,8 @@ export async function main(
     if (
       error instanceof UsageError ||
       error instanceof PeerUnavailableError ||
-      error instanceof ReadError
+      error instanceof ReadError ||
+      error instanceof OutputError
     ) {
       io.stderr(`automode-lint: ${error.message}\n`);
       return 2;

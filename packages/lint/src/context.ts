@@ -21,6 +21,10 @@ export interface ProjectTarget {
   root: string;
   /** Absolute path of the policy file; it may not exist (the built-in default applies). */
   policyFile: string;
+  /** The policy's text when it does not come from `policyFile` (`--stdin`). */
+  policyText?: string;
+  /** The name reports give the policy instead of `policyFile` (`<text>` for `--stdin`). */
+  reportAs?: string;
 }
 
 /** Everything the rules read, loaded once per project. */
@@ -63,7 +67,7 @@ function readIfExists(path: string): string | undefined {
 }
 
 export function loadProject(target: ProjectTarget): ProjectContext {
-  const policyText = readIfExists(target.policyFile);
+  const policyText = target.policyText ?? readIfExists(target.policyFile);
   const parsed =
     policyText === undefined ? undefined : parsePolicy(policyText, { file: target.policyFile });
   const policy = parsed === undefined ? defaultPolicy() : parsed.ok ? parsed.policy : undefined;

@@ -16,12 +16,35 @@ export interface LintOptions {
   quiet?: boolean;
   /** The rules to run; all built-in rules by default. */
   rules?: readonly RuleModule[];
+  /**
+   * Lint this policy text instead of a file (`--stdin`). `filename` (`--stdin-filename`)
+   * names it in reports and places it in a project as a policy file argument would (it need
+   * not exist); without it the text is reported as `<text>` and the project is `cwd`.
+   */
+  stdin?: { text: string; filename?: string | undefined };
 }
+
+/** How a policy read from standard input without a file name is reported (as ESLint does). */
+export const stdinName = "<text>";
 
 /** A user mistake in the input (a missing file, an unknown rule): exit 2 with this one line. */
 export class UsageError extends Error {}
 
 const policyPath = (root: string) => resolve(root, ".claude", "policy.json");
+
+/** The project a policy given on standard input belongs to. */
+function stdinTarget(stdin: NonNullable<LintOptions["stdin"]>, cwd: string): ProjectTarget {
+  if (stdin.filename === undefined) {
+    return { root: cwd, policyFile: policyPath(cwd), policyText: stdin.text, reportAs: stdinName };
+  }
+  const path = resolve(cwd, stdin.filename);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UsageError(`--stdin-filename names a folder, not a policy file: ${stdin.filename}`);
+  }
+  const folder = dirname(path);
+  const root = basename(folder) === ".claude" ? dirname(folder) : cwd;
+  return { root, policyFile: path, policyText: stdin.text };
+}
 
 /**
  * Turns a file argument into a project: a folder is a project root; `.claudeignore` names the
@@ -48,17 +71,22 @@ export async function lint(options: LintOptions = {}): Promise<LintResult[]> {
     if (!rules.some((rule) => rule.meta.id === id)) throw new UsageError(`unknown rule: ${id}`);
   }
   const files = options.files ?? [];
-  const targets =
-    files.length === 0
-      ? [{ root: cwd, policyFile: policyPath(cwd) }]
-      : files.map((file) => projectTarget(file, cwd));
+  if (options.stdin !== undefined && files.length > 0) {
+    throw new UsageError("--stdin lints standard input: give no files with it");
+  }
+  const targets: ProjectTarget[] =
+    options.stdin !== undefined
+      ? [stdinTarget(options.stdin, cwd)]
+      : files.length === 0
+        ? [{ root: cwd, policyFile: policyPath(cwd) }]
+        : files.map((file) => projectTarget(file, cwd));
 
   const byFile = new Map<string, LintMessage[]>();
   for (const target of targets) {
     const project = loadProject(target);
+    const policyName = target.reportAs ?? project.policyFile;
     // Every file the linter looked at gets a result, even a clean one, as ESLint does.
-    if (project.policyText !== undefined)
-      byFile.set(project.policyFile, byFile.get(project.policyFile) ?? []);
+    if (project.policyText !== undefined) byFile.set(policyName, byFile.get(policyName) ?? []);
     if (project.ignoreText !== undefined)
       byFile.set(project.ignoreFile, byFile.get(project.ignoreFile) ?? []);
     for (const rule of rules) {
@@ -68,7 +96,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult[]> {
       const context: RuleContext = {
         ...project,
         report(report: Report) {
-          const file = report.at.file === "policy" ? project.policyFile : project.ignoreFile;
+          const file = report.at.file === "policy" ? policyName : project.ignoreFile;
           const range = "range" in report.at ? report.at.range : project.locate(report.at.path);
           const message: LintMessage = {
             ruleId: rule.meta.id,

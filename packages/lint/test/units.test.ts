@@ -2,6 +2,7 @@ import type { Rule } from "@automode/policy";
 import { describe, expect, it } from "vitest";
 import { parseCli } from "../src/args.js";
 import { useColor } from "../src/cli.js";
+import { painter, shouldColor } from "../src/color.js";
 import { ignoreLines } from "../src/ignore-lines.js";
 import { exitCode } from "../src/lint.js";
 import { literalParents } from "../src/rules/ignore-negation-unreachable.js";
@@ -72,6 +73,35 @@ describe("useColor", () => {
     expect(useColor(false, {})).toBe(false);
     expect(useColor(true, { NO_COLOR: "1" })).toBe(false);
     expect(useColor(true, { NO_COLOR: "" })).toBe(true);
+  });
+});
+
+describe("shouldColor: flag, then FORCE_COLOR, then NO_COLOR/NODE_DISABLE_COLORS/TERM=dumb, then TTY", () => {
+  it.each([
+    [{ isTTY: true, env: {} }, true],
+    [{ isTTY: false, env: {} }, false],
+    [{ isTTY: true, env: { NO_COLOR: "1" } }, false],
+    [{ isTTY: true, env: { NO_COLOR: "" } }, true],
+    [{ isTTY: true, env: { NODE_DISABLE_COLORS: "1" } }, false],
+    [{ isTTY: true, env: { TERM: "dumb" } }, false],
+    [{ isTTY: false, env: { FORCE_COLOR: "1" } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: "" } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: "3" } }, true],
+    [{ isTTY: true, env: { FORCE_COLOR: "0" } }, false],
+    [{ isTTY: true, env: { FORCE_COLOR: "false" } }, false],
+    [{ isTTY: false, env: { FORCE_COLOR: "1", NO_COLOR: "1" } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: "1", TERM: "dumb" } }, true],
+    [{ isTTY: false, env: {}, flag: true }, true],
+    [{ isTTY: false, env: { NO_COLOR: "1" }, flag: true }, true],
+    [{ isTTY: true, env: { FORCE_COLOR: "1" }, flag: false }, false],
+  ] as const)("%j: %s", (settings, expected) => {
+    expect(shouldColor(settings)).toBe(expected);
+  });
+
+  it("paints through util.styleText only when enabled", () => {
+    expect(painter(false)("red", "x")).toBe("x");
+    expect(painter(true)("red", "x")).toBe("\u001b[31mx\u001b[39m");
+    expect(painter(true)(["bold", "yellow"], "x")).toBe("\u001b[1m\u001b[33mx\u001b[39m\u001b[22m");
   });
 });
 

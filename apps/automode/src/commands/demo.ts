@@ -14,7 +14,7 @@ import { parse, UsageError } from "../args.js";
 import { verifyAuditLog } from "../audit.js";
 import { type Io, removeOnExit } from "../io.js";
 import { packageRoot } from "../paths.js";
-import { callTable, countsTable, styleFor } from "../replay/report.js";
+import { callTable, countsTable, stdoutStyle } from "../replay/report.js";
 import { replayCalls } from "../replay/run.js";
 import { parseTranscript } from "../replay/transcript.js";
 
@@ -73,7 +73,7 @@ export async function demo(argv: readonly string[], io: Io): Promise<number> {
     const env = { ...io.env, CLAUDE_PROJECT_DIR: project };
     const rows = await replayCalls(transcript.calls, { tiers, env, cwd: project, auditPaths });
 
-    const style = styleFor(io.isTTY && process.stdout.isTTY === true, io.env);
+    const style = stdoutStyle(io.env);
     io.out(
       `automode demo: ${rows.length} tool calls of a recorded Claude Code session on invoice-kit,\n`,
     );

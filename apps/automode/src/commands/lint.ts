@@ -9,5 +9,6 @@ export async function lint(argv: readonly string[], io: Io): Promise<number> {
     isTTY: process.stdout.isTTY === true,
     stdout: io.out,
     stderr: io.err,
+    stdin: io.stdin,
   });
 }

@@ -4,7 +4,7 @@ import { tiers as allTiers, type Tier } from "@automode/policy";
 import { parse, parseTier, UsageError } from "../args.js";
 import type { Io } from "../io.js";
 import { loadProject } from "../project/load.js";
-import { callTable, countsTable, progressBar, styleFor } from "../replay/report.js";
+import { callTable, countsTable, progressBar, stdoutStyle } from "../replay/report.js";
 import { replayCalls } from "../replay/run.js";
 import { parseTranscript } from "../replay/transcript.js";
 
@@ -84,7 +84,7 @@ export async function replay(argv: readonly string[], io: Io): Promise<number> {
     }
     return 0;
   }
-  const style = styleFor(io.isTTY && process.stdout.isTTY === true, io.env);
+  const style = stdoutStyle(io.env);
   io.out(
     `${file}: ${rows.length} tool calls${transcript.skipped.length > 0 ? `, ${transcript.skipped.length} unreadable lines skipped (${transcript.skipped.slice(0, 5).join(", ")})` : ""}\n\n`,
   );

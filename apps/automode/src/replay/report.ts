@@ -1,6 +1,17 @@
+import { painter, shouldColor } from "@automode/lint/color";
 import type { Tier, Verdict } from "@automode/policy";
 import type { AppDecision } from "../decision.js";
 import type { ReplayRow } from "./run.js";
+import {
+  CALL_WIDTH,
+  cellText,
+  fit,
+  REASON_WIDTH,
+  renderRow,
+  type Segment,
+  tableWidth,
+  textWidth,
+} from "./table.js";
 
 const severity: Record<Verdict, number> = { approve: 0, escalate: 1, deny: 2 };
 const verdicts: readonly Verdict[] = ["approve", "escalate", "deny"];
@@ -8,25 +19,28 @@ const verdicts: readonly Verdict[] = ["approve", "escalate", "deny"];
 export interface Style {
   verdict(verdict: Verdict, padded: string): string;
   dim(text: string): string;
+  /** The width rows must fit (undefined: not cut to a screen). */
+  width?: number | undefined;
 }
 
-const ansi = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
-const colors: Record<Verdict, (text: string) => string> = {
-  approve: ansi(32),
-  escalate: ansi(33),
-  deny: ansi(31),
-};
+const verdictColor = { approve: "green", escalate: "yellow", deny: "red" } as const;
 
-/** Colours only on a terminal that has not asked for none (NO_COLOR). */
-export function styleFor(tty: boolean, env: NodeJS.ProcessEnv): Style {
-  if (!tty || env.NO_COLOR !== undefined || env.TERM === "dumb") {
-    return { verdict: (_, padded) => padded, dim: (text) => text };
-  }
-  return { verdict: (verdict, padded) => colors[verdict](padded), dim: ansi(2) };
+/**
+ * Colours by the one rule of `@automode/lint/color` (FORCE_COLOR, then NO_COLOR set and not
+ * empty, then whether stdout is a terminal), rows cut to `tableWidth`.
+ */
+export function styleFor(tty: boolean, env: NodeJS.ProcessEnv, width?: number): Style {
+  const paint = painter(shouldColor({ isTTY: tty, env }));
+  return {
+    verdict: (verdict, padded) => paint(verdictColor[verdict], padded),
+    dim: (text) => paint("dim", text),
+    width,
+  };
 }
 
-function fit(text: string, width: number): string {
-  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+/** The style for tables printed to this process's standard output. */
+export function stdoutStyle(env: NodeJS.ProcessEnv): Style {
+  return styleFor(process.stdout.isTTY === true, env, tableWidth(process.stdout, env));
 }
 
 /**
@@ -53,16 +67,24 @@ export function countsTable(
   tiers: readonly Tier[],
   style: Style,
 ): string {
-  const out = [`${"tier".padEnd(12)}${verdicts.map((v) => v.padStart(10)).join("")}`];
+  const out = [
+    renderRow(
+      [{ text: `${"tier".padEnd(12)}${verdicts.map((v) => v.padStart(10)).join("")}` }],
+      style.width,
+    ),
+  ];
   for (const tier of tiers) {
     const counts = verdicts.map(
       (verdict) => rows.filter((row) => row.decisions[tier]?.verdict === verdict).length,
     );
-    out.push(
-      `${tier.padEnd(12)}${counts
-        .map((count, i) => style.verdict(verdicts[i]!, String(count).padStart(10)))
-        .join("")}`,
-    );
+    const segments: Segment[] = [{ text: tier.padEnd(12) }];
+    counts.forEach((count, i) => {
+      segments.push({
+        text: String(count).padStart(10),
+        style: (text) => style.verdict(verdicts[i]!, text),
+      });
+    });
+    out.push(renderRow(segments, style.width));
   }
   return `${out.join("\n")}\n`;
 }
@@ -70,39 +92,74 @@ export function countsTable(
 export interface CallTableOptions {
   /** Only rows some tier does not approve. */
   flaggedOnly?: boolean;
+  /** The most the call column takes (default 44). */
   callWidth?: number;
+  /** The most the reason column takes (default 90). */
   reasonWidth?: number;
 }
 
-/** One row per call: number, call, the verdict under each tier, and the reason. */
+/**
+ * One row per call: number, call, the verdict under each tier, and the reason. On a screen
+ * (`style.width`) the call and reason columns shrink to fit it (the call keeps up to half
+ * of the room, the reason the rest), cells are cut with an ellipsis, and no row is wider.
+ */
 export function callTable(
   rows: readonly ReplayRow[],
   tiers: readonly Tier[],
   style: Style,
   options: CallTableOptions = {},
 ): string {
-  const callWidth = options.callWidth ?? 44;
-  const reasonWidth = options.reasonWidth ?? 90;
   const col = Math.max(...tiers.map((tier) => tier.length)) + 2;
-  const header = `${"#".padStart(3)}  ${"call".padEnd(callWidth)}  ${tiers.map((t) => t.padEnd(col)).join("")}reason`;
-  const out = [header, style.dim("-".repeat(header.length + 40))];
-  rows.forEach((row, index) => {
+  const shown = rows.flatMap((row, index) => {
     const worst = strictest(row, tiers);
-    if (options.flaggedOnly && worst?.verdict === "approve") return;
-    const cells = tiers
-      .map((tier) => {
-        const verdict = row.decisions[tier]?.verdict;
-        return verdict === undefined ? "".padEnd(col) : style.verdict(verdict, verdict.padEnd(col));
-      })
-      .join("");
+    if (options.flaggedOnly && worst?.verdict === "approve") return [];
     const why =
       worst === undefined
         ? ""
         : `${worst.check}${worst.rule ? ` ${worst.rule}` : ""}: ${worst.reason}`;
-    out.push(
-      `${String(index + 1).padStart(3)}  ${fit(row.label, callWidth)}  ${cells}${fit(why, reasonWidth).trimEnd()}`,
-    );
+    return [{ row, number: index + 1, label: cellText(row.label), why: cellText(why) }];
   });
+  let callWidth = Math.min(
+    options.callWidth ?? CALL_WIDTH,
+    Math.max(4, ...shown.map((s) => textWidth(s.label))),
+  );
+  let reasonWidth = Math.min(
+    options.reasonWidth ?? REASON_WIDTH,
+    Math.max(6, ...shown.map((s) => textWidth(s.why))),
+  );
+  const fixed = 3 + 2 + 2 + tiers.length * col;
+  if (style.width !== undefined && fixed + callWidth + reasonWidth > style.width) {
+    const room = Math.max(style.width - fixed, 0);
+    callWidth = Math.min(callWidth, Math.max(Math.floor(room / 2), room - reasonWidth));
+    reasonWidth = Math.max(room - callWidth, 0);
+  }
+  const header = renderRow(
+    [
+      {
+        text: `${"#".padStart(3)}  ${fit("call", callWidth)}  ${tiers.map((t) => t.padEnd(col)).join("")}reason`,
+      },
+    ],
+    style.width,
+  );
+  const rule = "-".repeat(
+    Math.min(fixed + callWidth + reasonWidth, style.width ?? Number.POSITIVE_INFINITY),
+  );
+  const out = [header, style.dim(rule)];
+  for (const { row, number, label, why } of shown) {
+    const segments: Segment[] = [
+      { text: `${String(number).padStart(3)}  ${fit(label, callWidth)}  ` },
+    ];
+    for (const tier of tiers) {
+      const verdict = row.decisions[tier]?.verdict;
+      segments.push(
+        verdict === undefined
+          ? { text: "".padEnd(col) }
+          : { text: verdict.padEnd(col), style: (text) => style.verdict(verdict, text) },
+      );
+    }
+    segments.push({ text: fit(why, reasonWidth) });
+    out.push(renderRow(segments, style.width));
+  }
   return `${out.join("\n")}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import type { LintResult } from "../types.js";
 
 export interface GithubOptions {
@@ -20,7 +20,10 @@ export function escapeProperty(value: string): string {
 export function formatGithub(results: readonly LintResult[], options: GithubOptions): string {
   let out = "";
   for (const result of results) {
-    const file = relative(options.repoRoot, result.filePath).split(sep).join("/");
+    // `<text>` (standard input without a name) is no path: shown as it is.
+    const file = isAbsolute(result.filePath)
+      ? relative(options.repoRoot, result.filePath).split(sep).join("/")
+      : result.filePath;
     for (const m of result.messages) {
       const properties: Array<[string, string | number]> = [
         ["file", file],

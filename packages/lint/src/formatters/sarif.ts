@@ -20,6 +20,8 @@ const informationUri = "https://github.com/automode/automode/tree/main/packages/
  * percent-encoded); a file outside the repository gets an absolute `file:` URI instead.
  */
 export function relativeUri(repoRoot: string, file: string): string {
+  // `<text>` (standard input without a name) is no path: keep it as a relative reference.
+  if (!isAbsolute(file)) return encodeURIComponent(file);
   const rel = relative(repoRoot, file);
   if (rel.startsWith("..") || isAbsolute(rel)) return pathToFileURL(file).href;
   return rel.split(sep).map(encodeURIComponent).join("/");

@@ -9,9 +9,18 @@ export interface ToolModel {
 
 export async function loadToolModel(): Promise<ToolModel> {
   const engine = await importEngine();
+  // Each pattern is tried against dozens of names: compile it once.
+  const compiled = new Map<string, RegExp>();
   return {
     modelled: engine.MODELLED_TOOLS,
-    globMatches: (pattern, name) => engine.globToRegExp(pattern, { question: true }).test(name),
+    globMatches(pattern, name) {
+      let regExp = compiled.get(pattern);
+      if (regExp === undefined) {
+        regExp = engine.globToRegExp(pattern, { question: true });
+        compiled.set(pattern, regExp);
+      }
+      return regExp.test(name);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
-import { type Engine, hardLimitChecks } from "@automode/engine";
+import { type Decision, type Engine, hardLimitChecks } from "@automode/engine";
 import type { Policy, Rule } from "@automode/policy";
+import type { PathInfo, ResolvedPath, Scope } from "@automode/scope";
 import type { RuleContext } from "../rule.js";
 import { docsUrl, type RuleModule } from "../rule.js";
 import { commandTokens, filler, sampleCommand, samplePath, wildcardToken } from "../samples.js";
@@ -14,7 +15,26 @@ function loosens(rule: Rule, hardVerdict: string): boolean {
   return rule.verdict === "escalate" && hardVerdict === "deny";
 }
 
-async function checkCommands(context: RuleContext, engine: Engine, rule: Rule, index: number) {
+/**
+ * Two engines for the same project: `bare` has the policy without rules, `full` the whole
+ * policy. Hard limits are decided before rules, so a sample the bare engine finds no hard
+ * limit in has none with the rules either; only the few that do are decided again with the
+ * rules (a deny rule can turn a limit's escalation into a deny). Deciding every sample with
+ * every rule made the check quadratic in the number of rules.
+ */
+interface Engines {
+  bare: Engine;
+  full: Engine;
+}
+
+function touchesHardLimit(decision: Decision): boolean {
+  return (
+    hardLimitChecks.has(decision.check) ||
+    decision.operations.some((op) => hardLimitChecks.has(op.check))
+  );
+}
+
+async function checkCommands(context: RuleContext, engines: Engines, rule: Rule, index: number) {
   if (rule.commands === undefined) return;
   for (const [n, pattern] of rule.commands.entries()) {
     const at = { file: "policy" as const, path: ["rules", index, "commands", n] };
@@ -28,7 +48,9 @@ async function checkCommands(context: RuleContext, engine: Engine, rule: Rule, i
     // The pattern as written and with one more operand: `rm -rf` is only destructive with a target.
     const sample = sampleCommand(pattern);
     for (const command of [sample, `${sample} automode-sample`]) {
-      const decision = engine.decide({ kind: "execute", command, cwd: context.root });
+      const action = { kind: "execute" as const, command, cwd: context.root };
+      if (!touchesHardLimit(engines.bare.decide(action))) continue;
+      const decision = engines.full.decide(action);
       if (!hardLimitChecks.has(decision.check) || !loosens(rule, decision.verdict)) continue;
       context.report({
         message: `rule "${rule.id}" would ${rule.verdict} "${pattern}", but the hard limit wins: ${decision.check} (${decision.verdict}): ${decision.reason}`,
@@ -60,7 +82,40 @@ function namedPaths(patterns: readonly string[]): string[] {
   return [...named];
 }
 
-async function checkPaths(context: RuleContext, policy: Policy, rule: Rule, index: number) {
+/**
+ * Answers about the same sample paths, asked of every path rule: the checklist's secrets and
+ * the governing files recur in every rule, so each is classified or resolved once.
+ */
+class PathAnswers {
+  readonly #classified = new Map<string, PathInfo>();
+  readonly #resolved = new Map<string, ResolvedPath>();
+
+  classify(scope: Scope, path: string, cwd: string): PathInfo {
+    let info = this.#classified.get(path);
+    if (info === undefined) {
+      info = scope.classify(path, cwd);
+      this.#classified.set(path, info);
+    }
+    return info;
+  }
+
+  resolve(scope: Scope, path: string, cwd: string): ResolvedPath {
+    let resolved = this.#resolved.get(path);
+    if (resolved === undefined) {
+      resolved = scope.resolve(path, cwd);
+      this.#resolved.set(path, resolved);
+    }
+    return resolved;
+  }
+}
+
+async function checkPaths(
+  context: RuleContext,
+  policy: Policy,
+  rule: Rule,
+  index: number,
+  answers: PathAnswers,
+) {
   if (rule.paths === undefined || rule.commands !== undefined || rule.domains !== undefined) return;
   const kinds = rule.operations ?? ["read", "write", "delete"];
   if (!kinds.some((k) => k === "read" || k === "write" || k === "delete")) return;
@@ -70,7 +125,7 @@ async function checkPaths(context: RuleContext, policy: Policy, rule: Rule, inde
 
   if (context.ignoreText !== undefined) {
     for (const candidate of namedPaths(rule.paths)) {
-      const info = scope.classify(candidate, context.root);
+      const info = answers.classify(scope, candidate, context.root);
       if (!info.ignored || !ruleMatcher.matches(info)) continue;
       const name = relative(context.root, context.ignoreFile);
       context.report({
@@ -95,7 +150,7 @@ async function checkPaths(context: RuleContext, policy: Policy, rule: Rule, inde
   for (const file of governing) {
     const rel = relative(context.root, file);
     if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) continue;
-    if (!literalMatcher.matches(scope.resolve(rel, context.root))) continue;
+    if (!literalMatcher.matches(answers.resolve(scope, rel, context.root))) continue;
     context.report({
       message: `rule "${rule.id}" would ${rule.verdict} writing "${rel}", but the hard limit wins: the policy file, the ignore file and the audit log are never written or deleted by the agent (self-protection)`,
       at,
@@ -118,14 +173,18 @@ export const ruleHardLimit: RuleModule = {
     const policy = context.policy;
     if (policy === undefined) return;
     // Hard limits are decided before rules, so one engine with the whole policy shows them all.
-    let engine: Engine | undefined;
+    let engines: Engines | undefined;
+    const answers = new PathAnswers();
     for (const [index, rule] of policy.rules.entries()) {
       if (rule.verdict === "deny") continue;
       if (rule.commands !== undefined) {
-        engine ??= await context.engine({ policy });
-        await checkCommands(context, engine, rule, index);
+        engines ??= {
+          full: await context.engine({ policy }),
+          bare: await context.engine({ policy: { ...policy, rules: [] } }),
+        };
+        await checkCommands(context, engines, rule, index);
       }
-      await checkPaths(context, policy, rule, index);
+      await checkPaths(context, policy, rule, index, answers);
     }
   },
 };

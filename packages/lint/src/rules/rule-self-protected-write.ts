@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
+import type { ResolvedPath } from "@automode/scope";
 import { docsUrl, type RuleModule } from "../rule.js";
 import { filler } from "../samples.js";
 
@@ -62,6 +63,16 @@ export const ruleSelfProtectedWrite: RuleModule = {
       .map((file) => relative(context.root, file))
       .filter((rel) => rel !== "" && !rel.startsWith("..") && !isAbsolute(rel));
     const samples = [...new Set([...selfProtectedSamples, ...governing])];
+    // The same few samples are asked of every candidate rule: resolve each once.
+    const resolvedSamples = new Map<string, ResolvedPath>();
+    const resolveSample = (sample: string) => {
+      let resolved = resolvedSamples.get(sample);
+      if (resolved === undefined) {
+        resolved = scope.resolve(sample, context.root);
+        resolvedSamples.set(sample, resolved);
+      }
+      return resolved;
+    };
     for (const { rule, index } of candidates) {
       const paths = rule.paths ?? [];
       const matcher = scope.matcher(paths);
@@ -69,7 +80,7 @@ export const ruleSelfProtectedWrite: RuleModule = {
       const literal = paths.filter((p) => !p.startsWith("!") && !/[*?[]/u.test(p));
       const literalMatcher = literal.length > 0 ? scope.matcher(literal) : undefined;
       const hit = samples.find((sample) => {
-        const resolved = scope.resolve(sample, context.root);
+        const resolved = resolveSample(sample);
         if (!matcher.matches(resolved)) return false;
         return !(governing.includes(sample) && literalMatcher?.matches(resolved));
       });

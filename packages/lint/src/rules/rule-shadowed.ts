@@ -1,7 +1,8 @@
 import type { Rule, Verdict } from "@automode/policy";
-import type { Scope } from "@automode/scope";
+import type { PathMatcher, ResolvedPath, Scope } from "@automode/scope";
 import { docsUrl, type RuleModule } from "../rule.js";
 import { commandTokens, samplePath, wildcardToken } from "../samples.js";
+import { ShadowIndex } from "./shadow-index.js";
 
 const id = "rule-shadowed";
 
@@ -39,8 +40,37 @@ function listCovers(
   return a.every((x) => b.some((y) => covers(y, x)));
 }
 
+/** Path matchers and resolved sample paths, built once per rule and sample instead of per pair. */
+export class CoverCache {
+  readonly #matchers = new Map<Rule, PathMatcher>();
+  readonly #resolved = new Map<string, ResolvedPath>();
+
+  matcher(scope: Scope, rule: Rule, patterns: string[]): PathMatcher {
+    let matcher = this.#matchers.get(rule);
+    if (matcher === undefined) {
+      matcher = scope.matcher(patterns);
+      this.#matchers.set(rule, matcher);
+    }
+    return matcher;
+  }
+
+  resolve(scope: Scope, path: string): ResolvedPath {
+    let resolved = this.#resolved.get(path);
+    if (resolved === undefined) {
+      resolved = scope.resolve(path, scope.root);
+      this.#resolved.set(path, resolved);
+    }
+    return resolved;
+  }
+}
+
 /** Whether rule `b` matches every operation rule `a` matches (conservatively: when unsure, no). */
-export function covers(b: Rule, a: Rule, scope: Scope | undefined): boolean {
+export function covers(
+  b: Rule,
+  a: Rule,
+  scope: Scope | undefined,
+  cache: CoverCache = new CoverCache(),
+): boolean {
   if (b.operations !== undefined) {
     if (a.operations === undefined || !a.operations.every((k) => b.operations!.includes(k)))
       return false;
@@ -51,9 +81,9 @@ export function covers(b: Rule, a: Rule, scope: Scope | undefined): boolean {
   if (b.paths !== undefined) {
     if (a.paths === undefined || scope === undefined) return false;
     if ([...a.paths, ...b.paths].some((p) => p.startsWith("!"))) return false;
-    const matcher = scope.matcher(b.paths);
+    const matcher = cache.matcher(scope, b, b.paths);
     const samples = a.paths.map(samplePath);
-    if (!samples.every((p) => matcher.matches(scope.resolve(p, scope.root)))) return false;
+    if (!samples.every((p) => matcher.matches(cache.resolve(scope, p)))) return false;
   }
   return true;
 }
@@ -71,15 +101,24 @@ export const ruleShadowed: RuleModule = {
     const rules = context.policy?.rules ?? [];
     if (rules.length < 2) return;
     const scope = rules.some((r) => r.paths !== undefined) ? await context.scope() : undefined;
-    rules.forEach((a, index) => {
-      const b = rules.find(
-        (other) =>
-          other !== a && severity[other.verdict] > severity[a.verdict] && covers(other, a, scope),
-      );
+    // Only rules filed where they could cover `a` are compared with it, in policy order, so
+    // the first covering rule is the one a pairwise search finds.
+    const index = new ShadowIndex(rules, scope, context.root);
+    const cache = new CoverCache();
+    rules.forEach((a, at) => {
+      let b: Rule | undefined;
+      for (const candidate of index.candidates(a)) {
+        const other = rules[candidate] as Rule;
+        if (other === a || severity[other.verdict] <= severity[a.verdict]) continue;
+        if (covers(other, a, scope, cache)) {
+          b = other;
+          break;
+        }
+      }
       if (b === undefined) return;
       context.report({
         message: `rule "${a.id}" (${a.verdict}) never applies: rule "${b.id}" (${b.verdict}) matches everything it matches, and the stricter verdict wins`,
-        at: { file: "policy", path: ["rules", index, "id"] },
+        at: { file: "policy", path: ["rules", at, "id"] },
       });
     });
   },

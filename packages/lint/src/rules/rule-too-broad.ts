@@ -1,5 +1,5 @@
 import type { Rule } from "@automode/policy";
-import type { Scope } from "@automode/scope";
+import type { ResolvedPath, Scope } from "@automode/scope";
 import { docsUrl, type RuleModule } from "../rule.js";
 import { commandTokens, everyPathSamples, wildcardToken } from "../samples.js";
 
@@ -13,6 +13,23 @@ const kindWords: Record<string, string> = {
   network: "every network request",
 };
 
+/** `everyPathSamples` resolved once per scope (on first use): every path rule asks about them. */
+const resolvedSamples = new WeakMap<Scope, Map<string, ResolvedPath>>();
+
+function resolveSample(scope: Scope, path: string): ResolvedPath {
+  let known = resolvedSamples.get(scope);
+  if (known === undefined) {
+    known = new Map();
+    resolvedSamples.set(scope, known);
+  }
+  let resolved = known.get(path);
+  if (resolved === undefined) {
+    resolved = scope.resolve(path, scope.root);
+    known.set(path, resolved);
+  }
+  return resolved;
+}
+
 /** What an approve rule approves without limit, or undefined when it is narrower. */
 export function everything(rule: Rule, scope: Scope | undefined): string | undefined {
   const broad: string[] = [];
@@ -23,7 +40,7 @@ export function everything(rule: Rule, scope: Scope | undefined): string | undef
   if (rule.paths !== undefined) {
     if (scope === undefined) return undefined;
     const matcher = scope.matcher(rule.paths);
-    const all = everyPathSamples.every((p) => matcher.matches(scope.resolve(p, scope.root)));
+    const all = everyPathSamples.every((p) => matcher.matches(resolveSample(scope, p)));
     if (!all) return undefined;
     broad.push("every path");
   }
