@@ -9,6 +9,8 @@ export interface Recorded {
   mapped: MappedCall;
   decision: AppDecision;
   us: number;
+  /** The agent whose hook proposed the call (`claude-code`, `codex`, …). */
+  agent?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function recordDecision(project: Project, recorded: Recorded): Prom
   const entry = recordFromDecision(auditedAction(recorded), recorded.decision as Decision, {
     policy: project.policyFile === undefined ? null : project.policyHash,
     us: recorded.us,
+    ...(recorded.agent !== undefined ? { agent: recorded.agent } : {}),
   });
   await appendDecision(project.auditPath, entry, { redact: project.policy.audit.redact });
 }
