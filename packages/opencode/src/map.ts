@@ -33,7 +33,7 @@ export function patchCalls(
 ): Call[] {
   const calls: Call[] = [];
   for (const raw of patch.split(/\r?\n/)) {
-    const line = raw.trimEnd();
+    const line = raw.trim();
     if (!line.startsWith("*** ")) continue;
     if (line === "*** Begin Patch" || line === "*** End Patch" || line === "*** End of File")
       continue;

@@ -18,7 +18,7 @@ const headers: ReadonlyArray<[string, "write" | "delete"]> = [
 export function patchCalls(patch: string, context: CallContext): MappedCall[] {
   const calls: MappedCall[] = [];
   for (const raw of patch.split(/\r?\n/)) {
-    const line = raw.trimEnd();
+    const line = raw.trim();
     if (!line.startsWith("*** ")) continue;
     if (line === "*** Begin Patch" || line === "*** End Patch" || line === "*** End of File") {
       continue;

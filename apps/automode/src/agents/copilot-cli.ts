@@ -29,14 +29,12 @@ export const copilotCli: AgentAdapter = {
     if (typeof input === "string") return { ok: false, reason: input };
     const cwd = absolute(input.cwd);
     const where = cwd ? { cwd } : {};
-    const pascal = input.hook_event_name !== undefined;
-    if (pascal && input.hook_event_name !== "PreToolUse") {
-      return {
-        ok: false,
-        reason: `automode answers preToolUse, not ${String(input.hook_event_name)}`,
-        ...where,
-      };
+    const event = input.hook_event_name;
+    if (event !== undefined && event !== "PreToolUse" && event !== "preToolUse") {
+      return { ok: false, reason: `automode answers preToolUse, not ${String(event)}`, ...where };
     }
+    // The camelCase form names the tool `toolName`, the VS Code compatible one `tool_name`.
+    const pascal = input.toolName === undefined && input.tool_name !== undefined;
     const tool = pascal ? input.tool_name : input.toolName;
     if (typeof tool !== "string" || tool === "") {
       return { ok: false, reason: "the Copilot CLI hook input has no toolName", ...where };

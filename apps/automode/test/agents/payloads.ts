@@ -359,3 +359,25 @@ export const goldenCases: GoldenCase[] = [
   },
   { name: "malformed: not JSON", agent: "claude-code", payload: "{" },
 ];
+
+/** More cases an attacker or an odd agent version would try. */
+goldenCases.push(
+  {
+    name: "apply_patch: an indented header still counts",
+    agent: "codex",
+    payload: codex("apply_patch", {
+      command: patch("*** Update File: src/money.ts", "@@", "  *** Add File: .env", "+TOKEN=x"),
+    }),
+  },
+  {
+    name: "malformed: an event automode does not answer",
+    agent: "copilot-cli",
+    payload: {
+      hook_event_name: "PostToolUse",
+      session_id: "s",
+      cwd: P,
+      tool_name: "bash",
+      tool_input: { command: "ls" },
+    },
+  },
+);
