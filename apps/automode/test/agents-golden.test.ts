@@ -76,7 +76,10 @@ describe("the audit log of the golden run", () => {
     ]);
     expect(log).not.toContain("TOKEN=abc");
     // The HTML report charts decisions per agent.
-    const report = cli(["audit", "report", join(project, ".claude", "audit.jsonl"), "--format", "html"], { cwd: project });
+    const report = cli(
+      ["audit", "report", join(project, ".claude", "audit.jsonl"), "--format", "html"],
+      { cwd: project },
+    );
     expect(report.stdout).toContain('<svg id="by-agent"');
     for (const agent of agents) expect(report.stdout).toContain(String(agent));
     // The three files of one Codex patch are three records.
