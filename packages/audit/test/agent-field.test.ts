@@ -53,7 +53,8 @@ describe("the optional agent field", () => {
     await appendDecision(file, { ...sampleEntry(0), agent: "codex" });
     const record = JSON.parse(lines(file)[0]!) as Record<string, unknown>;
     // A forger who re-hashes the line still cannot put a newline or capitals in the field.
-    const { hash: _hash, ...body } = { ...record, agent: "Codex\nok" };
+    const forgedRecord: Record<string, unknown> = { ...record, agent: "Codex\nok" };
+    const { hash: _hash, ...body } = forgedRecord;
     const text = canonicalJson(body);
     const forged = `${text.slice(0, -1)},"hash":"${sha256(`${String(body.prev)}${text}`)}"}`;
     writeFileSync(file, `${forged}\n`);
