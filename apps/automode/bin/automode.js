@@ -39,10 +39,23 @@ run().then(
       // Fail closed even when automode cannot load: Claude Code lets a tool run when a hook
       // crashes (any exit code but 2), so the hook answers deny instead.
       const reason = `automode could not start (${message}), so it denies`;
-      process.stdout.write(
-        `${JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } })}\n`,
-      );
-      process.exitCode = 0;
+      const agent = argv[1];
+      if (agent === "gemini-cli" || agent === "codex" || agent === "cursor") {
+        // These agents block a tool call when its hook exits 2, with stderr as the reason.
+        process.stderr.write(`${reason}\n`);
+        process.exitCode = 2;
+      } else if (agent === "copilot-cli") {
+        // Copilot CLI skips a hook that exits non-zero: the deny must be an answer.
+        process.stdout.write(
+          `${JSON.stringify({ permissionDecision: "deny", permissionDecisionReason: reason })}\n`,
+        );
+        process.exitCode = 0;
+      } else {
+        process.stdout.write(
+          `${JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } })}\n`,
+        );
+        process.exitCode = 0;
+      }
     } else {
       process.stderr.write(`automode: could not start: ${message} (run pnpm build)\n`);
       process.exitCode = 2;

@@ -15,6 +15,8 @@ export interface Recorded {
   mapped: MappedCall;
   decision: AppDecision;
   us: number;
+  /** The agent whose hook proposed the call (`claude-code`, `codex`, …). */
+  agent?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export function auditEntry(project: Project, recorded: Recorded): DecisionEntry 
   return recordFromDecision(auditedAction(recorded), recorded.decision as Decision, {
     policy: project.policyFile === undefined ? null : project.policyHash,
     us: recorded.us,
+    ...(recorded.agent !== undefined ? { agent: recorded.agent } : {}),
   });
 }
 

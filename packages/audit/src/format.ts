@@ -46,6 +46,7 @@ export function formatSummary(summary: AuditSummary, options: FormatOptions = {}
     ...table("By check", counts(summary.byCheck)),
     ...table("By tier", counts(summary.byTier)),
     ...table("By tool", counts(summary.byTool)),
+    ...table("By agent", counts(summary.byAgent)),
     ...table(
       "By hour (UTC)",
       hours.map(([h, n]) => [`${h}:00`, String(n)]),

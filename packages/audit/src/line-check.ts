@@ -1,6 +1,7 @@
 import { tiers, verdicts } from "@automode/policy";
 import { sha256Hex } from "./hash.js";
 import {
+  agentPattern,
   checkpointRecordSchema,
   checkpointSchema,
   decisionRecordSchema,
@@ -77,16 +78,24 @@ const members: Record<string, string> = {
   verdict: oneOf(verdicts),
 };
 // `cut` (present only on a record with a value over its limit, a rare line) is left to the
-// exact path: the pattern matches only records without it.
+// exact path: the pattern matches only records without it. `agent` is optional: records
+// written before it existed have none, so its member may be absent (it sorts right after
+// `action`, so it is matched as part of that member).
+const agent = `"${agentPattern.source.slice(1, -1)}"`;
 const keys = Object.keys(decisionRecordSchema.shape)
-  .filter((k) => k !== "hash" && k !== "cut")
+  .filter((k) => k !== "hash" && k !== "cut" && k !== "agent")
   .sort();
 // The pattern must cover the schema exactly: a field added to the zod schema without a
 // pattern here fails at load (and in the tests) instead of going unchecked.
 if (keys.join() !== Object.keys(members).sort().join()) {
   throw new Error("audit: the fast decision pattern does not match decisionRecordSchema");
 }
-const decisionLine = `\\{${keys.map((k) => `"${k}":${members[k]}`).join(",")},"hash":${digest}\\}`;
+if (keys[0] !== "action" || keys[1] !== "check") {
+  throw new Error("audit: the fast decision pattern expects agent between action and check");
+}
+const decisionLine = `\\{${keys
+  .map((k) => `"${k}":${members[k]}${k === "action" ? `(?:,"agent":${agent})?` : ""}`)
+  .join(",")},"hash":${digest}\\}`;
 
 /** `checkpointRecordSchema` as canonical JSON (every member fixed-format). */
 const checkpointMembers: Record<string, string> = {

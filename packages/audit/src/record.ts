@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { PolicyAction, Tier, Verdict } from "@automode/policy";
 import { redact } from "./redact.js";
-import { type AuditAction, type DecisionEntry, formatVersion } from "./schema.js";
+import { type AuditAction, agentPattern, type DecisionEntry, formatVersion } from "./schema.js";
 
 /** An action as the engine takes it (`Action` of `@automode/engine` is this type). */
 export type AuditedAction = PolicyAction;
@@ -33,6 +33,8 @@ export interface DecisionContext {
   us: number;
   /** When the decision was made; defaults to now. */
   ts?: Date;
+  /** The agent whose hook proposed the action (`claude-code`, `codex`, …); omitted when unknown. */
+  agent?: string;
 }
 
 /** Lone UTF-16 surrogates cannot be canonicalised (RFC 8785, I-JSON); they become U+FFFD. */
@@ -89,6 +91,9 @@ export function recordFromDecision(
     ts: (context.ts ?? new Date()).toISOString(),
     session: orNull(context.session, action.session),
     tool: orNull(context.tool, action.tool),
+    ...(context.agent !== undefined && agentPattern.test(context.agent)
+      ? { agent: context.agent }
+      : {}),
     action: recorded,
     target: targetOf(recorded, cwd),
     cwd,

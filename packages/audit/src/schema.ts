@@ -16,6 +16,9 @@ const digest = (description: string) =>
 const text = z.string();
 const nonEmpty = z.string().min(1);
 
+/** An agent's name as automode knows it: lowercase letters, digits and hyphens, short. */
+export const agentPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 /**
  * The action as the agent proposed it, redacted. Defined here rather than reused from
  * `@automode/policy` because the log is a persisted, versioned format: a change to the
@@ -93,6 +96,10 @@ export const decisionRecordSchema = z
       .meta({ description: "The agent session id, or null when unknown." }),
     tool: nonEmpty.nullable().meta({
       description: "The agent tool that proposed the action (`Bash`, `Read`, …), or null.",
+    }),
+    agent: z.string().regex(agentPattern).optional().meta({
+      description:
+        "The agent whose hook proposed the action (`claude-code`, `codex`, `gemini-cli`, `cursor`, `copilot-cli`, `opencode`, …). Absent in records written before it existed, and when the caller did not say.",
     }),
     action: auditActionSchema,
     target: text.meta({

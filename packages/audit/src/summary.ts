@@ -21,6 +21,8 @@ export interface AuditSummary {
   byCheck: Record<string, number>;
   byTier: Record<string, number>;
   byTool: Record<string, number>;
+  /** Keyed by the record's `agent`; `(unknown)` for records without one (written before it existed). */
+  byAgent: Record<string, number>;
   /** Keyed by UTC hour, `2026-11-24T10`. */
   byHour: Record<string, number>;
   topEscalated: TargetCount[];
@@ -99,6 +101,7 @@ export async function summarize(file: string, options: SummaryOptions = {}): Pro
     byCheck: {},
     byTier: {},
     byTool: {},
+    byAgent: {},
     byHour: {},
     topEscalated: [],
     topDenied: [],
@@ -146,6 +149,7 @@ export async function summarize(file: string, options: SummaryOptions = {}): Pro
     bump(summary.byCheck, r.check);
     bump(summary.byTier, r.tier);
     bump(summary.byTool, r.tool ?? "(none)");
+    bump(summary.byAgent, r.agent ?? "(unknown)");
     bump(summary.byHour, r.ts.slice(0, 13));
     if (r.verdict === "escalate") escalated.add(r.target);
     if (r.verdict === "deny") denied.add(r.target);

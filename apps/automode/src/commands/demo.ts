@@ -29,6 +29,8 @@ and prints where they are, with the HTML report of the balanced run. Nothing is 
 Options:
   --out D   write the audit logs to D (default: a new temporary folder)
   --keep    keep the project copy too (its path is printed)
+  --agent A the session written in agent A's hook format (claude-code, gemini-cli, codex,
+            cursor, copilot-cli) or all of them side by side, balanced tier, one log each
 `;
 
 /** The folder the session was recorded in; every occurrence becomes the temporary copy. */
@@ -38,6 +40,7 @@ export async function demo(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: "string" },
     keep: { type: "boolean" },
+    agent: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -64,6 +67,12 @@ export async function demo(argv: readonly string[], io: Io): Promise<number> {
     const recorded = readFileSync(join(pkg, "demo", "session.jsonl"), "utf8");
     const session = recorded.replaceAll(jsonText(RECORDED_ROOT), jsonText(project));
     const transcript = parseTranscript(session);
+    if (values.agent !== undefined) {
+      // The session in other agents' hook formats: src/commands/demo-agents.ts.
+      const { demoAgents } = await import("./demo-agents.js");
+      const env = { ...io.env, CLAUDE_PROJECT_DIR: project };
+      return await demoAgents(values.agent, transcript.calls, project, outDir, { ...io, env });
+    }
 
     const auditPaths = Object.fromEntries(
       tiers.map((tier) => [tier, join(outDir, `audit-${tier}.jsonl`)]),

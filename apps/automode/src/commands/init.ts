@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parsePolicy } from "@automode/policy";
 import { parse, parseTier, UsageError } from "../args.js";
+import { initAgent } from "../init/agent.js";
 import { mergeClaudeignore } from "../init/claudeignore.js";
 import { lineDiff } from "../init/diff.js";
 import { mergeGitignore } from "../init/gitignore.js";
@@ -46,6 +47,9 @@ Options:
   --port P            the server's port for --serve (default ${defaultPort})
   --permission-tier T the starter policy's tier: permissive | balanced | restrictive
   --no-gitignore      leave .gitignore alone
+  --agent A           wire another agent instead: gemini-cli (.gemini/settings.json), codex
+                      (.codex/hooks.json), cursor (.cursor/hooks.json) or copilot-cli
+                      (.github/hooks/automode.json); the same policy, ignore file and check
 `;
 
 interface Change {
@@ -66,6 +70,7 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
     "no-gitignore": { type: "boolean" },
     serve: { type: "boolean" },
     port: { type: "string" },
+    agent: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -85,6 +90,14 @@ export async function init(argv: readonly string[], io: Io): Promise<number> {
   }
   const root = resolve(io.cwd, values.dir ?? ".");
   if (!existsSync(root)) throw new UsageError(`--dir ${root} does not exist`);
+  if (values.agent !== undefined && values.agent !== "claude-code") {
+    // Other agents' settings files: src/init/agent.ts.
+    return initAgent(
+      values.agent,
+      { root, dryRun: values["dry-run"] === true, hookCommand: values["hook-command"], tier },
+      io,
+    );
+  }
   const fail = (message: string) => {
     io.err(`automode init: ${message}; nothing was written\n`);
     return 1;

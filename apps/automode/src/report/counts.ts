@@ -27,6 +27,7 @@ export function summaryOf(input: ReportInput, top = 10): AuditSummary {
     byCheck: {},
     byTier: {},
     byTool: {},
+    byAgent: {},
     byHour: {},
     topEscalated: [],
     topDenied: [],
@@ -41,6 +42,7 @@ export function summaryOf(input: ReportInput, top = 10): AuditSummary {
     bump(s.byCheck, r.check);
     bump(s.byTier, r.tier);
     bump(s.byTool, r.tool ?? "(none)");
+    bump(s.byAgent, r.agent ?? "(unknown)");
     bump(s.byHour, r.ts.slice(0, 13));
     if (r.verdict === "escalate") bump(escalated, r.target);
     if (r.verdict === "deny") bump(denied, r.target);

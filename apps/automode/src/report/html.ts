@@ -99,7 +99,10 @@ export function formatHtml(input: ReportInput, options: HtmlOptions = {}): strin
   const byVerdict: Record<string, number> = {};
   const byTool: Record<string, number> = {};
   const byCheck: Record<string, number> = {};
+  // Only logs that name agents (written since records carry one) get the per-agent chart.
+  const byAgent: Record<string, number> = {};
   for (const r of records) {
+    if (r.agent !== undefined) byAgent[r.agent] = (byAgent[r.agent] ?? 0) + 1;
     byVerdict[r.verdict] = (byVerdict[r.verdict] ?? 0) + 1;
     byTool[r.tool ?? "-"] = (byTool[r.tool ?? "-"] ?? 0) + 1;
     byCheck[r.check] = (byCheck[r.check] ?? 0) + 1;
@@ -176,6 +179,7 @@ ${timeline(records, options.bins ?? 120)}
 <div class="charts">
 ${barChart("by-tool", "Decisions per tool", byTool)}
 ${barChart("by-check", "Decisions per check", byCheck)}
+${Object.keys(byAgent).length > 0 ? barChart("by-agent", "Decisions per agent", byAgent) : ""}
 </div>
 <h2>Network destinations (${destinations.length})</h2>
 ${staticTable(["host", "requests", "verdicts", "example"], destinationRows, "None.")}
