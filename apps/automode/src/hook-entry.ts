@@ -1,8 +1,10 @@
 // First: the schemas the imports below build must see the setting.
 import "./zod-jitless.js";
 import { Readable } from "node:stream";
+import { agentNamed } from "./agents/index.js";
 import { UsageError } from "./args.js";
 import { hook } from "./commands/hook.js";
+import { denial } from "./decision.js";
 import { type Io, processIo } from "./io.js";
 
 /**
@@ -17,13 +19,19 @@ export async function main(argv: readonly string[], stdin?: Buffer): Promise<num
   try {
     return await hook(argv.slice(1), io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`automode hook: ${error.message}\n`);
-      return 2;
-    }
+    const usage = error instanceof UsageError;
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`automode hook: internal error: ${message}\n`);
-    return 2;
+    const line = usage ? message : `internal error: ${message}`;
+    io.err(`automode hook: ${line}\n`);
+    // Exit 2 blocks the call in Claude Code, Gemini CLI, Codex and Cursor; Copilot CLI runs the
+    // tool when a hook exits non-zero, so an agent that names itself gets its own deny answer.
+    const adapter = argv[1] === "claude-code" ? undefined : agentNamed(argv[1] ?? "");
+    if (adapter === undefined) return 2;
+    const reply = adapter.answer(
+      denial(usage ? "invalid-input" : "internal-error", `automode hook: ${line}`, "balanced"),
+    );
+    if (reply.stdout !== "") io.out(reply.stdout);
+    return reply.exitCode;
   }
 }
 

@@ -88,3 +88,25 @@ describe("the audit log of the golden run", () => {
     ).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("a hook that cannot start deciding still blocks the way its agent blocks", () => {
+  it("Copilot CLI gets a deny answer with exit 0 (it runs the tool on a non-zero exit)", () => {
+    const result = cli(["hook", "copilot-cli", "--permission-tier", "bogus"], {
+      input: "{}",
+      cwd: project,
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ permissionDecision: "deny" });
+    expect(result.stderr).toContain("automode hook:");
+  });
+
+  it("Claude Code and the exit-2 agents keep exit 2", () => {
+    for (const agent of ["claude-code", "gemini-cli", "codex", "cursor"]) {
+      const result = cli(["hook", agent, "--permission-tier", "bogus"], {
+        input: "{}",
+        cwd: project,
+      });
+      expect(result.status).toBe(2);
+    }
+  });
+});
