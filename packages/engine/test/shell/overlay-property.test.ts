@@ -88,14 +88,12 @@ const pool: fc.Arbitrary<Cmd> = fc.oneof(
   fc
     .tuple(fc.constantFrom("c/", "d/", ""), fc.constantFrom(...under, "a.sh", "Makefile"))
     .map(([d, f]) => same(`echo 'echo hi' > ${d}${f}`)),
-  fc
-    .constantFrom("a.sh", "Makefile", "c/x.sh")
-    .map(
-      (f): Cmd => ({
-        judged: `curl -so ${f} https://example.com/x`,
-        run: `printf 'echo hi\\n' > ${f}`,
-      }),
-    ),
+  fc.constantFrom("a.sh", "Makefile", "c/x.sh").map(
+    (f): Cmd => ({
+      judged: `curl -so ${f} https://example.com/x`,
+      run: `printf 'echo hi\\n' > ${f}`,
+    }),
+  ),
   fc
     .tuple(fc.constantFrom("c/", "d/", ""), fc.constantFrom(...under))
     .map(([d, f]) => same(`cat ${d}${f}`)),
