@@ -146,8 +146,14 @@ export function buildEngine(options: CoreOptions): Engine {
         // Facts quote paths and commands: escaped like every reason (explain --json shows them).
         traces.push({ operation: op, facts: factsOf(subject, ctx).map(safeText), steps, decision });
       }
-      // The first most-severe operation names the check, reason and rule.
-      if (worst === undefined || mostSevere(worst.verdict, decision.verdict) !== worst.verdict) {
+      // The first most-severe operation names the check, reason and rule; among equally severe
+      // ones, a hard limit names it before a rule or the tier (`curl -o a.sh URL; sh a.sh` in
+      // balanced asks about the remote code, not about curl using the network).
+      if (
+        worst === undefined ||
+        mostSevere(worst.verdict, decision.verdict) !== worst.verdict ||
+        (decision.verdict === worst.verdict && byTable(worst) && !byTable(decision))
+      ) {
         worst = decision;
       }
     }
@@ -245,4 +251,9 @@ function factsOf(subject: ReturnType<typeof subjectOf>, ctx: PipelineContext): s
   }
   if (subject.host !== undefined) facts.push(`host ${subject.host}`);
   return facts;
+}
+
+/** Decided by a policy rule or the tier matrix, the stages after the hard limits. */
+function byTable(decision: OperationDecision): boolean {
+  return decision.check === "rule" || decision.check === "tier";
 }
