@@ -24,7 +24,7 @@ step "pack every package into $work/tarballs"
 mkdir -p "$work/tarballs"
 (cd "$root" && pnpm -r --silent pack --pack-destination "$work/tarballs" >/dev/null)
 mapfile -t tarballs < <(ls "$work"/tarballs/*.tgz)
-[ "${#tarballs[@]}" -eq 6 ] || fail "expected 6 tarballs, got ${#tarballs[@]}: ${tarballs[*]}"
+[ "${#tarballs[@]}" -eq 7 ] || fail "expected 7 tarballs, got ${#tarballs[@]}: ${tarballs[*]}"
 # (Listings are read whole before grep: `tar | grep -q` would fail under pipefail.)
 for t in "${tarballs[@]}"; do
   files="$(tar -tzf "$t")"
@@ -47,7 +47,7 @@ if [ "${PACK_INSTALL_COMPILER:-}" = 1 ]; then
 else
   CC=/bin/false CXX=/bin/false npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}"
 fi
-for name in @automode/policy @automode/scope @automode/engine @automode/audit @automode/lint automode; do
+for name in @automode/policy @automode/scope @automode/engine @automode/audit @automode/lint @automode/opencode automode; do
   [ -f "node_modules/$name/package.json" ] || fail "$name is not installed"
   if [ -L "node_modules/$name" ]; then fail "$name is a link into the workspace, not an install"; fi
 done
@@ -103,9 +103,9 @@ run_all() {
 
   step "$label: require() of every package (Node $(node -v))"
   (cd "$project" && node -e '
-    for (const name of ["@automode/policy", "@automode/scope", "@automode/engine", "@automode/audit", "@automode/lint", "automode"])
+    for (const name of ["@automode/policy", "@automode/scope", "@automode/engine", "@automode/audit", "@automode/lint", "@automode/opencode", "automode"])
       if (Object.keys(require(name)).length === 0) throw new Error(`${name}: nothing exported`);
-    console.log("require() loads all six packages");') || fail "$label: require() failed"
+    console.log("require() loads all seven packages");') || fail "$label: require() failed"
 
   step "$label: the README examples"
   local readme count=0
