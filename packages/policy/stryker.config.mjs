@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 export default strykerConfig({
