@@ -35,8 +35,18 @@ describe("a rule's matcher", () => {
     }
   });
 
-  it("a rule without one is refused", () => {
-    expect(rule({ description: "nothing" }).ok).toBe(false);
+  it("a rule without one is refused, at the rule, naming the matchers", () => {
+    expect(rule({ description: "nothing" }).diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "invalid",
+        "rules[0]: a rule must give at least one of operations, paths, commands, domains, tools",
+      ],
+    ]);
+  });
+
+  it("a misspelt matcher is suggested from the rule's keys", () => {
+    const found = rule({ path: ["a"] }).diagnostics.find((d) => d.code === "unknown-key");
+    expect(found?.message).toBe('unknown key "path" in rules[0] (did you mean "paths"?)');
   });
 });
 
