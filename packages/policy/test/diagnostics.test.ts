@@ -44,8 +44,15 @@ describe("diagnostics", () => {
     ]);
   });
 
-  it("an empty or blank file is 'empty', at 1:1", () => {
-    for (const text of ["", "   \n  ", "\uFEFF"]) {
+  it("an empty or blank file is 'empty', at 1:1, for the whole document", () => {
+    for (const text of [
+      "",
+      "   \n  ",
+      "\uFEFF",
+      "// only a comment\n",
+      "/* and */ // comments\n",
+    ]) {
+      expect(diagnose(text)[0]?.path, JSON.stringify(text)).toEqual([]);
       expect(diagnose(text).map(brief), JSON.stringify(text)).toEqual([
         "1:1-1:1 syntax: the file is empty",
       ]);
@@ -53,6 +60,7 @@ describe("diagnostics", () => {
   });
 
   it("a syntax error names what was expected, at its position", () => {
+    expect(diagnose('{"version": 1 "tier": "x"}')[0]?.path).toEqual([]);
     expect(diagnose('{"version": 1 "tier": "x"}').map(brief)).toEqual([
       "1:15-1:21 syntax: syntax error: comma expected",
     ]);
