@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The files of issue 21: gitignore matching, containment, path keys, protected locations.
