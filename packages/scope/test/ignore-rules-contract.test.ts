@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, test } from "vitest";
 import { IgnoreRules } from "../src/index.js";
 
@@ -39,6 +40,10 @@ describe("IgnoreRules.canMatchBelow", () => {
     expect(IgnoreRules.fromText("/Vault/*.key\n", true).canMatchBelow("vault")).toBe(true);
     expect(IgnoreRules.fromText("/vault/*.key\n", true).canMatchBelow("VAULT")).toBe(true);
     expect(IgnoreRules.fromText("/Vault/*.key\n", false).canMatchBelow("vault")).toBe(false);
+  });
+
+  test("a file with one positive pattern among negations has a positive", () => {
+    expect(IgnoreRules.fromText("!keep.key\n*.key\n!other.key\n", false).hasPositive).toBe(true);
   });
 
   test("an empty file can match nothing", () => {

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, test } from "vitest";
 import { credentialStores, isProcEnviron, isSystemPath } from "../src/index.js";
 import { credentialKeys } from "../src/locations.js";
@@ -75,6 +76,8 @@ describe("isProcEnviron", () => {
       "/proc/1/fd/environ",
       "/proc/1/task/2/3/environ",
       "/home/proc/1/environ",
+      "/tmp/1/environ",
+      "/tmp/1/task/2/environ",
       "/proc/1/environment",
     ]) {
       expect(isProcEnviron(p), p).toBe(false);
