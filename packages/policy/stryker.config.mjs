@@ -1,0 +1,6 @@
+import { strykerConfig } from "../../stryker.shared.mjs";
+
+export default strykerConfig({
+  mutate: ["src/**/*.ts", "!src/index.ts"],
+  breakAt: 85,
+});
