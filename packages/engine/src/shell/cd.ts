@@ -54,7 +54,13 @@ export function cd(c: Ctx, inv: Invocation): Flow {
     next = cdTarget(from, target.value, name, hazards);
     pathOp(host, "incidental", target, from, name);
     const to = target.value;
-    const alts = (st.alts ?? []).flatMap((a) => cdTarget(a, to, name, hazards) ?? []);
+    // From each folder an earlier failed cd may have left the shell in, this cd may succeed or
+    // fail in turn.
+    const alts = (st.alts ?? []).flatMap((a) => {
+      const there = cdTarget(a, to, name, hazards);
+      if (there === undefined) return [a];
+      return mayFail(c, a, there) ? [there, a] : [there];
+    });
     if (next !== undefined && mayFail(c, from, next)) alts.push(from);
     const unique = [...new Set(alts)].filter((a) => a !== next);
     if (unique.length > MAX_ALTS)

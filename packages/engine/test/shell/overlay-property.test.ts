@@ -170,7 +170,12 @@ describe("the line is never less severe than its commands alone, in the state be
         });
         rmSync(dirname(s0.root), { recursive: true, force: true });
       }),
-      { numRuns: Number(process.env.OVERLAY_PROPERTY_RUNS ?? 30) },
+      {
+        numRuns: Number(process.env.OVERLAY_PROPERTY_RUNS ?? 30),
+        ...(process.env.OVERLAY_PROPERTY_SEED
+          ? { seed: Number(process.env.OVERLAY_PROPERTY_SEED) }
+          : {}),
+      },
     );
   }, 300_000);
 });
