@@ -86,7 +86,7 @@ export function answerFileStore(options: AnswerFileOptions): ContainsStore {
         writeNew(tmp, `${mac}\n${body}`);
         // Whole or not at all: a reader sees the old file or the new one.
         nodeFs.renameSync(tmp, final);
-        evict(options.directory, maxFiles);
+        evict(options.directory, maxFiles, path.basename(final));
       } catch {
         // Not kept: the next question walks again.
       }
@@ -180,17 +180,18 @@ function writeNew(file: string, data: string | Buffer): void {
   }
 }
 
-/** Keeps the newest `maxFiles` answer files. */
-function evict(folder: string, maxFiles: number): void {
+/** Keeps the newest `maxFiles` answer files, the one just written among them. */
+function evict(folder: string, maxFiles: number, written: string): void {
   const names = nodeFs.readdirSync(folder).filter((n) => n.endsWith(".json"));
   if (names.length <= maxFiles) return;
   const aged = names
+    .filter((name) => name !== written)
     .map((name) => {
       const file = path.join(folder, name);
       return { file, mtime: nodeFs.lstatSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
     })
     .sort((a, b) => a.mtime - b.mtime);
-  for (const { file } of aged.slice(0, names.length - maxFiles)) {
+  for (const { file } of aged.slice(0, aged.length - (maxFiles - 1))) {
     nodeFs.rmSync(file, { force: true });
   }
 }

@@ -148,6 +148,17 @@ describe("kept answers in the scope", () => {
     expect(scope.containsIgnored(path.join(p.root, "docs"))).toBe(true);
   });
 
+  test("a dangling link whose target appears in a folder no recorded time covers is seen", () => {
+    const p = project([...deep, "a/readme.md"], "secrets/\n");
+    fs.symlinkSync(path.join(p.root, "a/secrets/key"), path.join(p.root, "docs/key"));
+    settle();
+    const scope = p.make();
+    expect(scope.containsIgnored(path.join(p.root, "docs"))).toBe(false);
+    // Only `a` changes: neither the asked folder nor the project's top folder.
+    makeTree(p.root, ["a/secrets/key"]);
+    expect(scope.containsIgnored(path.join(p.root, "docs"))).toBe(true);
+  });
+
   test("a folder a link leads to, outside the asked folder, gaining an ignored file is seen", () => {
     const p = project([...deep, "shared/util.ts"], ".env\n");
     fs.symlinkSync(path.join(p.root, "shared"), path.join(p.root, "docs/shared"));
