@@ -259,17 +259,29 @@ function decode(data: unknown, storeKey: string): RecordedAnswer | undefined {
   if (!Array.isArray(file.stamps) || !Array.isArray(file.links)) return undefined;
   const stamps: Stamp[] = [];
   let previous = "";
-  for (const row of file.stamps as unknown[]) {
-    if (!Array.isArray(row) || !isInt(row[0]) || typeof row[1] !== "string") return undefined;
-    if (row[0] < 0 || row[0] > previous.length) return undefined;
-    const stampPath = previous.slice(0, row[0]) + row[1];
+  // A plain loop without allocations beyond the stamps: this runs once per folder of the tree.
+  for (const row of file.stamps as unknown[][]) {
+    if (!Array.isArray(row)) return undefined;
+    const shared = row[0];
+    const rest = row[1];
+    if (!isInt(shared) || typeof rest !== "string" || shared < 0 || shared > previous.length) {
+      return undefined;
+    }
+    const stampPath = shared === 0 ? rest : previous.slice(0, shared) + rest;
     previous = stampPath;
-    if (row.length === 3 && typeof row[2] === "string") {
-      stamps.push({ path: stampPath, ino: 0, mtime: 0, ctime: 0, size: 0, names: row[2] });
+    if (row.length === 3) {
+      const names = row[2];
+      if (typeof names !== "string") return undefined;
+      stamps.push({ path: stampPath, ino: 0, mtime: 0, ctime: 0, size: 0, names });
       continue;
     }
-    if (row.length !== 6 || !row.slice(2).every(isInt)) return undefined;
-    const [, , ino, mtime, delta, size] = row as [number, string, number, number, number, number];
+    const ino = row[2];
+    const mtime = row[3];
+    const delta = row[4];
+    const size = row[5];
+    if (row.length !== 6 || !isInt(ino) || !isInt(mtime) || !isInt(delta) || !isInt(size)) {
+      return undefined;
+    }
     stamps.push({ path: stampPath, ino, mtime, ctime: mtime + delta, size });
   }
   const links: LinkStamp[] = [];
