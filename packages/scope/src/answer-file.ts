@@ -180,9 +180,19 @@ function writeNew(file: string, data: string | Buffer): void {
   }
 }
 
-/** Keeps the newest `maxFiles` answer files, the one just written among them. */
+/**
+ * Keeps the newest `maxFiles` answer files, the one just written among them, and removes
+ * temporary files a crashed writer left (older than ten minutes).
+ */
 function evict(folder: string, maxFiles: number, written: string): void {
-  const names = nodeFs.readdirSync(folder).filter((n) => n.endsWith(".json"));
+  const listed = nodeFs.readdirSync(folder);
+  for (const name of listed) {
+    if (!name.endsWith(".tmp")) continue;
+    const file = path.join(folder, name);
+    const age = Date.now() - (nodeFs.lstatSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age > 600_000) nodeFs.rmSync(file, { force: true });
+  }
+  const names = listed.filter((n) => n.endsWith(".json"));
   if (names.length <= maxFiles) return;
   const aged = names
     .filter((name) => name !== written)

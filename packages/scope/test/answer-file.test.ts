@@ -137,5 +137,13 @@ describe("answerFileStore", () => {
     expect(fs.readdirSync(s.directory).filter((n) => n.endsWith(".json"))).toHaveLength(3);
     expect(fs.readdirSync(s.directory).filter((n) => n.endsWith(".tmp"))).toHaveLength(0);
     expect(s.store().load("5")).toEqual(record);
+    // A crashed writer's temporary file: removed by a later write once it is old.
+    const stale = path.join(s.directory, ".x.json.1-abc.tmp");
+    fs.writeFileSync(stale, "half");
+    s.store({ maxFiles: 3 }).save("6", record);
+    expect(fs.existsSync(stale)).toBe(true);
+    fs.utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    s.store({ maxFiles: 3 }).save("7", record);
+    expect(fs.existsSync(stale)).toBe(false);
   });
 });
