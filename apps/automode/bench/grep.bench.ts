@@ -52,7 +52,17 @@ function project(size: number): { root: string; deep: string } {
   return { root, deep: readFileSync(marker, "utf8") };
 }
 
-function call(root: string, tool: "Read" | "Grep", state: string): { ms: number; answer: string } {
+/**
+ * GNU time, when there, gives each call's CPU time (user + system) too: on a loaded shared box
+ * wall time mostly measures the queue, CPU time the work.
+ */
+const gnuTime = process.platform === "linux" && existsSync("/usr/bin/time");
+
+function call(
+  root: string,
+  tool: "Read" | "Grep",
+  state: string,
+): { ms: number; cpu: number; answer: string } {
   const tool_input =
     tool === "Read" ? { file_path: join(root, "src", "0-index.js") } : { pattern: "x", path: root };
   const input = JSON.stringify({
@@ -63,7 +73,9 @@ function call(root: string, tool: "Read" | "Grep", state: string): { ms: number;
     tool_input,
   });
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, "hook", "claude-code"], {
+  const command = [process.execPath, bin, "hook", "claude-code"];
+  const [program, ...args] = gnuTime ? ["/usr/bin/time", "-f", "cpu %U %S", ...command] : command;
+  const result = spawnSync(program as string, args, {
     input,
     cwd: root,
     env: {
@@ -79,14 +91,16 @@ function call(root: string, tool: "Read" | "Grep", state: string): { ms: number;
   if (result.status !== 0 || answer === undefined) {
     throw new Error(`hook ${tool} failed (${result.status}): ${result.stdout}${result.stderr}`);
   }
-  return { ms, answer };
+  const cpuLine = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
+  const cpu = cpuLine === null ? Number.NaN : (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000;
+  return { ms, cpu, answer };
 }
 
 mkdirSync(work, { recursive: true });
 try {
   console.log(`\nGrep over the project root vs Read, command hook, ms (median of ${runs})\n`);
   console.log(
-    `${"files".padStart(9)} ${"planted".padEnd(8)} ${"grep".padEnd(22)} ${"read".padStart(7)} ${"cold".padStart(7)} ${"warm".padStart(7)} ${"cold/read".padStart(10)} ${"warm/read".padStart(10)}`,
+    `${"files".padStart(9)} ${"planted".padEnd(8)} ${"grep".padEnd(22)} ${"read".padStart(7)} ${"cold".padStart(7)} ${"warm".padStart(7)} ${"cold/read".padStart(10)} ${"warm/read".padStart(10)}   cpu read/cold/warm`,
   );
   for (const size of sizes) {
     const { root, deep } = project(size);
@@ -100,27 +114,37 @@ try {
       call(root, "Read", state);
       sleep(2_100);
       const times = { read: [] as number[], cold: [] as number[], warm: [] as number[] };
+      const cpu = { read: [] as number[], cold: [] as number[], warm: [] as number[] };
       // Under load the 2 s time budget can cut a cold walk short ("ask", too large to check);
       // every answer seen is printed.
       const answers = new Set<string>();
       for (let i = 0; i < runs; i++) {
         rmSync(state, { recursive: true, force: true });
-        times.read.push(call(root, "Read", state).ms);
+        const readCold = call(root, "Read", state);
+        times.read.push(readCold.ms);
+        cpu.read.push(readCold.cpu);
         const cold = call(root, "Grep", state);
         times.cold.push(cold.ms);
+        cpu.cold.push(cold.cpu);
         answers.add(`cold:${cold.answer}`);
       }
       for (let i = 0; i < runs; i++) {
-        times.read.push(call(root, "Read", state).ms);
+        const readWarm = call(root, "Read", state);
+        times.read.push(readWarm.ms);
+        cpu.read.push(readWarm.cpu);
         const warm = call(root, "Grep", state);
         times.warm.push(warm.ms);
+        cpu.warm.push(warm.cpu);
         answers.add(`warm:${warm.answer}`);
       }
+      const cpuRead = median(cpu.read);
+      const cpuCold = median(cpu.cold);
+      const cpuWarm = median(cpu.warm);
       const read = median(times.read);
       const cold = median(times.cold);
       const warm = median(times.warm);
       console.log(
-        `${String(size).padStart(9)} ${String(planted).padEnd(8)} ${[...answers].join(",").padEnd(22)} ${read.toFixed(0).padStart(7)} ${cold.toFixed(0).padStart(7)} ${warm.toFixed(0).padStart(7)} ${(cold / read).toFixed(2).padStart(9)}× ${(warm / read).toFixed(2).padStart(9)}×`,
+        `${String(size).padStart(9)} ${String(planted).padEnd(8)} ${[...answers].join(",").padEnd(22)} ${read.toFixed(0).padStart(7)} ${cold.toFixed(0).padStart(7)} ${warm.toFixed(0).padStart(7)} ${(cold / read).toFixed(2).padStart(9)}× ${(warm / read).toFixed(2).padStart(9)}×   cpu ${cpuRead.toFixed(0)}/${cpuCold.toFixed(0)}/${cpuWarm.toFixed(0)} ms, warm/read ${(cpuWarm / cpuRead).toFixed(2)}×`,
       );
     }
     rmSync(join(deep, ".env"), { force: true });

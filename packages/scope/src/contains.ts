@@ -16,7 +16,7 @@ import { type PrunePlan, planOf } from "./prune-plan.js";
 /** Entries a single `containsIgnored` question may look at before answering "cannot tell". */
 export const maxContainsEntries = 200_000;
 /** Milliseconds a single `containsIgnored` question may take before answering "cannot tell". */
-export const maxContainsMilliseconds = 2_000;
+export const maxContainsMilliseconds = 5_000;
 
 /** The ignore files of a domain, for pruning (see `PrunePlan`). */
 export interface ContainsRules {

@@ -45,7 +45,7 @@ export interface ScopeOptions {
   maxIdentityEntries?: number;
   /** Entries one `containsIgnored` question may look at (default 200,000), then "too large". */
   maxContainsEntries?: number;
-  /** Milliseconds one `containsIgnored` question may take (default 2,000), then "too large". */
+  /** Milliseconds one `containsIgnored` question may take (default 5,000), then "too large". */
   maxContainsMilliseconds?: number;
   /**
    * Where `containsIgnored` answers are kept between processes (the command hook's cache file,
