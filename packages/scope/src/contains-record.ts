@@ -71,7 +71,7 @@ export class Recorder {
     startedAt: number,
     racy: number,
   ) {
-    this.keepable = typeof fs.times === "function";
+    this.keepable = true;
     this.racyFrom = startedAt - racy;
   }
 
@@ -79,6 +79,8 @@ export class Recorder {
   path(path: string): void {
     if (!this.keepable || this.seen.has(path)) return;
     this.seen.add(path);
+    // Without times nothing can be checked: the host answers for freshness (see `stillValid`).
+    if (typeof this.fs.times !== "function") return;
     const times = (this.fs.times as (p: string) => FileTimes | undefined)(path);
     if (times === undefined) {
       this.stamps.push({ path, ino: -1, mtime: 0, ctime: 0, size: 0 });
@@ -116,6 +118,11 @@ export class Recorder {
 /**
  * Whether every recorded path is still as it was: the same inode, times and size, or still
  * absent; and every link still leads to the same place. Any difference: walk again.
+ *
+ * A file system without `times` records nothing, and its answers are kept for the scope's life
+ * unchecked, as before answers were checked: such a host answers for freshness itself
+ * (`automode serve` rebuilds its engine when anything it read changed). Such answers never go
+ * to or come from a store (`ContainsIgnored`).
  */
 export function stillValid(
   fs: FileSystem,
@@ -123,7 +130,7 @@ export function stillValid(
   lockNames: LockNames = () => undefined,
 ): boolean {
   const times = fs.times;
-  if (typeof times !== "function") return false;
+  if (typeof times !== "function") return true;
   for (const stamp of recorded.stamps) {
     if (stamp.names !== undefined) {
       const leaveOut = lockNames(stamp.path);

@@ -162,7 +162,7 @@ export class ContainsIgnored {
     this.recorder = recorder;
     this.domainReal = domainRootOf(realDir, relative);
     if (this.domainReal === undefined) recorder.refuse();
-    else this.recordAbove(relative, true);
+    else if (this.checkable()) this.recordAbove(relative, true);
     // Pruning assumes the folders above an entry are not ignored (the walk would have stopped
     // there). The scope never asks about an ignored folder; if asked, the full walk answers.
     this.pruned =
@@ -210,7 +210,8 @@ export class ContainsIgnored {
         if (found?.answer.kind === "clean" && this.valid(found)) return { kind: "clean" };
       }
     }
-    const stored = this.context.store?.load(key);
+    // A store's answers are checked against times; a file system without them cannot.
+    const stored = this.checkable() ? this.context.store?.load(key) : undefined;
     if (stored !== undefined && this.valid(stored)) {
       this.remember(key, stored);
       return fromKept(stored.answer);
@@ -232,7 +233,11 @@ export class ContainsIgnored {
     if (!recorder.keepable) return;
     const recorded: RecordedAnswer = { answer, stamps: recorder.stamps, links: recorder.links };
     this.remember(key, recorded);
-    this.context.store?.save(key, recorded);
+    if (this.checkable()) this.context.store?.save(key, recorded);
+  }
+
+  private checkable(): boolean {
+    return typeof this.context.fs.times === "function";
   }
 
   private remember(key: string, recorded: RecordedAnswer): void {

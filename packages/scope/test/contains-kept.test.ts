@@ -226,6 +226,36 @@ describe("kept answers in the scope", () => {
   });
 });
 
+describe("a file system without times (a host that checks freshness itself)", () => {
+  test("answers are kept for the scope's life, unchecked, and never go to or come from a store", () => {
+    const p = project(deep, ".env\n");
+    const { times: _dropped, ...withoutTimes } = p.files;
+    const files = withoutTimes as FileSystem & { readdirs: number };
+    const store = memoryStore();
+    let loads = 0;
+    const scope = createScope({
+      projectRoot: p.root,
+      fs: files,
+      env: { home: path.join(p.base, "home"), platform: "linux" },
+      containsStore: {
+        load: (k) => {
+          loads += 1;
+          return store.load(k);
+        },
+        save: store.save,
+      },
+    });
+    expect(scope.containsIgnored(p.root)).toBe(false);
+    const walked = p.files.readdirs;
+    fs.writeFileSync(path.join(p.root, "src/a/.env"), "x");
+    // As before answers were checked: automode serve rebuilds the engine when anything changed.
+    expect(scope.containsIgnored(p.root)).toBe(false);
+    expect(p.files.readdirs).toBe(walked);
+    expect(loads).toBe(0);
+    expect(store.saved).toBe(0);
+  });
+});
+
 /** A store in memory, as a second process would see the first one's answers. */
 function memoryStore(): ContainsStore & { saved: number; keys(): Iterable<string> } {
   const map = new Map<string, string>();
