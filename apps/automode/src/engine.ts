@@ -1,6 +1,7 @@
 import { createEngineSync, type Engine, initShellParser } from "@automode/engine";
 import type { Tier } from "@automode/policy";
 import type { FileSystem } from "@automode/scope";
+import { containsCache } from "./contains-cache.js";
 import type { Project } from "./project/load.js";
 
 /**
@@ -17,8 +18,10 @@ export function engineFor(project: Project, tier: Tier = project.tier, fs?: File
     tier,
     // The log this run writes, wherever `--audit-log` put it: the agent may not touch it either.
     protectedFiles: [project.auditPath],
-    // automode serve passes one that notes what the engine read, to tell when it is stale.
-    ...(fs !== undefined ? { fs } : {}),
+    // automode serve passes one that notes what the engine read, to tell when it is stale; its
+    // engines live on and keep their answers in memory. A process deciding once (the command
+    // hook, decide, replay) reuses what an earlier one learned, while it still holds.
+    ...(fs !== undefined ? { fs } : { containsStore: containsCache() }),
   });
 }
 

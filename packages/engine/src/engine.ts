@@ -9,6 +9,7 @@ import {
   type Tier,
 } from "@automode/policy";
 import {
+  type ContainsStore,
   createScope,
   defaultEnv,
   type FileSystem,
@@ -53,6 +54,11 @@ export interface EngineOptions {
    * else `auto`. `createEngineSync` cannot initialise the WebAssembly parser (see the README).
    */
   parser?: ShellParserChoice;
+  /**
+   * Where "is anything ignored under this folder?" answers are kept between engines (the
+   * command hook's cache file); used only while every time they recorded still matches.
+   */
+  containsStore?: ContainsStore;
 }
 
 /** The policy could not be read or is invalid: the engine refuses to start (fail closed). */
@@ -129,6 +135,7 @@ export function createEngineSync(options: EngineOptions): Engine {
       protectedFiles,
       fs,
       env,
+      ...(options.containsStore === undefined ? {} : { containsStore: options.containsStore }),
     });
   } catch (error) {
     // SPEC section 2: a too-wide additionalDirectories entry makes the policy invalid.

@@ -1,3 +1,11 @@
+import {
+  type LockNames,
+  listingOf,
+  type RecordedAnswer,
+  Recorder,
+  racyMilliseconds,
+  stillValid,
+} from "./contains-record.js";
 import type { FileSystem } from "./file-system.js";
 import type { IgnoreRules } from "./gitignore/rules.js";
 import { isAscii } from "./keys.js";
@@ -8,7 +16,7 @@ import { type PrunePlan, planOf } from "./prune-plan.js";
 /** Entries a single `containsIgnored` question may look at before answering "cannot tell". */
 export const maxContainsEntries = 200_000;
 /** Milliseconds a single `containsIgnored` question may take before answering "cannot tell". */
-export const maxContainsMilliseconds = 2_000;
+export const maxContainsMilliseconds = 5_000;
 
 /** The ignore files of a domain, for pruning (see `PrunePlan`). */
 export interface ContainsRules {
@@ -47,6 +55,26 @@ export interface ContainsContext {
   maxEntries?: number;
   /** The time budget of one question in ms (default `maxContainsMilliseconds`). */
   maxMilliseconds?: number;
+  /**
+   * Answers kept beyond this object's life (the command hook's cache file), by folder key.
+   * Whatever it returns is used only when every recorded time still matches.
+   */
+  store?: ContainsStore;
+  /** Times this close to a walk's start keep its answer from being kept (default 2,000 ms). */
+  racyMilliseconds?: number;
+  /**
+   * Folders whose times automode's own lock files keep changing (the audit log's folder, `.git`):
+   * the names to leave out of their listing, which is recorded instead of their times.
+   */
+  lockNames?: LockNames;
+  /** The clock the racy window is measured on (default `Date.now`: file times are wall time). */
+  now?: () => number;
+}
+
+/** Where answers are kept between processes (see `answerFileStore`). */
+export interface ContainsStore {
+  load(folderKey: string): RecordedAnswer | undefined;
+  save(folderKey: string, recorded: RecordedAnswer): void;
 }
 
 /** The answer with its reason: why a folder counts as holding ignored paths. */
@@ -62,26 +90,44 @@ interface Governing {
   plan: PrunePlan;
 }
 
-class BudgetExceeded extends Error {}
+class BudgetExceeded extends Error {
+  constructor(readonly onTime: boolean) {
+    super("budget exceeded");
+  }
+}
+
+/** Recorded paths kept in memory across all kept answers before they are all dropped. */
+const maxKeptStamps = 2_000_000;
 
 /** Files stat'ed one by one before the identity index is asked instead. */
 const statsBeforeIndex = 1_000;
 
 /**
- * "Does anything under this folder count as ignored?" for recursive readers. Answers are
- * cached per real folder for the life of the scope: nothing is invalidated, so a file created
- * later in a folder already answered `false` is not seen (the engine is short-lived; rebuild
- * the scope to see changes). The walk stops at the first ignored entry, asks the rules only
- * about entries some positive pattern may match (names for `name` and `**\/name` patterns,
- * literal starts for anchored ones, every governing nested `.claudeignore` included), lists
- * folders with their entries' kinds in one call, stats files for their link count only when
- * some protected file has several names, does not descend into symlinked folders (it checks
- * their targets instead, so a link to `.env` or to an ignored folder counts), and gives up past
- * an entry and time budget with "cannot tell" (counted as holding ignored paths).
+ * "Does anything under this folder count as ignored?" for recursive readers. The walk stops at
+ * the first ignored entry, asks the rules only about entries some positive pattern may match
+ * (names for `name` and `**\/name` patterns, literal starts for anchored ones, every governing
+ * nested `.claudeignore` included), lists folders with their entries' kinds in one call, stats
+ * files for their link count only when some protected file has several names, does not descend
+ * into symlinked folders (it checks their targets instead, so a link to `.env` or to an ignored
+ * folder counts), and gives up past an entry and time budget with "cannot tell" (counted as
+ * holding ignored paths).
+ *
+ * Answers are kept (in this object, and in `store` when given) with the times of every folder
+ * the walk listed and every nested ignore file it depends on, taken before they were read, and
+ * the targets of the links it met; a kept answer is used only when all of them still match
+ * (see `stillValid`). A clean answer also answers the folders below it.
  */
 export class ContainsIgnored {
-  private readonly cache = new Map<string, boolean>();
-  private readonly tooLarge = new Set<string>();
+  /** Folders answered during the current question (cycles end here), by key. */
+  private cache = new Map<string, boolean>();
+  private readonly open = new Set<string>();
+  /** Kept answers of past questions, by folder key. */
+  private readonly kept = new Map<string, RecordedAnswer>();
+  private keptStamps = 0;
+  private recorder: Recorder | undefined;
+  /** Folders (below the domain) whose nested ignore file matters unless the walk lists them. */
+  private readonly pendingAncestors = new Set<string>();
+  private domainReal: string | undefined;
   private entries = 0;
   private started = 0;
   private exceeded: { entries: number; milliseconds: number } | undefined;
@@ -99,12 +145,24 @@ export class ContainsIgnored {
   /** As `folder`, with the reason. */
   answer(realDir: string, relative: string): ContainsAnswer {
     const key = this.context.key(realDir);
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return this.cachedAnswer(key, cached);
+    const known = this.keptAnswer(key, realDir, relative);
+    if (known !== undefined) return known;
 
+    this.cache = new Map();
+    this.open.clear();
+    this.pendingAncestors.clear();
     this.entries = 0;
     this.started = performance.now();
     this.exceeded = undefined;
+    const recorder = new Recorder(
+      this.context.fs,
+      (this.context.now ?? Date.now)(),
+      this.context.racyMilliseconds ?? racyMilliseconds,
+    );
+    this.recorder = recorder;
+    this.domainReal = domainRootOf(realDir, relative);
+    if (this.domainReal === undefined) recorder.refuse();
+    else if (this.checkable()) this.recordAbove(relative, true);
     // Pruning assumes the folders above an entry are not ignored (the walk would have stopped
     // there). The scope never asks about an ignored folder; if asked, the full walk answers.
     this.pruned =
@@ -112,27 +170,116 @@ export class ContainsIgnored {
       (relative === "" || !this.context.ignoredRelative(relative, true));
     this.checkLinks = this.context.sameAsIgnored !== undefined;
     this.filesStated = 0;
+    let answer: ContainsAnswer;
+    let kept: RecordedAnswer["answer"];
     try {
-      return this.folderWithin(realDir, relative) ? { kind: "ignored" } : { kind: "clean" };
+      const found = this.folderWithin(realDir, relative);
+      answer = found ? { kind: "ignored" } : { kind: "clean" };
+      kept = answer;
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
-      // Folders left unfinished were marked `false` for cycles: they are "cannot tell".
-      for (const [k, v] of this.cache) if (!v && this.open.has(k)) this.cache.delete(k);
-      this.open.clear();
-      this.cache.set(key, true);
-      this.tooLarge.add(key);
+      // A budget run out on time depends on the machine's load: such an answer is not kept.
+      if (error.onTime) recorder.refuse();
       const exceeded = this.exceeded ?? { entries: this.entries, milliseconds: 0 };
-      return { kind: "too-large", ...exceeded };
+      answer = { kind: "too-large", ...exceeded };
+      kept = { kind: "too-large", entries: exceeded.entries };
+    } finally {
+      this.recorder = undefined;
+      this.open.clear();
     }
+    this.keep(key, recorder, kept);
+    return answer;
   }
 
-  private readonly open = new Set<string>();
+  /** A kept answer that still holds: this folder's, a clean folder above it, or the store's. */
+  private keptAnswer(key: string, realDir: string, relative: string): ContainsAnswer | undefined {
+    const own = this.kept.get(key);
+    if (own !== undefined) {
+      if (this.valid(own)) return fromKept(own.answer);
+      this.kept.delete(key);
+      this.keptStamps -= own.stamps.length;
+    }
+    // Nothing ignored under a folder above means nothing under this one.
+    if (this.kept.size > 0 && relative !== "" && realDir.endsWith(`/${relative}`)) {
+      let above = realDir;
+      for (let rest = relative; rest !== ""; ) {
+        above = above.slice(0, above.lastIndexOf("/")) || "/";
+        const cut = rest.lastIndexOf("/");
+        rest = cut === -1 ? "" : rest.slice(0, cut);
+        const found = this.kept.get(this.context.key(above));
+        if (found?.answer.kind === "clean" && this.valid(found)) return { kind: "clean" };
+      }
+    }
+    // A store's answers are checked against times; a file system without them cannot.
+    const stored = this.checkable() ? this.context.store?.load(key) : undefined;
+    if (stored !== undefined && this.valid(stored)) {
+      this.remember(key, stored);
+      return fromKept(stored.answer);
+    }
+    return undefined;
+  }
 
-  private cachedAnswer(key: string, cached: boolean): ContainsAnswer {
-    if (!cached) return { kind: "clean" };
-    return this.tooLarge.has(key)
-      ? { kind: "too-large", entries: 0, milliseconds: 0 }
-      : { kind: "ignored" };
+  private valid(recorded: RecordedAnswer): boolean {
+    return stillValid(this.context.fs, recorded, this.context.lockNames);
+  }
+
+  private keep(key: string, recorder: Recorder, answer: RecordedAnswer["answer"]): void {
+    // Ancestors of link targets the walk did not list: their nested ignore files matter.
+    for (const folder of this.pendingAncestors) {
+      const real = this.realOf(folder);
+      if (!recorder.has(real)) recorder.path(`${real}/${nestedIgnoreName}`);
+    }
+    this.pendingAncestors.clear();
+    if (!recorder.keepable) return;
+    const recorded: RecordedAnswer = { answer, stamps: recorder.stamps, links: recorder.links };
+    this.remember(key, recorded);
+    if (this.checkable()) this.context.store?.save(key, recorded);
+  }
+
+  private checkable(): boolean {
+    return typeof this.context.fs.times === "function";
+  }
+
+  private remember(key: string, recorded: RecordedAnswer): void {
+    const previous = this.kept.get(key);
+    if (previous !== undefined) this.keptStamps -= previous.stamps.length;
+    if (this.keptStamps + recorded.stamps.length > maxKeptStamps) {
+      this.kept.clear();
+      this.keptStamps = 0;
+    }
+    this.kept.set(key, recorded);
+    this.keptStamps += recorded.stamps.length;
+  }
+
+  private realOf(folder: string): string {
+    const root = this.domainReal as string;
+    if (folder === "") return root;
+    return root === "/" ? `/${folder}` : `${root}/${folder}`;
+  }
+
+  /**
+   * Records what the answer depends on above `relative`: the domain's top folder (a new name
+   * there, such as a hard link made as `.env`, invalidates every kept answer of the domain) and
+   * the nested ignore file of every folder between it and `relative` (`now`), or notes them to
+   * be recorded at the end unless the walk lists them (a link's target).
+   */
+  private recordAbove(relative: string, now: boolean): void {
+    const recorder = this.recorder;
+    if (recorder === undefined || this.domainReal === undefined) return;
+    if (now) {
+      const locks = this.context.lockNames?.(this.domainReal);
+      if (locks === undefined) recorder.path(this.domainReal);
+      else {
+        const listed = listFolder(this.context.fs, this.domainReal);
+        if (listed === undefined) recorder.refuse();
+        else recorder.listing(this.domainReal, listingOf(listed, locks));
+      }
+    }
+    for (let at = relative.indexOf("/"); at !== -1; at = relative.indexOf("/", at + 1)) {
+      const folder = relative.slice(0, at);
+      if (now) recorder.path(`${this.realOf(folder)}/${nestedIgnoreName}`);
+      else this.pendingAncestors.add(folder);
+    }
   }
 
   private folderWithin(realDir: string, relative: string): boolean {
@@ -142,6 +289,10 @@ export class ContainsIgnored {
     // Marked first so a symlink cycle back into this folder ends here.
     this.cache.set(key, false);
     this.open.add(key);
+    // Its times before its listing: a change made after them shows in the next comparison.
+    if (this.recorder !== undefined && this.context.lockNames?.(realDir) === undefined) {
+      this.recorder.path(realDir);
+    }
     const answer = !this.pruned
       ? this.walkAll(realDir, relative)
       : this.walkPruned(realDir, relative, this.governing(relative));
@@ -175,16 +326,25 @@ export class ContainsIgnored {
         entries: this.entries,
         milliseconds: Math.round(performance.now() - this.started),
       };
-      throw new BudgetExceeded();
+      throw new BudgetExceeded(!overEntries);
     }
   }
 
   private walkPruned(realDir: string, relative: string, above: Governing[]): boolean {
     const domain = this.context.domain as ContainsRules;
     const listed = listFolder(this.context.fs, realDir) ?? [];
+    const locks = this.recorder === undefined ? undefined : this.context.lockNames?.(realDir);
+    if (locks !== undefined) this.recorder?.listing(realDir, listingOf(listed, locks));
     let governing = above;
     // A nested file in this folder governs its entries: read it (once) when it is there.
-    if (relative !== "" && listed.some((e) => this.isIgnoreFileName(e.name))) {
+    const ignoreFile = listed.find((e) => this.isIgnoreFileName(e.name));
+    if (ignoreFile !== undefined) {
+      // Its patterns matter, and editing it in place leaves the folder's times as they were.
+      this.recorder?.path(
+        realDir === "/" ? `/${ignoreFile.name}` : `${realDir}/${ignoreFile.name}`,
+      );
+    }
+    if (relative !== "" && ignoreFile !== undefined) {
       const rules = domain.rulesAt(relative);
       if (rules !== null) governing = [...above, { base: relative, plan: planOf(rules) }];
     }
@@ -256,6 +416,8 @@ export class ContainsIgnored {
   /** The full walk, for a context without its ignore files: every entry is asked. */
   private walkAll(realDir: string, relative: string): boolean {
     const { fs } = this.context;
+    // Nested ignore files it reads are not recorded: its answers are not kept.
+    this.recorder?.refuse();
     // No pattern reaches below here: no name in it can be ignored, so names are not matched.
     // The folder is still listed (once, then cached): a link in it may lead to an ignored file,
     // and `grep -R`, `zip -r` or `find -exec cat` would read through it.
@@ -285,7 +447,9 @@ export class ContainsIgnored {
   private linkReachesIgnored(link: string, relative: string): boolean {
     const { fs } = this.context;
     const target = fs.realpath(link);
-    const targetIsDirectory = target !== undefined && fs.lstat(target) === "directory";
+    const targetKind = target === undefined ? undefined : fs.lstat(target);
+    const targetIsDirectory = targetKind === "directory";
+    this.recorder?.link(link, target, targetKind);
     // As written: the link's own name (as a folder too when it leads to one).
     if (this.context.ignoredRelative(relative, targetIsDirectory)) return true;
     if (
@@ -300,7 +464,19 @@ export class ContainsIgnored {
     if (targetRelative === undefined || targetRelative === "") {
       return targetRelative === "" && this.folderWithin(target, "");
     }
+    this.recordAbove(targetRelative, false);
     if (this.context.ignoredRelative(targetRelative, targetIsDirectory)) return true;
     return targetIsDirectory && this.folderWithin(target, targetRelative);
   }
+}
+
+function fromKept(answer: RecordedAnswer["answer"]): ContainsAnswer {
+  return answer.kind === "too-large" ? { ...answer, milliseconds: 0 } : answer;
+}
+
+/** The domain's real top folder, from a folder and its position below it (when they agree). */
+function domainRootOf(realDir: string, relative: string): string | undefined {
+  if (relative === "") return realDir;
+  if (!realDir.endsWith(`/${relative}`)) return undefined;
+  return realDir.slice(0, realDir.length - relative.length - 1) || "/";
 }

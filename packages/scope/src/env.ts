@@ -14,12 +14,20 @@ export interface ScopeEnv {
    * as is `~/.config/automode` in any case.
    */
   configHome?: string;
+  /**
+   * `$XDG_STATE_HOME` when set (absolute). automode's folder under it (or `~/.local/state/
+   * automode`) holds the command hook's kept answers: a credential store too, so no agent can
+   * read or plant one.
+   */
+  stateHome?: string;
 }
 
 export function defaultEnv(): ScopeEnv {
   const env: ScopeEnv = { home: os.homedir(), platform: process.platform };
   const xdg = process.env.XDG_CONFIG_HOME;
   if (xdg !== undefined && path.posix.isAbsolute(xdg)) env.configHome = xdg;
+  const state = process.env.XDG_STATE_HOME;
+  if (state !== undefined && path.posix.isAbsolute(state)) env.stateHome = state;
   return env;
 }
 

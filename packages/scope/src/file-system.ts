@@ -27,6 +27,22 @@ export interface FileSystem {
    * against the protected and ignored files (see README, "File identity").
    */
   stat?(path: string): FileStat | undefined;
+  /**
+   * `lstat`'s inode, modification and change times and size, for the answers `containsIgnored`
+   * keeps (see README, "Kept answers"). Optional: without it no answer is kept between two
+   * questions (each question walks again).
+   */
+  times?(path: string): FileTimes | undefined;
+}
+
+/** What a kept answer records of a folder or file, to tell later whether it changed. */
+export interface FileTimes {
+  ino: number;
+  /** Modification time, whole milliseconds (changes when a folder's entries change). */
+  mtime: number;
+  /** Status change time, whole milliseconds (changes with every modification, and `touch`). */
+  ctime: number;
+  size: number;
 }
 
 /** Who a file is, not what it is called: two names with the same `dev` and `ino` are one file. */
@@ -91,6 +107,20 @@ export const nodeFileSystem: FileSystem = {
   readlink(path) {
     try {
       return fs.readlinkSync(path);
+    } catch {
+      return undefined;
+    }
+  },
+  times(path) {
+    try {
+      const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+      if (stats === undefined) return undefined;
+      return {
+        ino: stats.ino,
+        mtime: Math.floor(stats.mtimeMs),
+        ctime: Math.floor(stats.ctimeMs),
+        size: stats.size,
+      };
     } catch {
       return undefined;
     }

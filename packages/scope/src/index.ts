@@ -1,9 +1,27 @@
+export {
+  type AnswerFileOptions,
+  answerFileStore,
+  defaultMaxAnswerBytes,
+  defaultMaxAnswerFiles,
+} from "./answer-file.js";
 export { baselineIgnore } from "./baseline.js";
-export { type ContainsAnswer, maxContainsEntries, maxContainsMilliseconds } from "./contains.js";
+export {
+  type ContainsAnswer,
+  type ContainsStore,
+  maxContainsEntries,
+  maxContainsMilliseconds,
+} from "./contains.js";
+export type { LinkStamp, RecordedAnswer, Stamp } from "./contains-record.js";
 export { defaultEnv, detectCaseSensitive, type ScopeEnv } from "./env.js";
 export { ScopeError, type ScopeErrorCode } from "./errors.js";
 export { expandHome } from "./expand.js";
-export { type FileKind, type FileStat, type FileSystem, nodeFileSystem } from "./file-system.js";
+export {
+  type FileKind,
+  type FileStat,
+  type FileSystem,
+  type FileTimes,
+  nodeFileSystem,
+} from "./file-system.js";
 export { IgnoreRules } from "./gitignore/rules.js";
 export { maxIdentityEntries } from "./identity.js";
 export { credentialStores, isProcEnviron, isSystemPath } from "./locations.js";

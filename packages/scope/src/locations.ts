@@ -55,6 +55,8 @@ export const credentialStores = [
   ".claude/.credentials.json",
   // automode's own configuration folder: the audit signing key and token live there.
   ".config/automode",
+  // automode's state folder: the command hook's kept `containsIgnored` answers live there.
+  ".local/state/automode",
 ] as const;
 
 /**

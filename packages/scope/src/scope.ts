@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { additionalDirectoryProblem } from "./additional.js";
 import { baselineIgnore, baselineNote } from "./baseline.js";
-import { type ContainsAnswer, ContainsIgnored } from "./contains.js";
+import { type ContainsAnswer, ContainsIgnored, type ContainsStore } from "./contains.js";
+import type { LeaveOut } from "./contains-record.js";
 import { IgnoreDomain, type Root } from "./domain.js";
 import { defaultEnv, detectCaseSensitive, type ScopeEnv } from "./env.js";
 import { ScopeError } from "./errors.js";
@@ -43,8 +45,19 @@ export interface ScopeOptions {
   maxIdentityEntries?: number;
   /** Entries one `containsIgnored` question may look at (default 200,000), then "too large". */
   maxContainsEntries?: number;
-  /** Milliseconds one `containsIgnored` question may take (default 2,000), then "too large". */
+  /** Milliseconds one `containsIgnored` question may take (default 5,000), then "too large". */
   maxContainsMilliseconds?: number;
+  /**
+   * Where `containsIgnored` answers are kept between processes (the command hook's cache file,
+   * `answerFileStore`). Answers are always kept in the scope too; either is used only while
+   * every time it recorded still matches.
+   */
+  containsStore?: ContainsStore;
+  /**
+   * An answer depending on a time this close to its walk's start is not kept (default 2,000
+   * ms): a change within the same clock tick would not show.
+   */
+  containsRacyMilliseconds?: number;
 }
 
 export interface Scope {
@@ -170,6 +183,8 @@ export function createScope(options: ScopeOptions): Scope {
     resolveIn,
   );
   const ignoreText = ignorePath.exists ? fs.readFile(ignorePath.real) : undefined;
+  /** What the kept answers of `containsIgnored` were computed under (see `containsStore`). */
+  const ruleTexts: Array<string | null> = [ignoreText ?? null];
   const baselineRules = new IgnoreRules([...baselineIgnore], !caseSensitive);
   const domains: IgnoreDomain[] = [
     new IgnoreDomain(
@@ -187,6 +202,7 @@ export function createScope(options: ScopeOptions): Scope {
     insideKeys.push(key(resolved.real));
     const own = resolveIn(nestedIgnoreName, resolved.real);
     const text = own.exists ? fs.readFile(own.real) : undefined;
+    ruleTexts.push(text ?? null);
     ignoreFiles.push(own);
     domains.push(
       new IgnoreDomain(
@@ -235,10 +251,9 @@ export function createScope(options: ScopeOptions): Scope {
     protectedList.push(config.real);
   }
 
-  const configFolders =
-    env.configHome !== undefined && path.posix.isAbsolute(env.configHome)
-      ? [path.posix.resolve(env.configHome, "automode")]
-      : [];
+  const configFolders = [env.configHome, env.stateHome]
+    .filter((folder): folder is string => folder !== undefined && path.posix.isAbsolute(folder))
+    .map((folder) => path.posix.resolve(folder, "automode"));
   const credentials = credentialKeys(homes, caseSensitive, configFolders);
   // The folders holding the stores: a path under none of them (most paths) is under no store,
   // which a few comparisons tell instead of one per store and spelling of home.
@@ -361,9 +376,55 @@ export function createScope(options: ScopeOptions): Scope {
     })),
   });
 
+  // Folders automode's own lock files churn: the audit log's (a lock per decision) and the git
+  // folder (a lock per git command). Their listings, less the locks, stand for their times.
+  const lockFolders = new Map<string, LeaveOut[]>();
+  const addLocks = (folder: string, leaveOut: LeaveOut) => {
+    const k = key(folder);
+    lockFolders.set(k, [...(lockFolders.get(k) ?? []), leaveOut]);
+  };
+  for (const file of options.protectedFiles ?? []) {
+    if (typeof file !== "string" || !file.endsWith(".lock")) continue;
+    const lock = resolveIn(file, givenRoot).real;
+    const name = path.posix.basename(lock);
+    addLocks(path.posix.dirname(lock), (n, kind) => kind === "file" && n.startsWith(name));
+  }
+  if (gitDir !== undefined) {
+    addLocks(resolveIn(gitDir, realRoot).real, (n, kind) => kind === "file" && n.endsWith(".lock"));
+  }
+  const lockNames = (realFolder: string): LeaveOut | undefined => {
+    if (lockFolders.size === 0) return undefined;
+    const list = lockFolders.get(key(realFolder));
+    if (list === undefined) return undefined;
+    return (n, kind) => list.some((leaveOut) => leaveOut(n, kind));
+  };
+  const fingerprint = createHash("sha256")
+    .update(
+      JSON.stringify({
+        v: 1,
+        caseSensitive,
+        maxEntries: options.maxContainsEntries ?? null,
+        roots: domains.map((d) => d.real),
+        rules: ruleTexts,
+      }),
+    )
+    .digest("hex");
+  const storeFor = (domain: IgnoreDomain): ContainsStore | undefined => {
+    const store = options.containsStore;
+    if (store === undefined) return undefined;
+    const prefix = `${fingerprint}\0${domain.realKey}\0`;
+    return {
+      load: (folderKey) => store.load(prefix + folderKey),
+      save: (folderKey, recorded) => store.save(prefix + folderKey, recorded),
+    };
+  };
+
   const containsByDomain = domains.map(
     (domain) =>
       new ContainsIgnored({
+        lockNames,
+        ...optional("store", storeFor(domain)),
+        ...optional("racyMilliseconds", options.containsRacyMilliseconds),
         fs,
         ignoredRelative: (rel, isDirectory) => domain.ignores(rel, isDirectory),
         canMatchBelow: (rel) => domain.canMatchBelow(rel),
@@ -535,4 +596,8 @@ function resolveOption(
     );
   }
   return resolveIn(entry, root);
+}
+
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
 }

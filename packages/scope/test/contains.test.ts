@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, test } from "vitest";
 import { createScope, type FileSystem, nodeFileSystem } from "../src/index.js";
-import { makeTree, tempDir } from "./support/temp.js";
+import { makeTree, settle, tempDir } from "./support/temp.js";
 
 /** The real file system, counting how often folders are listed. */
 function countingFs(): FileSystem & { readdirs: number } {
@@ -23,10 +23,12 @@ function project(entries: string[], ignore: string) {
   makeTree(base, ["home/", ...entries.map((e) => `repo/${e}`), "outside/file"]);
   fs.writeFileSync(path.join(root, ".claudeignore"), ignore);
   const files = countingFs();
+  settle();
   const scope = createScope({
     projectRoot: root,
     fs: files,
     env: { home: path.join(base, "home"), platform: "linux" },
+    containsRacyMilliseconds: 20,
   });
   return { base, root, scope, files };
 }

@@ -126,6 +126,8 @@ describe("credential stores (SPEC section 5)", () => {
     "~/.claude/.credentials.json",
     "~/.config/automode/audit-key.pem",
     "~/.config/automode",
+    "~/.local/state/automode",
+    "~/.local/state/automode/contains/0a1b.json",
     "/proc/self/environ",
     "/proc/thread-self/environ",
     "/proc/1/environ",
@@ -155,6 +157,19 @@ describe("credential stores (SPEC section 5)", () => {
     expect(scope.classify(`${xdg}/automode/token`, p.root).credential).toBe(true);
     expect(scope.classify("~/.config/automode/token", p.root).credential).toBe(true);
     expect(scope.classify(`${xdg}/other/x`, p.root).credential).toBe(false);
+  });
+
+  test("automode's folder under $XDG_STATE_HOME (the hook's kept answers) is one too", () => {
+    const p = project();
+    const state = path.join(p.base, "state");
+    const scope = createScope({
+      projectRoot: p.root,
+      env: { home: p.home, platform: "linux", caseSensitive: true, stateHome: state },
+    });
+    expect(scope.classify(`${state}/automode/contains/x.json`, p.root).credential).toBe(true);
+    expect(scope.classify("~/.local/state/automode/contains", p.root).credential).toBe(true);
+    expect(scope.classify(`${state}/other/x`, p.root).credential).toBe(false);
+    expect(scope.classify("~/.local/state/other", p.root).credential).toBe(false);
   });
 });
 

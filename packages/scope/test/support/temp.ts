@@ -26,3 +26,12 @@ export function makeTree(root: string, entries: readonly string[]): void {
     }
   }
 }
+
+/**
+ * Waits past the file system's clock tick (a few ms), so that answers about a tree just made
+ * can be kept (a scope given `containsRacyMilliseconds: 20`) and a change made afterwards gets
+ * other times than the ones recorded. Setup, not an assertion on time.
+ */
+export function settle(ms = 60): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

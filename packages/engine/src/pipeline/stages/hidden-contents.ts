@@ -19,11 +19,15 @@ export const hiddenContents: Stage = {
     const op = subject.op;
     const path = subject.path;
     if (path === undefined || op.kind !== "read" || !op.recursive) return undefined;
-    if (ctx.scope.containsIgnored(path.real)) {
+    // One question, not two: checking a kept answer costs an lstat per folder it recorded.
+    const contains =
+      ctx.scope.containsAnswer?.(path.real).kind ??
+      (ctx.scope.containsIgnored(path.real) ? "ignored" : "clean");
+    if (contains !== "clean") {
       return {
         verdict: "escalate",
         reason: sentence(
-          ctx.scope.containsAnswer?.(path.real).kind === "too-large"
+          contains === "too-large"
             ? `${doing(subject, ctx)} reads a folder too large to check for files .claudeignore protects`
             : `${doing(subject, ctx)} would also read files that .claudeignore protects`,
         ),
