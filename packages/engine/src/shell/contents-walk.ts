@@ -13,7 +13,7 @@ const MAX_DEPTH = 24;
  * The names below a real folder that keep automode in charge (scope's `isProtectedName`:
  * `.claudeignore` at any depth, `.claude/policy.json` and the settings, `.git/hooks`,
  * `.git/config`, automode's installed files), relative to it; undefined when the folder
- * cannot be listed. Breadth first, so the shallow ones are found before the budget ends; `.git`
+ * cannot be listed, `complete: false` when the entry or depth budget ran out. Breadth first, so the shallow ones are found before the budget ends; `.git`
  * and `node_modules` are looked into one level only (what is protected there is named at
  * the top), and links are not followed (a copy copies the link). `context` is the name the
  * entries land under (`.claude` for `rsync -a x/ .claude/`), so `policy.json` there counts.
@@ -22,7 +22,7 @@ export function protectedBelow(
   fs: FileSystem,
   real: string,
   context: string,
-): string[] | undefined {
+): { names: string[]; complete: boolean } | undefined {
   const top = fs.readdir(real);
   if (top === undefined) return undefined;
   const found: string[] = [];
@@ -33,7 +33,7 @@ export function protectedBelow(
     const next: typeof queue = [];
     for (const { rel, names } of queue) {
       for (const n of names) {
-        if (++seen > MAX_ENTRIES) return found;
+        if (++seen > MAX_ENTRIES) return { names: found, complete: false };
         const r = rel === "" ? n : `${rel}/${n}`;
         // Case-folded: a name that is protected only where case folds is left to the pipeline.
         if (prot(r)) {
@@ -62,42 +62,86 @@ export function protectedBelow(
     }
     queue = next;
   }
-  return found;
+  return { names: found, complete: queue.length === 0 };
+}
+
+/** The last two steps of a path: enough for `isProtectedName` to see `.claude/x`, `.git/hooks`. */
+function contextOf(abs: string): string {
+  return abs.split("/").slice(-2).join("/");
 }
 
 /**
  * Writes for a contents copy (SPEC section 4): `dest/<name>` for every protected name the
  * source folder holds, so `rsync -a evil/ .` replaces `.claudeignore` as `cp evil/.claudeignore
- * .` does. A source the line made or the file system cannot list, and an archive, are unknown
- * contents: they may replace every protected file the destination holds, directly or below.
+ * .` does (and a whole folder, `cp -r x/.git .`, lands in `dest/.git`). A source the line made
+ * or the file system cannot list, and an archive, are unknown contents: they may replace every
+ * protected file the destination holds, directly or below.
  */
 export function contentsWrites(host: Host, c: ContentsCopy, cwd: string, name: string): void {
   const to = c.to.replace(/\/+$/, "") || "/";
-  const at = (rel: string) => (to === "/" ? `/${rel}` : `${to}/${rel}`);
+  const join = (a: string, rel: string) => (a === "/" ? `/${rel}` : `${a}/${rel}`);
   if (c.from !== undefined) {
     const abs = posix.resolve(cwd, c.from);
-    const context = posix.basename(posix.resolve(cwd, to));
-    const listed = host.overlay.mayHold(abs) ? undefined : listFolder(host.fs, abs, context);
-    if (listed !== undefined) {
+    let landing = to;
+    if (c.whole !== undefined) {
+      const base = posix.basename(abs);
+      if (c.whole === "yes" || host.overlay.isDir(posix.resolve(cwd, to))) landing = join(to, base);
+    }
+    const context = contextOf(posix.resolve(cwd, landing));
+    const made = host.overlay.mayHold(abs);
+    const listed = made ? "unknown" : listFolder(host.fs, abs, context);
+    if (Array.isArray(listed)) {
       const via = `${name}, copying ${c.what}`;
-      for (const rel of listed) pathOp(host, "write", { value: at(rel), text: at(rel) }, cwd, via);
+      for (const rel of listed) {
+        const p = join(landing, rel);
+        pathOp(host, "write", { value: p, text: p }, cwd, via);
+      }
       return;
     }
+    // A whole source that is no folder (a file, or missing) was judged by its name already.
+    if (c.whole !== undefined && listed === "no-folder") return;
+    const what = c.whole === undefined ? `${c.what} are` : `what ${c.what} holds is`;
+    unknownInto(
+      host,
+      landing,
+      cwd,
+      `${name}: ${what} unknown to automode and could replace automode's files`,
+    );
+    return;
   }
-  const reason = `${name}: ${c.what} are unknown to automode and could replace automode's files`;
+  unknownInto(
+    host,
+    to,
+    cwd,
+    `${name}: ${c.what} are unknown to automode and could replace automode's files`,
+  );
+}
+
+/** Unknown contents landing in `to`: a write of every protected file it holds, directly or below. */
+function unknownInto(host: Host, to: string, cwd: string, reason: string): void {
   for (const place of host.overlay.resolve(to, cwd) ?? []) {
     const real = host.fs.realpath(place.path);
     if (real === undefined) continue;
-    for (const rel of protectedBelow(host.fs, real, posix.basename(place.path)) ?? []) {
+    const found = protectedBelow(host.fs, real, contextOf(place.path));
+    for (const rel of found?.names ?? []) {
       const p = posix.join(place.path, rel);
       pathOp(host, "write", { value: p, text: p }, cwd, reason);
     }
   }
 }
 
-/** The protected names a source folder holds, or undefined when it is no folder to list. */
-function listFolder(fs: FileSystem, abs: string, context: string): string[] | undefined {
+/**
+ * The protected names a source folder holds; `no-folder` when it is no folder to list,
+ * `unknown` when it holds more than the budget (then its contents are unknown: fail closed).
+ */
+function listFolder(
+  fs: FileSystem,
+  abs: string,
+  context: string,
+): string[] | "no-folder" | "unknown" {
   const real = fs.realpath(abs);
-  if (real === undefined || fs.lstat(real) !== "directory") return undefined;
-  return protectedBelow(fs, real, context);
+  if (real === undefined || fs.lstat(real) !== "directory") return "no-folder";
+  const found = protectedBelow(fs, real, context);
+  if (found === undefined) return "no-folder";
+  return found.complete ? found.names : "unknown";
 }

@@ -13,6 +13,12 @@ export interface ContentsCopy {
   to: string;
   /** For reasons: "the archive's contents", "the contents of x/". */
   what: string;
+  /**
+   * The folder itself is copied (`cp -r x/.git .`): its entries land in `to/<its name>` when
+   * `to` is a folder (always, for rsync), else in `to`. A source that cannot be listed is then
+   * a file or new, which the copy's own operands already judge.
+   */
+  whole?: "maybe" | "yes";
 }
 
 type Values = readonly (string | undefined)[];
@@ -87,6 +93,8 @@ export function contentsCopies(name: string, v: Values): ContentsCopy[] {
       return copy(name, v);
     case "rsync":
       return rsync(v);
+    case "ditto":
+      return ditto(v);
     case "tar":
     case "bsdtar":
     case "gtar":
@@ -115,7 +123,7 @@ function copy(name: string, v: Values): ContentsCopy[] {
   const dest = target ?? (ops.length > 1 ? v[ops.at(-1) as number] : undefined);
   if (dest === undefined) return [];
   const sources = target !== undefined ? ops : ops.slice(0, -1);
-  const noTarget = hasOpt(p, "-T", "--no-target-directory");
+  const noTarget = hasOpt(p, "-T") || p.opts.some((o) => long(o.name, "--no-target-directory", 6));
   const out: ContentsCopy[] = [];
   for (const i of sources) {
     const s = v[i];
@@ -123,13 +131,38 @@ function copy(name: string, v: Values): ContentsCopy[] {
     // `-T` puts the source at the destination itself: a folder's entries land in `dest`.
     if (dotSource(s) || (noTarget && target === undefined && sources.length === 1))
       out.push({ from: s, to: dest, what: `the contents of ${s}` });
+    else
+      out.push({
+        from: s,
+        to: dest,
+        what: s,
+        whole: target !== undefined || sources.length > 1 || dest.endsWith("/") ? "yes" : "maybe",
+      });
   }
   return out;
 }
 
+/** A GNU long option or an unambiguous prefix of it (`--no-t` for `--no-target-directory`). */
+function long(given: string, full: string, min: number): boolean {
+  return given.length >= min && full.startsWith(given);
+}
+
+/** `ditto src dst`: the source folder's contents land in the destination. */
+function ditto(v: Values): ContentsCopy[] {
+  const ops = parseArgs(v, { shortValue: "", longValue: ["--arch", "--bom"] }).operands;
+  const dest = ops.length > 1 ? v[ops.at(-1) as number] : undefined;
+  if (dest === undefined) return [];
+  return ops
+    .slice(0, -1)
+    .map((i) => v[i])
+    .filter((s): s is string => s !== undefined)
+    .map((s) => ({ from: s, to: dest, what: `the contents of ${s}` }));
+}
+
 function rsync(v: Values): ContentsCopy[] {
   const p = parseArgs(v, RSYNC_SPEC);
-  if (!hasOpt(p, "-r", "-a", "--recursive", "--archive")) return [];
+  // `-d` copies the folder's own entries, without going down.
+  if (!hasOpt(p, "-r", "-a", "-d", "--recursive", "--archive", "--dirs")) return [];
   const ops = p.operands;
   if (ops.length < 2) return [];
   const dest = v[ops.at(-1) as number];
@@ -142,6 +175,7 @@ function rsync(v: Values): ContentsCopy[] {
     if (remoteHost(s) !== undefined) out.push({ to: dest, what: `the contents of ${s}` });
     else if (s.endsWith("/") || dotSource(s))
       out.push({ from: s, to: dest, what: `the contents of ${s}` });
+    else out.push({ from: s, to: dest, what: s, whole: "yes" });
   }
   return out;
 }

@@ -24,6 +24,17 @@ export const contentsCopies: Case[] = [
   x("mv -T evil .", "DDD", "self-protection"),
   x("cd evil && rsync -a ./ ..", "DDD", "self-protection"),
   x("ln -s evil e && rsync -a e/ .", "DDD", "self-protection"),
+  x("cp -r --no-t evil .", "DDD", "self-protection"),
+  x("rsync -d evil/ .", "DDD", "self-protection"),
+  x("ditto evil .", "DDD", "self-protection"),
+  // A whole folder lands in dest/<its name>: what it holds is judged there.
+  x("cp -r evil/.claude .", "DDD", "self-protection"),
+  x("rsync -a evil ./x", "DDD", "self-protection"),
+  x("cp -r evil pkg", "DDD", "self-protection"),
+  // A folder the line made is unknown, wherever it lands (`pkg/` holds a .claudeignore).
+  x("mkdir -p t/pkg && cp -r t/pkg .", "DDD", "self-protection"),
+  x("mkdir -p t/pkg && rsync -a t/pkg .", "DDD", "self-protection"),
+  x("mkdir -p t/lib && cp -r t/lib .", "AAE", "tier"),
   // Unknown contents: a source the line made, a missing one, a remote one.
   x("mkdir -p x && rsync -a x/ .", "DDD", "self-protection"),
   x("rsync -a missing/ .", "DDD", "self-protection"),
