@@ -107,6 +107,20 @@ export function contentsCopies(name: string, v: Values): ContentsCopy[] {
       return sevenZip(v);
     case "cpio":
       return cpio(v);
+    case "jar":
+      // `jar xf a.jar`, `jar -xf`, `jar --extract`: into the cwd.
+      return /^-?[a-z0-9]*x[a-z0-9]*$/i.test(v[0] ?? "") ||
+        v.some((a) => a === "--extract" || (a !== undefined && /^-[a-z0-9]*x[a-z0-9]*$/i.test(a)))
+        ? [unknown(".")]
+        : [];
+    case "zipfile":
+    case "tarfile": {
+      // `python3 -m zipfile -e a.zip dest`, `python3 -m tarfile -e a.tar [dest]`.
+      const e = v.findIndex((a) => a === "-e" || a === "--extract");
+      if (e < 0) return [];
+      const dest = v[e + 2];
+      return [unknown(dest ?? ".")];
+    }
     default:
       return [];
   }

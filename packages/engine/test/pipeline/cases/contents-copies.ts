@@ -60,6 +60,9 @@ export const contentsCopies: Case[] = [
   x("cpio -i < evil.cpio", "DDD", "self-protection"),
   x("cpio -idv < evil.cpio", "DDD", "self-protection"),
   x("ln -s .claude c && tar xf evil.tar -C c", "DDD", "self-protection"),
+  x("jar xf evil.jar", "DDD", "self-protection"),
+  x("python3 -m zipfile -e evil.zip .", "DDD", "self-protection"),
+  x("python3 -m tarfile -e evil.tar", "DDD", "self-protection"),
   // Into an ordinary folder, or not extracting: as before.
   x("tar xf a.tgz -C build", "AAE", "tier"),
   x("tar xzf a.tgz -C src", "AAE", "tier"),
