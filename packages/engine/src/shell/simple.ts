@@ -12,6 +12,8 @@ import {
   readInvocation,
 } from "./closed.js";
 import { caseFold, commandName, isProjectFile } from "./command-word.js";
+import { contentsCopies } from "./contents.js";
+import { contentsWrites } from "./contents-walk.js";
 import { coverageRun } from "./coverage.js";
 import { incidental, incidentalAll, pathOp } from "./emit.js";
 import { onlyFileUrls } from "./file-urls.js";
@@ -833,6 +835,7 @@ function finish(c: Ctx, inv: Invocation): Flow {
     pathOp(host, role, a, cwd, via);
   });
   for (const e of roles.extra) pathOp(host, e.role, { value: e.path, text: e.path }, cwd, via);
+  for (const c of contentsCopies(name, values)) contentsWrites(host, c, cwd, name);
   // The program's own files (`sed 'r f'`, `readfile('f')`), less those the tables already gave.
   const own = host.ops.slice(opsStart);
   for (const [kind, paths] of [

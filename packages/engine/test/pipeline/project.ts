@@ -55,6 +55,12 @@ export function createProject(): Project {
     "repo/key.pem": "pem",
     "repo/config/server.key": "key",
     "repo/config/app.json": "{}",
+    // A folder whose contents would replace automode's files (contents copies, issue 12).
+    "repo/evil/.claudeignore": "",
+    "repo/evil/.claude/policy.json": "{}",
+    "repo/evil/payload.txt": "x",
+    "repo/pkg/.claudeignore": "",
+    "repo/pkg/index.js": "",
     "repo/src/index.ts": "export {};",
     "repo/src/app.ts": "export {};",
     "repo/src/util/strings.ts": "export {};",

@@ -9,6 +9,7 @@ import {
   unknownVerbs,
   writesFiles,
 } from "./closed-world.js";
+import { contentsCopies } from "./contents-copies.js";
 import { evaluation } from "./evaluation.js";
 import { gitPaths } from "./git-paths.js";
 import {
@@ -85,6 +86,7 @@ export const groups: Record<string, Case[]> = {
   "the line as the shell runs it: links": lineLinks,
   "the line as the shell runs it: taint": lineTaint,
   "the line as the shell runs it: working-tree swaps": lineSwaps,
+  "the line as the shell runs it: contents copies and archives": contentsCopies,
   "bash evaluation the tree does not show": evaluation,
 };
 
