@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeCommand } from "../../src/shell/index.js";
@@ -50,8 +50,10 @@ export class Recorder {
     writeFileSync(
       this.rc,
       [
-        // The count first, then each argument, NUL-terminated: arguments may hold newlines.
-        `command_not_found_handle() { printf '%s\\0' "$#" "$@" >> "${this.log}"; return 0; }`,
+        // The count first, then each argument, NUL-terminated: arguments may hold newlines. One
+        // file per command: the two sides of a pipeline run at once, and printf's writes of two
+        // records appended to one file interleave (a flaky mismatch under load).
+        `command_not_found_handle() { printf '%s\\0' "$#" "$@" > "${this.log}/$BASHPID.$RANDOM$RANDOM"; return 0; }`,
         "enable -n echo",
         "",
       ].join("\n"),
@@ -59,7 +61,8 @@ export class Recorder {
   }
 
   run(line: string): BashRun {
-    writeFileSync(this.log, "");
+    rmSync(this.log, { recursive: true, force: true });
+    mkdirSync(this.log);
     // `--norc`: with stdin a socket (Node's pipes), bash would read ~/.bashrc in place of
     // BASH_ENV, as under sshd.
     const r = spawnSync(BASH ?? "bash", ["--norc", "-c", line], {
@@ -69,7 +72,11 @@ export class Recorder {
       timeout: 5000,
       encoding: "utf8",
     });
-    const raw = readFileSync(this.log, "utf8").split("\0");
+    const raw = readdirSync(this.log)
+      .sort()
+      .map((f) => readFileSync(join(this.log, f), "utf8"))
+      .join("")
+      .split("\0");
     const argvs: string[][] = [];
     for (let i = 0; i + 1 < raw.length; ) {
       const n = Number(raw[i]);

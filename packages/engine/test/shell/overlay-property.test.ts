@@ -171,10 +171,12 @@ describe("the line is never less severe than its commands alone, in the state be
         rmSync(dirname(s0.root), { recursive: true, force: true });
       }),
       {
+        // A fixed seed keeps CI stable (a random one found the failed-cd bug, and may find
+        // more: OVERLAY_PROPERTY_SEED=random and OVERLAY_PROPERTY_RUNS explore further).
         numRuns: Number(process.env.OVERLAY_PROPERTY_RUNS ?? 30),
-        ...(process.env.OVERLAY_PROPERTY_SEED
-          ? { seed: Number(process.env.OVERLAY_PROPERTY_SEED) }
-          : {}),
+        ...(process.env.OVERLAY_PROPERTY_SEED === "random"
+          ? {}
+          : { seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20_261_202) }),
       },
     );
   }, 300_000);
