@@ -62,7 +62,13 @@ export {
   readKeptHead,
   type SigningOptions,
 } from "./signing.js";
-export { type AuditSummary, type SummaryOptions, summarize, type TargetCount } from "./summary.js";
+export {
+  type AuditSummary,
+  SummaryCounter,
+  type SummaryOptions,
+  summarize,
+  type TargetCount,
+} from "./summary.js";
 export {
   type RecoveryReport,
   type SignatureReport,

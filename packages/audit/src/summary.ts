@@ -1,5 +1,5 @@
 import { forEachLine } from "./lines.js";
-import { decisionRecordSchema } from "./schema.js";
+import { type DecisionRecord, decisionRecordSchema } from "./schema.js";
 
 export interface TargetCount {
   target: string;
@@ -82,15 +82,14 @@ function bump(counts: Record<string, number>, key: string): void {
 }
 
 /**
- * Counts the decisions of a log in one streaming pass. It does not verify the chain (that
- * is `verifyLog`); lines that are not records are counted as `invalid`.
+ * Counts decisions one record at a time: `summarize` feeds it a log's lines, and a caller that
+ * already holds parsed records (a filtered report) feeds it those, so both count alike.
  */
-export async function summarize(file: string, options: SummaryOptions = {}): Promise<AuditSummary> {
-  const top = options.top ?? 10;
-  const capacity = options.trackedTargets ?? 10_000;
-  const escalated = new TopCounter(capacity);
-  const denied = new TopCounter(capacity);
-  const summary: AuditSummary = {
+export class SummaryCounter {
+  private readonly top: number;
+  private readonly escalated: TopCounter;
+  private readonly denied: TopCounter;
+  private readonly summary: AuditSummary = {
     decisions: 0,
     recoveries: 0,
     checkpoints: 0,
@@ -107,56 +106,86 @@ export async function summarize(file: string, options: SummaryOptions = {}): Pro
     topDenied: [],
     approximate: false,
   };
-  const seen = (ts: string) => {
-    if (summary.first === null || ts < summary.first) summary.first = ts;
-    if (summary.last === null || ts > summary.last) summary.last = ts;
-  };
+
+  constructor(options: SummaryOptions = {}) {
+    this.top = options.top ?? 10;
+    const capacity = options.trackedTargets ?? 10_000;
+    this.escalated = new TopCounter(capacity);
+    this.denied = new TopCounter(capacity);
+  }
+
+  private seen(ts: string): void {
+    const s = this.summary;
+    if (s.first === null || ts < s.first) s.first = ts;
+    if (s.last === null || ts > s.last) s.last = ts;
+  }
+
+  decision(r: DecisionRecord): void {
+    const s = this.summary;
+    s.decisions += 1;
+    this.seen(r.ts);
+    bump(s.byVerdict, r.verdict);
+    bump(s.byCheck, r.check);
+    bump(s.byTier, r.tier);
+    bump(s.byTool, r.tool ?? "(none)");
+    bump(s.byAgent, r.agent ?? "(unknown)");
+    bump(s.byHour, r.ts.slice(0, 13));
+    if (r.verdict === "escalate") this.escalated.add(r.target);
+    if (r.verdict === "deny") this.denied.add(r.target);
+  }
+
+  recovery(ts: string | undefined): void {
+    this.summary.recoveries += 1;
+    if (ts !== undefined) this.seen(ts);
+  }
+
+  checkpoint(): void {
+    this.summary.checkpoints += 1;
+  }
+
+  invalid(): void {
+    this.summary.invalid += 1;
+  }
+
+  result(): AuditSummary {
+    return {
+      ...this.summary,
+      topEscalated: this.escalated.top(this.top),
+      topDenied: this.denied.top(this.top),
+      approximate: this.escalated.evicted || this.denied.evicted,
+    };
+  }
+}
+
+/**
+ * Counts the decisions of a log in one streaming pass. It does not verify the chain (that
+ * is `verifyLog`); lines that are not records are counted as `invalid`.
+ */
+export async function summarize(file: string, options: SummaryOptions = {}): Promise<AuditSummary> {
+  const counter = new SummaryCounter(options);
   await forEachLine(file, (text) => {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      summary.invalid += 1;
+      counter.invalid();
       return true;
     }
-    if (
-      typeof json === "object" &&
-      json !== null &&
-      (json as { event?: unknown }).event === "checkpoint"
-    ) {
-      summary.checkpoints += 1;
+    const event =
+      typeof json === "object" && json !== null ? (json as { event?: unknown }).event : undefined;
+    if (event === "checkpoint") {
+      counter.checkpoint();
       return true;
     }
-    if (
-      typeof json === "object" &&
-      json !== null &&
-      (json as { event?: unknown }).event === "recovery"
-    ) {
-      summary.recoveries += 1;
+    if (event === "recovery") {
       const ts = (json as { ts?: unknown }).ts;
-      if (typeof ts === "string") seen(ts);
+      counter.recovery(typeof ts === "string" ? ts : undefined);
       return true;
     }
     const parsed = decisionRecordSchema.safeParse(json);
-    if (!parsed.success) {
-      summary.invalid += 1;
-      return true;
-    }
-    const r = parsed.data;
-    summary.decisions += 1;
-    seen(r.ts);
-    bump(summary.byVerdict, r.verdict);
-    bump(summary.byCheck, r.check);
-    bump(summary.byTier, r.tier);
-    bump(summary.byTool, r.tool ?? "(none)");
-    bump(summary.byAgent, r.agent ?? "(unknown)");
-    bump(summary.byHour, r.ts.slice(0, 13));
-    if (r.verdict === "escalate") escalated.add(r.target);
-    if (r.verdict === "deny") denied.add(r.target);
+    if (parsed.success) counter.decision(parsed.data);
+    else counter.invalid();
     return true;
   });
-  summary.topEscalated = escalated.top(top);
-  summary.topDenied = denied.top(top);
-  summary.approximate = escalated.evicted || denied.evicted;
-  return summary;
+  return counter.result();
 }

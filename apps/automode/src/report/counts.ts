@@ -1,4 +1,4 @@
-import type { AuditSummary, DecisionRecord } from "@automode/audit";
+import { type AuditSummary, type DecisionRecord, SummaryCounter } from "@automode/audit";
 import type { ReportInput } from "./model.js";
 
 export const verdictOrder = ["deny", "escalate", "approve"] as const;
@@ -8,52 +8,15 @@ export function sorted(counts: Record<string, number>): Array<[string, number]> 
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-
 export const flagged = (r: DecisionRecord) => r.verdict !== "approve";
 
-/** The filtered records counted as `automode audit summary` counts a whole log. */
+/** The filtered records counted as `automode audit summary` counts a whole log (exactly). */
 export function summaryOf(input: ReportInput, top = 10): AuditSummary {
-  const s: AuditSummary = {
-    decisions: input.records.length,
-    recoveries: input.recoveries,
-    checkpoints: 0,
-    invalid: input.invalid,
-    first: null,
-    last: null,
-    byVerdict: { approve: 0, deny: 0, escalate: 0 },
-    byCheck: {},
-    byTier: {},
-    byTool: {},
-    byAgent: {},
-    byHour: {},
-    topEscalated: [],
-    topDenied: [],
-    approximate: false,
-  };
-  const escalated: Record<string, number> = {};
-  const denied: Record<string, number> = {};
-  for (const r of input.records) {
-    if (s.first === null || r.ts < s.first) s.first = r.ts;
-    if (s.last === null || r.ts > s.last) s.last = r.ts;
-    bump(s.byVerdict, r.verdict);
-    bump(s.byCheck, r.check);
-    bump(s.byTier, r.tier);
-    bump(s.byTool, r.tool ?? "(none)");
-    bump(s.byAgent, r.agent ?? "(unknown)");
-    bump(s.byHour, r.ts.slice(0, 13));
-    if (r.verdict === "escalate") bump(escalated, r.target);
-    if (r.verdict === "deny") bump(denied, r.target);
-  }
-  const topOf = (c: Record<string, number>) =>
-    sorted(c)
-      .slice(0, top)
-      .map(([target, count]) => ({ target, count }));
-  s.topEscalated = topOf(escalated);
-  s.topDenied = topOf(denied);
-  return s;
+  const counter = new SummaryCounter({ top, trackedTargets: Number.POSITIVE_INFINITY });
+  for (const r of input.records) counter.decision(r);
+  for (let i = 0; i < input.recoveries; i++) counter.recovery(undefined);
+  for (let i = 0; i < input.invalid; i++) counter.invalid();
+  return counter.result();
 }
 
 /** A record's check and rule, with the hard limits its other operations hit: `tier +remote-code`. */
