@@ -1,5 +1,5 @@
-import { hasOpt, type OptSpec, parseArgs } from "./flags.js";
-import { remoteHost } from "./operands.js";
+import { hasOpt, parseArgs } from "./flags.js";
+import { CP_SPEC, INSTALL_SPEC, RSYNC_SPEC, remoteHost, TAR_SPEC } from "./operands.js";
 
 /**
  * A copy of what a folder holds, not of the folder (`rsync -a evil/ .`, `cp -r evil/. .`,
@@ -22,61 +22,6 @@ export interface ContentsCopy {
 }
 
 type Values = readonly (string | undefined)[];
-
-const CP_SPEC: OptSpec = {
-  shortValue: "tS",
-  longValue: ["--target-directory", "--suffix", "--backup", "--sparse", "--reflink"],
-};
-const INSTALL_SPEC: OptSpec = {
-  shortValue: "tSmogS",
-  longValue: ["--target-directory", "--suffix", "--mode", "--owner", "--group"],
-};
-const RSYNC_SPEC: OptSpec = {
-  shortValue: "eBfT",
-  longValue: [
-    "--rsh",
-    "--exclude",
-    "--include",
-    "--filter",
-    "--files-from",
-    "--exclude-from",
-    "--include-from",
-    "--log-file",
-    "--rsync-path",
-    "--chmod",
-    "--chown",
-    "--backup-dir",
-    "--partial-dir",
-    "--temp-dir",
-    "--link-dest",
-    "--compare-dest",
-    "--copy-dest",
-    "--password-file",
-    "--max-size",
-    "--min-size",
-    "--timeout",
-    "--port",
-  ],
-};
-const TAR_SPEC: OptSpec = {
-  shortValue: "fCTXbHKLNgVI",
-  longValue: [
-    "--file",
-    "--directory",
-    "--files-from",
-    "--exclude-from",
-    "--exclude",
-    "--transform",
-    "--use-compress-program",
-    "--to-command",
-    "--format",
-    "--owner",
-    "--group",
-    "--mode",
-    "--xform",
-    "--strip-components",
-  ],
-};
 
 /** `x/.` and `x/./` name the folder's contents as the source's last step. */
 function dotSource(s: string): boolean {

@@ -131,13 +131,13 @@ function table(spec: FileSpec, v: Values): Roles {
   return r;
 }
 
-const CP_SPEC: OptSpec = {
+export const CP_SPEC: OptSpec = {
   shortValue: "tS",
   longValue: ["--target-directory", "--suffix", "--backup", "--sparse", "--reflink"],
 };
 
 /** cp, mv, ln, install: sources then a destination, or `-t dest` and sources. */
-const INSTALL_SPEC: OptSpec = {
+export const INSTALL_SPEC: OptSpec = {
   shortValue: "tSmogS",
   longValue: ["--target-directory", "--suffix", "--mode", "--owner", "--group"],
 };
@@ -322,7 +322,35 @@ function scpLike(
   return r;
 }
 
-const TAR_SPEC: OptSpec = {
+export const RSYNC_SPEC: OptSpec = {
+  shortValue: "eBfT",
+  longValue: [
+    "--rsh",
+    "--exclude",
+    "--include",
+    "--filter",
+    "--files-from",
+    "--exclude-from",
+    "--include-from",
+    "--log-file",
+    "--rsync-path",
+    "--chmod",
+    "--chown",
+    "--backup-dir",
+    "--partial-dir",
+    "--temp-dir",
+    "--link-dest",
+    "--compare-dest",
+    "--copy-dest",
+    "--password-file",
+    "--max-size",
+    "--min-size",
+    "--timeout",
+    "--port",
+  ],
+};
+
+export const TAR_SPEC: OptSpec = {
   shortValue: "fCTXbHKLNgVI",
   longValue: [
     "--file",
@@ -1069,38 +1097,7 @@ export function assignRoles(
     case "ln":
       return ln(v);
     case "rsync":
-      return scpLike(
-        v,
-        {
-          shortValue: "eBfT",
-          longValue: [
-            "--rsh",
-            "--exclude",
-            "--include",
-            "--filter",
-            "--files-from",
-            "--exclude-from",
-            "--include-from",
-            "--log-file",
-            "--rsync-path",
-            "--chmod",
-            "--chown",
-            "--backup-dir",
-            "--partial-dir",
-            "--temp-dir",
-            "--link-dest",
-            "--compare-dest",
-            "--copy-dest",
-            "--password-file",
-            "--max-size",
-            "--min-size",
-            "--timeout",
-            "--port",
-          ],
-        },
-        ["-r", "-a", "--recursive", "--archive"],
-        [],
-      );
+      return scpLike(v, RSYNC_SPEC, ["-r", "-a", "--recursive", "--archive"], []);
     case "scp":
       return scpLike(v, SCP_SPEC, ["-r"], ["-i"]);
     case "tar":
